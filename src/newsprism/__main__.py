@@ -1,0 +1,5 @@
+"""``python -m newsprism``: the command-line interface."""
+
+from newsprism.cli import main
+
+main()

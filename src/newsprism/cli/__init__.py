@@ -1,0 +1,21 @@
+"""The ``newsprism`` command: a thin layer over the library."""
+
+from __future__ import annotations
+
+import click
+
+from newsprism import __version__
+from newsprism.cli.analyze import analyze_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="newsprism")
+def main() -> None:
+    """Reconstruct news stories from many outlets: who said what, embedded posts, when, and how
+    outlets differ, with every claim pointing at its evidence.
+
+    Example: newsprism analyze articles/ --json out.json --html report.html
+    """
+
+
+main.add_command(analyze_command)

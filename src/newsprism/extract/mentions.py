@@ -1,0 +1,252 @@
+"""Person mentions in one article: names, handles, and the descriptions attached to names.
+
+The statistical NER of a small model is noisy on news about people (it reads "Legend" as an
+organisation and joins a URL to the name after it), so names are cleaned here: edges that are
+not name words are trimmed, a name is extended over adjacent proper nouns ("Teigen" ->
+"Chrissy Teigen"), and titles ("President", "Dr.") become descriptions rather than part of the
+name. Grouping mentions into people across a story is :mod:`newsprism.story.people`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsprism.model import Article, Mention, Span
+from newsprism.stages import document_stage
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+# Words that precede names as titles; they describe the person and are not part of the name.
+TITLES = frozenset(
+    """mr mrs ms miss mx dr prof sir dame lord lady president vice senator sen rep representative
+    gov governor mayor judge justice secretary minister chancellor premier king queen prince
+    princess pope rev reverend father sister general gen col colonel capt captain lt sgt officer
+    chief director coach speaker ambassador attorney"""
+    .split()
+)
+# Lower-case words allowed inside names: "Chance the Rapper", "Ludwig van Beethoven".
+PARTICLES = frozenset("the of van von der de del della da di le la du al el bin ibn y".split())
+# Capitalised words the NER takes for people that name platforms or are not names at all.
+NOT_NAMES = frozenset(
+    """twitter facebook instagram youtube tiktok snapchat reddit linkedin whatsapp threads
+    bluesky mastodon google apple netflix maga nah yeah yo hey oh ok okay lol omg thanks
+    breaking watch read""".split()
+)
+
+# "Display Name (@handle)": how posts and sign-offs pair a name with its handle.
+DISPLAY_HANDLE = re.compile(
+    r"(?P<name>[^\s()\[\]—–\-@:|][^()\[\]\n—–|@:]{0,60}?)\s*\(\s*@(?P<handle>\w{1,30})\s*\)"
+)
+HANDLE = re.compile(r"(?<![\w@/.])@(?P<handle>\w{1,30})\b")
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def is_name_word(word: str) -> bool:
+    """A word that can be part of a person's name: capitalised, an initial, or a particle."""
+    if word.lower() in PARTICLES:
+        return True
+    stripped = POSSESSIVE.sub("", word)
+    return bool(stripped) and stripped[0].isupper() and not any(c.isdigit() for c in stripped)
+
+
+def clean_name(words: list[str]) -> list[str]:
+    """Trim a name's words: no titles in front, no particles at the edges, no possessive."""
+    while words and (words[0].lower().rstrip(".") in TITLES or words[0].lower() in PARTICLES):
+        words = words[1:]
+    while words and words[-1].lower() in PARTICLES:
+        words = words[:-1]
+    if words:
+        words = [*words[:-1], POSSESSIVE.sub("", words[-1])]
+    return [w for w in words if w]
+
+
+@document_stage("mentions")
+def find_mentions(doc: Doc, article: Article, results, options) -> list[Mention]:
+    """Names, handles and descriptions of people in one parsed article."""
+    mentions: list[Mention] = []
+    taken: set[int] = set()  # character offsets already inside a mention
+
+    for match in DISPLAY_HANDLE.finditer(article.text):
+        name = _display_name(match.group("name"))
+        handle_start = match.start("handle") - 1
+        mentions.append(_mention(article, "handle", handle_start, match.end("handle"),
+                                 name=name))
+        if name:
+            start = match.start("name") + match.group("name").rfind(name)
+            mentions.append(_mention(article, "name", start, start + len(name), name=name))
+            taken.update(range(start, start + len(name)))
+        taken.update(range(handle_start, match.end("handle")))
+
+    for match in HANDLE.finditer(article.text):
+        if match.start() not in taken:
+            mentions.append(_mention(article, "handle", match.start(), match.end()))
+
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start_char in taken:
+            continue
+        span = _name_span(ent)
+        if span is None:
+            continue
+        start, end = span
+        if start in taken:
+            continue
+        text = article.text[start:end]
+        mentions.append(_mention(article, "name", start, end, name=POSSESSIVE.sub("", text)))
+        taken.update(range(start, end))
+        description = _description(doc, ent, start)
+        if description is not None:
+            d_start, d_end = description
+            mentions.append(_mention(article, "description", d_start, d_end,
+                                     name=POSSESSIVE.sub("", text)))
+    mentions.sort(key=lambda m: (m.span.start, m.kind))
+    return mentions
+
+
+def _mention(article: Article, kind: str, start: int, end: int, name: str | None = None) -> Mention:
+    text = article.text[start:end]
+    return Mention(kind=kind, text=text, span=Span(article.id, start, end, text), name=name)
+
+
+def _display_name(raw: str) -> str | None:
+    """The name part of "… — Display Name" before a handle: the last run of name words."""
+    words = raw.split()
+    run: list[str] = []
+    for word in reversed(words):
+        if not is_name_word(word) or word.startswith(("http", "pic.")):
+            break
+        run.insert(0, word)
+    run = clean_name(run)[-5:]
+    if not run or all(w.lower() in PARTICLES for w in run):
+        return None
+    name = " ".join(run)
+    return name if name.lower() not in NOT_NAMES else None
+
+
+def _name_span(ent: SpacySpan) -> tuple[int, int] | None:
+    """Character span of the cleaned name inside (or around) a PERSON entity, or None."""
+    tokens = list(ent)
+    while tokens and not _name_token(tokens[0]):
+        tokens.pop(0)
+    while tokens and not _name_token(tokens[-1]):
+        tokens.pop()
+    while tokens and tokens[0].lower_.rstrip(".") in TITLES:
+        tokens.pop(0)
+    if not tokens:
+        return None
+    doc = ent.doc
+    # Extend over adjacent proper nouns the NER left out ("Chrissy" before "Teigen").
+    first, last = tokens[0].i, tokens[-1].i
+    while first > 0 and _extends_name(doc[first - 1]):
+        first -= 1
+    while last + 1 < len(doc) and _extends_name(doc[last + 1]) and doc[last].whitespace_:
+        last += 1
+    words = [t.text for t in doc[first:last + 1]]
+    if len(words) == 1 and (words[0].lower() in NOT_NAMES or doc[first].pos_ == "INTJ"):
+        return None
+    if len(words) == 1 and first > 0 and doc[first - 1].lower_ in ("the", "a", "an"):
+        return None  # "the Famous rapper", "from the Vmas": not a person's name
+    start = doc[first].idx
+    end = doc[last].idx + len(doc[last].text)
+    text = POSSESSIVE.sub("", doc.text[start:end])
+    return (start, start + len(text)) if text else None
+
+
+def _name_token(token: Token) -> bool:
+    return is_name_word(token.text) and not token.like_url and token.text.lower() not in NOT_NAMES
+
+
+def _extends_name(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.text.lower().rstrip(".") not in TITLES
+        and token.text.lower() not in NOT_NAMES
+        and token.ent_type_ in ("", "PERSON")
+        and not token.is_sent_start
+    )
+
+
+def _description(doc: Doc, ent: SpacySpan, name_start: int) -> tuple[int, int] | None:
+    """The role or epithet attached to a name, as a character span, or None.
+
+    Either the words right before the name that describe it ("White House press secretary
+    Sarah Sanders", "Guardians of the Galaxy director James Gunn") or a noun phrase the name
+    stands in apposition to ("Legend's wife, Chrissy Teigen").
+    """
+    first = next((t.i for t in doc if t.idx >= name_start), ent.start)
+    run = _title_run(doc, first)
+    if run is not None:
+        return run
+    root = ent.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < first:
+        head = root.head
+        tokens = [t for t in head.subtree if t.i <= head.i]
+        # Stay within the line and after any link or punctuation the parse pulled in.
+        for k in range(len(tokens) - 1, -1, -1):
+            if tokens[k].like_url or "\n" in tokens[k].whitespace_ or (
+                tokens[k].pos_ == "PUNCT" and tokens[k].text not in ("'s", "’s", "-")
+            ):
+                tokens = tokens[k + 1:]
+                break
+        while tokens and tokens[0].pos_ in ("DET", "PUNCT", "CCONJ"):
+            tokens = tokens[1:]
+        if tokens:
+            return tokens[0].idx, head.idx + len(head.text)
+    return None
+
+
+_RUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "CCONJ", "DET", "ADP", "PART", "PUNCT"})
+_NOT_DESCRIBING = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _title_run(doc: Doc, first: int, limit: int = 8) -> tuple[int, int] | None:
+    """The descriptive words right before token ``first``, ending in a noun."""
+    i = first - 1
+    tokens: list[Token] = []
+    while i >= 0 and len(tokens) < limit:
+        token = doc[i]
+        if token.pos_ not in _RUN_POS or token.ent_type_ in _NOT_DESCRIBING:
+            break
+        if token.pos_ == "PUNCT" and not _inner_punct(doc, token):
+            break
+        if token.pos_ == "ADP" and token.lower_ != "of":
+            break
+        if token.pos_ == "DET" and token.lower_ != "the":
+            break
+        if token.pos_ == "PART" and token.text not in ("'s", "’s"):
+            break
+        tokens.insert(0, token)
+        if token.is_sent_start:
+            break
+        i -= 1
+    # A person inside the run, or names joined by "and", end the description there:
+    # "thank Chance and Dr. Darrell Scott" does not describe Scott as "Chance and Dr.".
+    for k in range(len(tokens) - 1, -1, -1):
+        token = tokens[k]
+        if token.ent_type_ == "PERSON" or (
+            token.pos_ == "CCONJ" and k > 0 and tokens[k - 1].pos_ == "PROPN"
+        ):
+            tokens = tokens[k + 1:]
+            break
+    while tokens and (tokens[0].pos_ in ("CCONJ", "DET", "ADP", "PUNCT", "PART")):
+        tokens.pop(0)
+    if not tokens or not (tokens[-1].pos_ in ("NOUN", "PROPN") or _hyphen_joined(tokens)):
+        return None
+    if all(t.pos_ == "PROPN" for t in tokens) and not any(t.lower_.rstrip(".") in TITLES for t in tokens):
+        return None  # a run of names ("Kanye West John Legend") describes nothing
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _hyphen_joined(tokens: list[Token]) -> bool:
+    """The run ends in a hyphenated word ("co-host"), whatever the tagger made of its end."""
+    return len(tokens) >= 3 and tokens[-2].text == "-" and not tokens[-3].whitespace_
+
+
+def _inner_punct(doc: Doc, token: Token) -> bool:
+    """A hyphen or period inside a word ("co-host", "U.S."), not a separator."""
+    if token.text not in ("-", ".", "'", "’"):
+        return False
+    before = doc[token.i - 1] if token.i > 0 else None
+    return before is not None and not before.whitespace_ and not token.whitespace_

@@ -1,0 +1,161 @@
+"""What a format reader returns, and how it becomes an :class:`~newsprism.model.Article`.
+
+Readers only parse their format; everything every format shares (cleaning, the outlet, the
+publication date and its provenance, language, the id) happens once, in :func:`finish`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from newsprism.errors import EmptyInputError, MalformedError
+from newsprism.ingest.clean import clean
+from newsprism.ingest.outlet import infer_outlet, outlet_from_url
+from newsprism.ingest.published import estimate_published
+from newsprism.model import ESTIMATED, GIVEN, Article, Embed
+from newsprism.options import ReadOptions
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One article as a format reader found it, before cleaning.
+
+    ``source`` names the input and, inside containers, the record (``feed.xml#3``).
+    ``published`` and ``outlet`` are what the input's own metadata says, if anything.
+    """
+
+    source: str
+    text: str
+    format: str
+    url: str | None = None
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    embeds: tuple[Embed, ...] = ()
+
+
+def finish(raw: RawDocument, options: ReadOptions) -> Article:
+    """Clean a reader's document and fill in what its metadata lacks, saying how.
+
+    Raises:
+        EmptyInputError: when no article text is left.
+    """
+    if options.clean:
+        cleaned = clean(raw.text)
+        text, removed, authors, line_date = cleaned.text, tuple(cleaned.removed), cleaned.authors, cleaned.date
+    else:
+        text, removed, authors, line_date = raw.text.replace("\r\n", "\n").strip(), (), [], None
+    if not text.strip():
+        raise EmptyInputError("no article text after reading" + (" and cleaning" if removed else ""),
+                              source=raw.source)
+
+    outlet, outlet_provenance = raw.outlet, "given" if raw.outlet else None
+    if not outlet:
+        found = outlet_from_url(raw.url) or infer_outlet(raw.text, text)
+        if found:
+            outlet, outlet_provenance = found
+
+    published, precision, provenance, reason = _published(raw, line_date, text, options)
+    all_authors = tuple(dict.fromkeys([*raw.authors, *authors]))
+    digest = hashlib.sha1(f"{raw.source}\n{text}".encode()).hexdigest()[:12]
+    article = Article(
+        id=f"a-{digest}",
+        source=raw.source,
+        text=text,
+        url=raw.url,
+        outlet=outlet,
+        outlet_provenance=outlet_provenance,
+        title=(raw.title or "").strip() or None,
+        authors=all_authors,
+        published=published,
+        published_precision=precision,
+        published_provenance=provenance,
+        published_reason=reason,
+        language=raw.language or detect_language(text),
+        format=raw.format,
+        removed=removed,
+        embeds=_place_embeds(raw.embeds, text),
+    )
+    return article
+
+
+def _published(raw: RawDocument, line_date: str | None, text: str, options: ReadOptions):
+    """(value, precision, provenance, reason) of the publication date."""
+    problems = []
+    for value, origin in ((raw.published, "the input's metadata"), (line_date, "the text's date line")):
+        if not value:
+            continue
+        parsed = normalize_datetime(value)
+        if parsed:
+            return parsed[0], parsed[1], GIVEN, f"from {origin}"
+        problems.append(f"unreadable date {value!r} in {origin}")
+    if options.estimate_dates:
+        estimate = estimate_published(text)
+        if estimate:
+            reason = "; ".join([*problems, estimate.reason])
+            return estimate.value, estimate.precision, ESTIMATED, reason
+    return None, None, None, "; ".join([*problems, "no date given and none found in the text"])
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def normalize_datetime(value: str) -> tuple[str, str] | None:
+    """(ISO value, precision) for a date or datetime string in a common format, else None."""
+    value = str(value).strip()
+    if _ISO_DAY.match(value):
+        try:
+            return datetime.strptime(value, "%Y-%m-%d").date().isoformat(), "day"
+        except ValueError:
+            return None
+    from dateutil import parser
+
+    try:
+        parsed = parser.parse(value, default=datetime(1, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed.year == 1:
+        return None
+    if (parsed.hour, parsed.minute, parsed.second) == (0, 0, 0) and parsed.tzinfo is None:
+        return parsed.date().isoformat(), "day"
+    return parsed.isoformat(), "datetime"
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid ships its model), None if too short."""
+    if len(text) < 40:
+        return None
+    import py3langid
+
+    return py3langid.classify(text[:5000])[0]
+
+
+def _place_embeds(embeds: tuple[Embed, ...], text: str) -> tuple[Embed, ...]:
+    """Locate each embed's flattened paragraph in the cleaned text (None when extraction lost it)."""
+    placed = []
+    cursor = 0
+    for embed in embeds:
+        needle = (embed.text or "").strip()[:80]
+        start = text.find(needle, cursor) if needle else -1
+        if start < 0 and needle:
+            start = text.find(needle)
+        if start < 0:
+            placed.append(replace(embed, start=None, end=None))
+            continue
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        placed.append(replace(embed, start=start, end=end))
+        cursor = end
+    return tuple(placed)
+
+
+def require_text(value: object, source: str, field: str) -> str:
+    """The text field of a record, or a MalformedError naming the field."""
+    if not isinstance(value, str):
+        raise MalformedError(f"field {field!r} is missing or not a string", source=source)
+    return value

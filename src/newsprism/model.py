@@ -1,0 +1,289 @@
+"""The records newsprism reads, extracts and writes.
+
+Records are frozen dataclasses that hold strings and character offsets, never spaCy objects,
+so they serialize to JSON, go into a store and cross process boundaries unchanged. Every
+extracted record carries ``evidence``: spans of an article's cleaned ``text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Values of Article.published_provenance.
+GIVEN = "given"
+ESTIMATED = "estimated"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Exact characters of one article's cleaned text: ``text == article.text[start:end]``.
+
+    ``role`` says what the span is evidence of, when a record cites several kinds of spans
+    (a quote's ``content``, ``cue`` and ``speaker``); it is None for plain mentions.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedText:
+    """Text that cleaning took out of an article, kept so nothing vanishes unseen.
+
+    ``start``/``end`` are offsets into the article's raw text (before cleaning); ``kind`` names
+    the rule (``promo``, ``boilerplate``, ``byline``, ``dateline-date``, ``trailer``).
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Embed:
+    """A social-media post embedded in an article's markup (tweet blockquote, Instagram, ...).
+
+    Readers flatten an embed into the article text as a paragraph in the text form
+    ``<text> — Display Name (@handle) Month D, YYYY <url>`` so that its words carry offsets like
+    any other text; ``start``/``end`` locate that paragraph in the cleaned text when it
+    survived extraction (None when it could not be placed).
+    """
+
+    platform: str
+    url: str | None = None
+    status_id: str | None = None
+    handle: str | None = None
+    display_name: str | None = None
+    text: str = ""
+    date: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article, as read and cleaned.
+
+    ``published`` is an ISO date or datetime (or None when nothing could be given or
+    estimated); ``published_provenance`` is ``given`` (from metadata or the text's own date
+    line) or ``estimated`` (from dates inside the text), with ``published_reason`` saying how.
+    ``outlet_provenance`` says where the outlet name came from in the same way.
+    """
+
+    id: str
+    source: str
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    outlet_provenance: str | None = None
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    published_precision: str | None = None
+    published_provenance: str | None = None
+    published_reason: str | None = None
+    language: str | None = None
+    format: str = "text"
+    removed: tuple[RemovedText, ...] = ()
+    embeds: tuple[Embed, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be read, or a stage that failed on one article."""
+
+    input: str
+    reason: str
+    stage: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A reference to a person inside one article.
+
+    ``kind`` is ``name`` (an entity or a capitalised name), ``handle`` (``@name``),
+    ``description`` (a role or epithet attached to a name, such as
+    "White House press secretary"), or ``pronoun``.
+    ``name`` is the mention's canonical surface (the name it belongs to for descriptions).
+    """
+
+    kind: str
+    text: str
+    span: Span
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """A role or epithet attached to a person in one article, with where it was said."""
+
+    text: str
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One person across all articles of a story, with every name and handle they go by."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+    descriptions: tuple[Description, ...] = ()
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A temporal expression as the text gives it, with its normalized value when known."""
+
+    text: str
+    type: str
+    value: str | None
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """An attribution: who said what, through which channel, with evidence of each part."""
+
+    id: str
+    text: str
+    kind: str
+    speaker_id: str | None
+    cue: str | None
+    channel: str
+    evidence: tuple[Span, ...]
+    speaker_confidence: float | None = None
+    post_id: str | None = None
+    date: TimeRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A social-media post recovered from the articles of a story."""
+
+    id: str
+    platform: str
+    kind: str
+    text: str
+    evidence: tuple[Span, ...]
+    handle: str | None = None
+    author_id: str | None = None
+    display_name: str | None = None
+    posted: str | None = None
+    precision: str | None = None
+    status_id: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened, placed on the story's timeline."""
+
+    id: str
+    description: str
+    evidence: tuple[Span, ...]
+    date: str | None = None
+    precision: str | None = None
+    actor_ids: tuple[str, ...] = ()
+    background: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    """One person acting towards another (praises, criticises, replies to, ...)."""
+
+    source_id: str
+    target_id: str
+    type: str
+    evidence: tuple[Span, ...]
+    count: int = 1
+    dates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Sources that disagree (about a date, a number, a fact), with both sides' evidence."""
+
+    kind: str
+    description: str
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSentence:
+    """One sentence of a story brief and the spans it rests on."""
+
+    text: str
+    citations: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One real-world event or episode and everything reconstructed about it.
+
+    ``grouping`` says how the story's articles were put together (for example that clustering
+    was not run and every input article forms this one story).
+    """
+
+    id: str
+    title: str | None
+    article_ids: tuple[str, ...]
+    grouping: str
+    people: tuple[Person, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    posts: tuple[Post, ...] = ()
+    events: tuple[Event, ...] = ()
+    interactions: tuple[Interaction, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    brief: tuple[BriefSentence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """What the per-document stages found in one article, by stage name."""
+
+    article_id: str
+    results: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The result of :func:`newsprism.analyze`: articles, what was skipped, and the stories.
+
+    ``article_results`` holds each article's per-document stage outputs; those of stages
+    registered with ``export=True`` (such as ``timexes``) appear in the JSON under the article.
+    """
+
+    articles: tuple[Article, ...]
+    stories: tuple[Story, ...]
+    skipped: tuple[Skipped, ...] = ()
+    article_results: dict[str, ArticleAnalysis] = field(default_factory=dict)
+    exported_stages: tuple[str, ...] = ()
+    model: str | None = None
+
+    def article(self, article_id: str) -> Article:
+        """Return the article with this id (KeyError when there is none)."""
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The analysis as plain JSON-ready data, in the documented contract (docs/output.md)."""
+        from newsprism.report.json_output import analysis_to_dict
+
+        return analysis_to_dict(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The analysis as a JSON string (see docs/output.md and report/schema.json)."""
+        from newsprism.report.json_output import analysis_to_json
+
+        return analysis_to_json(self, indent=indent)

@@ -1,0 +1,51 @@
+"""Loads the spaCy pipeline once per process and parses texts in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from newsprism.errors import ModelError
+from newsprism.options import DEFAULT_MODELS, NlpOptions
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+def load(model: str | None = None, max_length: int = NlpOptions.max_length) -> Language:
+    """Return the spaCy pipeline ``model`` (or the first installed default), loaded once.
+
+    Raises:
+        ModelError: when no candidate model can be loaded.
+    """
+    candidates = (model,) if model else DEFAULT_MODELS
+    errors = []
+    for name in candidates:
+        try:
+            nlp = _load_cached(name)
+        except OSError as error:
+            errors.append(f"{name}: {str(error).splitlines()[0]}")
+            continue
+        nlp.max_length = max(nlp.max_length, max_length)
+        return nlp
+    raise ModelError("; ".join(errors))
+
+
+@lru_cache(maxsize=4)
+def _load_cached(name: str) -> Language:
+    import spacy
+
+    return spacy.load(name)
+
+
+def model_name(nlp: Language) -> str:
+    """The ``lang_name-version`` label of a loaded pipeline, for the output's provenance."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '?')}"
+
+
+def parse(nlp: Language, texts: Iterable[str], options: NlpOptions) -> Iterator[Doc]:
+    """Parse ``texts`` lazily with ``nlp.pipe`` in batches, in input order."""
+    yield from nlp.pipe(texts, batch_size=options.batch_size, n_process=options.n_process)

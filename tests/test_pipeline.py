@@ -1,0 +1,50 @@
+"""The stage registry and the spine's guarantees, with stand-in stages (no model needed for
+ordering; analyze tests share the session pipeline)."""
+
+import pytest
+
+from newsprism import stages
+from newsprism.stages import Stage, ordered
+
+
+def test_stages_run_in_dependency_order_deterministically():
+    registry = {
+        "c": Stage("c", None, ("b",)),
+        "b": Stage("b", None, ("a",)),
+        "a": Stage("a", None),
+        "z": Stage("z", None),
+    }
+    assert [s.name for s in ordered(registry)] == ["a", "z", "b", "c"]
+
+
+def test_disabled_stage_drops_what_needs_it():
+    registry = {"a": Stage("a", None), "b": Stage("b", None, ("a",)), "c": Stage("c", None)}
+    assert [s.name for s in ordered(registry, {"a"})] == ["c"]
+
+
+@pytest.mark.model
+def test_a_failing_stage_is_reported_and_the_rest_goes_on(nlp, monkeypatch, tmp_path):
+    import newsprism
+
+    def explode(doc, article, results, options):
+        if "boom" in article.text:
+            raise ValueError("cannot cope")
+        return len(doc)
+
+    monkeypatch.setitem(stages.DOCUMENT_STAGES, "explode", Stage("explode", explode))
+    (tmp_path / "a.txt").write_text("The minister said boom twice on Monday.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The minister said nothing on Tuesday.", encoding="utf-8")
+    analysis = newsprism.analyze(newsprism.read_articles(tmp_path))
+    assert len(analysis.articles) == 2
+    (failure,) = [s for s in analysis.skipped if s.stage == "explode"]
+    assert failure.input.endswith("a.txt") and "cannot cope" in failure.reason
+    results = {a.source: analysis.article_results[a.id].results for a in analysis.articles}
+    assert "explode" not in results[str(tmp_path / "a.txt")]
+    assert results[str(tmp_path / "b.txt")]["explode"] > 0
+
+
+@pytest.mark.model
+def test_without_clustering_all_articles_form_one_story_and_say_so(seed_analysis):
+    (story,) = seed_analysis.stories
+    assert set(story.article_ids) == {a.id for a in seed_analysis.articles}
+    assert "clustering not applied" in story.grouping
