@@ -48,3 +48,29 @@ def test_without_clustering_all_articles_form_one_story_and_say_so(seed_analysis
     (story,) = seed_analysis.stories
     assert set(story.article_ids) == {a.id for a in seed_analysis.articles}
     assert "clustering not applied" in story.grouping
+
+
+def test_refiners_run_after_their_stage_and_before_its_users():
+    registry = {
+        "quotes": Stage("quotes", None, ("people",)),
+        "people": Stage("people", None),
+        "brief": Stage("brief", None, ("quotes",)),
+        "quote_posts": Stage("quote_posts", None, ("posts",), refines="quotes"),
+        "posts": Stage("posts", None, ("people",)),
+        "quote_dates": Stage("quote_dates", None, (), refines="quotes"),
+    }
+    names = [s.name for s in ordered(registry)]
+    assert names.index("quotes") < names.index("quote_dates") < names.index("quote_posts")
+    assert names.index("posts") < names.index("quote_posts") < names.index("brief")
+
+
+@pytest.mark.model
+def test_refined_output_fills_the_story_field(nlp, monkeypatch, tmp_path):
+    import newsprism
+
+    monkeypatch.setitem(stages.STORY_STAGES, "conflicts", Stage("conflicts", lambda s, o: ("a",)))
+    monkeypatch.setitem(stages.STORY_STAGES, "more_conflicts",
+                        Stage("more_conflicts", lambda s, o: (*s.results["conflicts"], "b"), refines="conflicts"))
+    (tmp_path / "a.txt").write_text("The minister spoke on Monday.", encoding="utf-8")
+    analysis = newsprism.analyze(newsprism.read_articles(tmp_path))
+    assert analysis.stories[0].conflicts == ("a", "b")

@@ -127,9 +127,13 @@ def _build_stories(
                 continue
             story_input = StoryInput(sid, members, article_results, results)
             try:
-                results[stage.name] = stage.func(story_input, options)
+                output = stage.func(story_input, options)
             except Exception as error:  # noqa: BLE001 - one story's failure is reported
                 skipped.append(_stage_failure(sid, stage.name, error))
+                continue
+            results[stage.name] = output
+            if stage.refines:
+                results[stage.refines] = output
         story = Story(
             id=sid,
             title=next((a.title for a in members if a.title), None),

@@ -50,12 +50,19 @@ GroupFunc = Callable[
 
 @dataclass(frozen=True)
 class Stage:
-    """A registered stage. ``export`` puts a document stage's output into the article's JSON."""
+    """A registered stage.
+
+    ``export`` puts a document stage's output into the article's JSON. ``refines`` names
+    another story stage whose output this one revises (linking quotes to posts, adding fact
+    conflicts to date conflicts): it runs after that stage, its output replaces that stage's
+    result, and every stage that requires the refined name runs after all of its refiners.
+    """
 
     name: str
     func: Callable[..., Any]
     requires: tuple[str, ...] = ()
     export: bool = False
+    refines: str | None = None
 
 
 DOCUMENT_STAGES: dict[str, Stage] = {}
@@ -76,15 +83,17 @@ def document_stage(name: str, *, requires: Iterable[str] = (), export: bool = Fa
     return register
 
 
-def story_stage(name: str, *, requires: Iterable[str] = ()):
+def story_stage(name: str, *, requires: Iterable[str] = (), refines: str | None = None):
     """Register ``func(story_input, options)`` as the per-story stage ``name``.
 
     When ``name`` is a field of :class:`~newsprism.model.Story` (``people``, ``quotes`` ...),
     the output fills that field; otherwise it is an intermediate result for later stages.
+    With ``refines="quotes"`` the stage reads ``story.results["quotes"]`` and returns its
+    revision, which replaces it (see :class:`Stage`).
     """
 
     def register(func: StoryFunc) -> StoryFunc:
-        STORY_STAGES[name] = Stage(name, func, tuple(requires))
+        STORY_STAGES[name] = Stage(name, func, tuple(requires), refines=refines)
         return func
 
     return register
@@ -127,17 +136,37 @@ def discover_stages() -> None:
 def ordered(stages: Mapping[str, Stage], disabled: Iterable[str] = ()) -> list[Stage]:
     """Stages in dependency order (ties by name, so runs are deterministic).
 
-    A stage whose requirement is disabled or missing is dropped with it.
+    A stage whose requirement is disabled or missing is dropped with it. Refiners of a stage
+    run after it (in name order), and before every stage that requires it.
     """
     disabled = set(disabled)
     result: list[Stage] = []
     placed: set[str] = set()
     pending = {name: stage for name, stage in stages.items() if name not in disabled}
+    needs = {name: set(_needs(stage, pending)) for name, stage in pending.items()}
     while pending:
-        ready = sorted(n for n, s in pending.items() if all(r in placed for r in s.requires))
+        ready = sorted(n for n in pending if needs[n] <= placed)
         if not ready:
             break  # what is left needs something disabled, missing, or circular
         for name in ready:
             result.append(pending.pop(name))
             placed.add(name)
     return result
+
+
+def _needs(stage: Stage, stages: Mapping[str, Stage]) -> list[str]:
+    """Every stage that must run before ``stage``, refiners included."""
+    refiners: dict[str, list[str]] = {}
+    for other in sorted(stages):
+        target = stages[other].refines
+        if target:
+            refiners.setdefault(target, []).append(other)
+    needs = list(stage.requires)
+    if stage.refines:
+        needs.append(stage.refines)
+        # Refiners of one stage form a chain in name order.
+        chain = refiners[stage.refines]
+        needs += chain[:chain.index(stage.name)]
+    for required in stage.requires:
+        needs += [r for r in refiners.get(required, ()) if r != stage.name]
+    return needs
