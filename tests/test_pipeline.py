@@ -74,3 +74,10 @@ def test_refined_output_fills_the_story_field(nlp, monkeypatch, tmp_path):
     (tmp_path / "a.txt").write_text("The minister spoke on Monday.", encoding="utf-8")
     analysis = newsprism.analyze(newsprism.read_articles(tmp_path))
     assert analysis.stories[0].conflicts == ("a", "b")
+
+
+def test_soft_order_applies_only_when_the_other_stage_exists():
+    registry = {"quotes": Stage("quotes", None, after=("posts",)), "posts": Stage("posts", None, ("zz",))}
+    registry["zz"] = Stage("zz", None)
+    assert [s.name for s in ordered(registry)] == ["zz", "posts", "quotes"]
+    assert [s.name for s in ordered(registry, {"posts"})] == ["quotes", "zz"]

@@ -52,6 +52,8 @@ GroupFunc = Callable[
 class Stage:
     """A registered stage.
 
+    ``requires`` names stages whose outputs this one needs (without them it does not run);
+    ``after`` names stages it uses when they are registered and enabled, and so runs after.
     ``export`` puts a document stage's output into the article's JSON. ``refines`` names
     another story stage whose output this one revises (linking quotes to posts, adding fact
     conflicts to date conflicts): it runs after that stage, its output replaces that stage's
@@ -63,6 +65,7 @@ class Stage:
     requires: tuple[str, ...] = ()
     export: bool = False
     refines: str | None = None
+    after: tuple[str, ...] = ()
 
 
 DOCUMENT_STAGES: dict[str, Stage] = {}
@@ -70,20 +73,24 @@ STORY_STAGES: dict[str, Stage] = {}
 GROUPERS: dict[str, GroupFunc] = {}
 
 
-def document_stage(name: str, *, requires: Iterable[str] = (), export: bool = False):
+def document_stage(
+    name: str, *, requires: Iterable[str] = (), after: Iterable[str] = (), export: bool = False
+):
     """Register ``func(doc, article, results, options)`` as the per-document stage ``name``.
 
     ``results`` maps the names of stages already run on this article to their outputs.
     """
 
     def register(func: DocumentFunc) -> DocumentFunc:
-        DOCUMENT_STAGES[name] = Stage(name, func, tuple(requires), export)
+        DOCUMENT_STAGES[name] = Stage(name, func, tuple(requires), export, after=tuple(after))
         return func
 
     return register
 
 
-def story_stage(name: str, *, requires: Iterable[str] = (), refines: str | None = None):
+def story_stage(
+    name: str, *, requires: Iterable[str] = (), after: Iterable[str] = (), refines: str | None = None
+):
     """Register ``func(story_input, options)`` as the per-story stage ``name``.
 
     When ``name`` is a field of :class:`~newsprism.model.Story` (``people``, ``quotes`` ...),
@@ -93,7 +100,7 @@ def story_stage(name: str, *, requires: Iterable[str] = (), refines: str | None 
     """
 
     def register(func: StoryFunc) -> StoryFunc:
-        STORY_STAGES[name] = Stage(name, func, tuple(requires), refines=refines)
+        STORY_STAGES[name] = Stage(name, func, tuple(requires), refines=refines, after=tuple(after))
         return func
 
     return register
@@ -161,12 +168,12 @@ def _needs(stage: Stage, stages: Mapping[str, Stage]) -> list[str]:
         target = stages[other].refines
         if target:
             refiners.setdefault(target, []).append(other)
-    needs = list(stage.requires)
+    needs = list(stage.requires) + [a for a in stage.after if a in stages]
     if stage.refines:
         needs.append(stage.refines)
         # Refiners of one stage form a chain in name order.
         chain = refiners[stage.refines]
         needs += chain[:chain.index(stage.name)]
-    for required in stage.requires:
+    for required in (*stage.requires, *stage.after):
         needs += [r for r in refiners.get(required, ()) if r != stage.name]
     return needs
