@@ -141,12 +141,24 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class TimeRef:
-    """A temporal expression as the text gives it, with its normalized value when known."""
+    """A temporal expression as the text gives it, with its normalized value when known.
+
+    ``type`` and ``value`` follow TimeML TIMEX3 (``DATE`` ``2018-04-25``, ``DURATION`` ``P2D``,
+    ``SET``, ``TIME``). ``precision`` says what the value pins down (``day``, ``month``,
+    ``year`` ...). A value computed from a publication date names that date in ``anchor`` and
+    its provenance (``given`` or ``estimated``) in ``provenance``; a value the text states
+    outright has provenance ``absolute``. ``mod`` is TIMEX3's modifier (``START``, ``END``,
+    ``MID``).
+    """
 
     text: str
     type: str
     value: str | None
     span: Span | None = None
+    precision: str | None = None
+    anchor: str | None = None
+    provenance: str | None = None
+    mod: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

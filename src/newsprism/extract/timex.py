@@ -1,0 +1,174 @@
+"""The ``timexes`` stage: temporal expressions of an article, normalized against its DCT.
+
+Recognition (:mod:`newsprism.extract.timex_patterns`) finds candidate extents on the text;
+the parse removes candidates that are not times ("May" the modal verb, "Friday" inside a
+name, a number counting things) and gives the tense of the governing verb; normalization
+(:mod:`newsprism.extract.timex_normalize`) turns each expression into a TIMEX3 value. Each
+:class:`~newsprism.model.TimeRef` says which DCT it was resolved against and whether that
+publication date was given or estimated, so a value built on an estimate says so.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from newsprism.extract.tense import governing_tense
+from newsprism.extract.timex_normalize import Context, normalize
+from newsprism.extract.timex_patterns import Candidate, find_candidates
+from newsprism.model import GIVEN, Article, Span, TimeRef
+from newsprism.stages import document_stage
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Entity labels under which a weekday or month name is part of a name, not a date.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "NORP"})
+_COUNT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+_ABSOLUTE = "absolute"
+
+
+def parse_dct(value: str | None) -> tuple[date | None, str | None]:
+    """The DCT's date and its time (``HH:MM``) from an ISO date or datetime string."""
+    if not value:
+        return None, None
+    match = re.match(r"(\d{4})-(\d\d)(?:-(\d\d))?(?:[T ](\d\d:\d\d))?", value)
+    if not match:
+        return None, None
+    day = int(match.group(3) or 1)
+    return date(int(match.group(1)), int(match.group(2)), day), match.group(4)
+
+
+def find_timexes(text: str, dct: str | None, doc: Doc | None = None, *,
+                 dct_precision: str | None = "day", dct_provenance: str | None = GIVEN,
+                 article_id: str = "") -> list[TimeRef]:
+    """Temporal expressions of ``text`` with TIMEX3 types and values.
+
+    Args:
+        text: the text (the same the ``doc`` was parsed from, when given).
+        dct: the document creation time, ISO date or datetime, or None.
+        doc: the spaCy parse of ``text``; without it no candidate is filtered by the parse and
+            no tense is known (weekdays then look back, months and dates take the nearest).
+        dct_precision: ``datetime``, ``day``, ``month`` or ``year``: how precisely the DCT is
+            known; expressions finer than that get no value (the DCT cannot place them).
+        dct_provenance: ``given`` or ``estimated``.
+        article_id: the id the spans carry.
+
+    Returns:
+        The expressions in text order.
+    """
+    dct_date, dct_time = parse_dct(dct)
+    coarse = dct_precision in ("month", "year")
+    context = Context(dct_date, dct_time)
+    refs: list[TimeRef] = []
+    for candidate in find_candidates(text):
+        if doc is not None and not _plausible(doc, candidate):
+            continue
+        tense = governing_tense(doc, candidate.start, candidate.end) if doc is not None else None
+        before = text[max(0, candidate.start - 24):candidate.start]
+        resolution = normalize(candidate, context, tense, before)
+        if resolution is None:
+            continue
+        value = resolution.value
+        if resolution.relative and coarse and value and _finer_than(value, dct_precision):
+            value = None
+        refs.append(TimeRef(
+            text=candidate.text,
+            type=resolution.type,
+            value=value,
+            span=Span(article_id, candidate.start, candidate.end, candidate.text),
+            precision=precision_of(value, resolution.type),
+            mod=resolution.mod,
+            anchor=dct if resolution.relative and dct else None,
+            provenance=(dct_provenance if resolution.relative else _ABSOLUTE) if value else None,
+        ))
+    return refs
+
+
+def precision_of(value: str | None, kind: str) -> str | None:
+    """How precise a TIMEX3 value is: ``time``, ``day``, ``week``, ``month``, ``quarter``,
+    ``season``, ``year``, ``decade``, ``century`` (None for durations and references)."""
+    if not value or kind in ("DURATION", "SET") or value.endswith("_REF"):
+        return None
+    if "T" in value:
+        return "time"
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return "day"
+    if "-W" in value:
+        return "week"
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return "month"
+    if "-Q" in value or "-H" in value:
+        return "quarter"
+    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
+        return "season"
+    if re.fullmatch(r"(FY)?\d{4}", value):
+        return "year"
+    if re.fullmatch(r"\d{3}", value):
+        return "decade"
+    if re.fullmatch(r"\d{2}", value):
+        return "century"
+    return None
+
+
+def _finer_than(value: str, dct_precision: str) -> bool:
+    precision = precision_of(value, "DATE")
+    order = ["century", "decade", "year", "season", "quarter", "month", "week", "day", "time"]
+    if precision not in order:
+        return False
+    limit = "month" if dct_precision == "month" else "year"
+    return order.index(precision) > order.index(limit)
+
+
+def _plausible(doc: Doc, candidate: Candidate) -> bool:
+    """False for candidates the parse shows are not times."""
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    first = span[0]
+    if candidate.rule == "month" and len(span) == 1:
+        if first.tag_ == "MD" or (first.pos_ == "VERB" and first.lower_ in ("march", "may")):
+            return False
+        if first.ent_type_ in _NAME_LABELS and not _entity_is_date(first):
+            return False
+    if candidate.rule in ("weekday", "month", "holiday") and first.ent_type_ in _NAME_LABELS:
+        entity = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+        if entity is not None and len(entity) > len(span):
+            return False
+    if candidate.rule == "year":
+        token = next((t for t in span if t.like_num), first)
+        if token.ent_type_ in _COUNT_LABELS:
+            return False
+        if token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") \
+                and token.head.i > token.i and not _is_time_noun(token.head):
+            return False
+        following = token.nbor(1) if token.i + 1 < len(doc) else None
+        if following is not None and following.lower_ in ("%", "percent", "to", "-") \
+                and not candidate.text.lower().startswith("fiscal"):
+            return following.lower_ == "to" and following.i + 1 < len(doc) and \
+                following.nbor(1).like_num and len(following.nbor(1).text) == 4
+    if candidate.rule == "duration" and candidate.text.lower() in ("a second", "a minute"):
+        following = span[-1].nbor(1) if span[-1].i + 1 < len(doc) else None
+        if following is not None and following.pos_ in ("NOUN", "ADJ", "PROPN"):
+            return False
+    return True
+
+
+def _entity_is_date(token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME")
+
+
+def _is_time_noun(token) -> bool:
+    return token.lemma_.lower() in ("year", "season", "election", "budget", "levels", "prices")
+
+
+@document_stage("timexes", export=True)
+def extract_timexes(doc: Doc, article: Article, results, options) -> list[TimeRef]:
+    """The article's temporal expressions, normalized against its publication date."""
+    return find_timexes(
+        article.text, article.published, doc,
+        dct_precision=article.published_precision or ("day" if article.published else None),
+        dct_provenance=article.published_provenance or GIVEN,
+        article_id=article.id,
+    )
