@@ -71,6 +71,7 @@ class Resolution:
     mod: str | None = None
     granularity: str | None = None
     relative: bool = False
+    derived: bool = False
 
 
 def normalize(candidate: Candidate, context: Context, tense: str | None,
@@ -90,7 +91,8 @@ def normalize(candidate: Candidate, context: Context, tense: str | None,
     handler = _HANDLERS[candidate.rule]
     text = " ".join(candidate.text.replace("’", "'").split())
     result = handler(text, context, tense, before.lower())
-    if result is not None and result.type in ("DATE", "TIME") and result.value and result.granularity:
+    if result is not None and result.type in ("DATE", "TIME") and result.value and \
+            result.granularity and not result.derived:
         context.mentioned.append((result.granularity, result.value))
     return result
 
@@ -477,7 +479,11 @@ def _weekday(text, context, tense, before):
         offset, core = -1, ""
     elif core.endswith("day after"):
         offset, core = 1, ""
-    day = _weekday_date(WEEKDAYS[name], context.dct, tense, core) + timedelta(days=offset)
+    anchor = context.dct
+    if core in ("the previous", "the following") and context.last("day"):
+        # "the previous Friday" counts from the day the text is talking about
+        anchor = date.fromisoformat(context.last("day")[:10])
+    day = _weekday_date(WEEKDAYS[name], anchor, tense, core) + timedelta(days=offset)
     mod = _mod(lead) if lead and not lead.startswith(("earlier", "later")) else None
     if part:
         return Resolution("TIME", f"{day_value(day)}T{part}", mod, "day", relative=True)
@@ -553,8 +559,16 @@ def _relative(text, context, tense, before):
                               "year": "year"}.get(unit, unit))
         if value:
             return Resolution("DATE", value, mod, unit)
+    if lead in ("the following", "following", "the previous", "previous", "the prior", "prior"):
+        base = context.last(unit)
+        if base is not None:
+            moved_value = shift_value(base, unit, amount)
+            if moved_value:
+                return Resolution("DATE", moved_value, mod, unit, derived=True)
     if dct is None:
         return Resolution("DATE", None, mod, relative=True)
+    if unit in ("decade", "century") and lead.startswith(("the past", "the last", "the next")):
+        return Resolution("DURATION", duration_value(1, unit))
     moved = shift(dct, unit, amount)
     value, granularity = granular(moved, unit)
     if unit_word == "weekend":
@@ -586,12 +600,15 @@ def _quarter(text, context, tense, before):
         or "last year" in lowered or "corresponding" in lowered or "comparable" in lowered
     if plural:
         return Resolution("DURATION", "PXQ" if not half else "PXH")
-    if "period" in lowered and ordinal is None:
+    if ("period" in lowered or year is not None) and ordinal is None:
         base = context.last("quarter", "half", "year", "month")
         if base is None:
             return Resolution("DATE", None, relative=True)
+        if re.search(r"(?:1[6-9]|20)\d\d", lowered) and base:
+            base = re.sub(r"^\d{4}", re.search(r"(?:1[6-9]|20)\d\d", lowered).group(), base)
         value = shift_value(base, "year", -1) if year_earlier else base
-        return Resolution("DATE", value, granularity="quarter" if "Q" in (value or "") else None)
+        return Resolution("DATE", value, granularity="quarter" if "Q" in (value or "") else None,
+                          derived=True)
     letter = "H" if half else "Q"
     if ordinal is None or ordinal == -1:
         base = context.last("half" if half else "quarter")
@@ -604,8 +621,11 @@ def _quarter(text, context, tense, before):
             base = f"{index // per:04d}-{letter}{index % per + 1}"
         if base is None:
             return Resolution("DATE", None, relative=True)
+        if year is not None:
+            base = f"{year:04d}" + base[4:]
         value = shift_value(base, "year", -1) if year_earlier else base
-        return Resolution("DATE", value, granularity="half" if half else "quarter", relative=True)
+        return Resolution("DATE", value, granularity="half" if half else "quarter", relative=True,
+                          derived=True)
     if year is None:
         if "next year" in lowered and dct:
             year = dct.year + 1
@@ -670,7 +690,7 @@ def _ago(text, context, tense, before):
     if base_value:
         moved = shift_value(base_value, unit, direction * amount)
         if moved:
-            return Resolution("DATE", moved, granularity=_granularity_of(moved))
+            return Resolution("DATE", moved, granularity=_granularity_of(moved), derived=True)
     if context.dct is None:
         return Resolution("DATE", None, relative=True)
     moved_day = shift(context.dct, unit, direction * amount)
@@ -710,10 +730,10 @@ def _duration(text, context, tense, before):
     quantity_words = [w for w in words[:unit_index]
                       if w not in ("the", "past", "last", "next", "coming", "previous", "first",
                                    "following", "latest", "recent", "final", "remaining", "each",
-                                   "of", "all", "more", "additional", "full", "straight",
+                                   "of", "all", "additional", "full", "straight",
                                    "consecutive", "trading", "business", "calendar", "this",
                                    "prior", "current", "same", "upcoming", "that")]
-    quantity = " ".join(quantity_words)
+    quantity = re.sub(r"\s+more$", "", " ".join(quantity_words))
     quantity = re.sub(r"^(?:at least|at most|more than|less than|fewer than|nearly|almost|about|"
                       r"around|roughly|approximately|some|up to|no more than|no less than|over|"
                       r"under|just|only|barely|well over|close to)\s*", "", quantity)
@@ -809,7 +829,7 @@ def _holiday(text, context, tense, before):
     elif lead == "next" or tense == FUTURE:
         day = min(c for c in candidates if c >= dct)
     else:
-        day = candidates[1]
+        day = min(candidates, key=lambda c: abs((c - dct).days))
     if "week" in lowered:
         return Resolution("DATE", week_value(day), granularity="week", relative=True)
     return Resolution("DATE", day_value(day), granularity="day", relative=True)
@@ -858,6 +878,23 @@ def _clock(text, context, tense, before):
     return Resolution("TIME", f"{day_value_}T{hour:02d}:{minute:02d}", part, "day", relative=True)
 
 
+def _past_ref(text, context, tense, before):
+    return Resolution("DATE", "PAST_REF", relative=True)
+
+
+def _anaphoric(text, context, tense, before):
+    lowered = text.lower()
+    mod = "END" if "end" in lowered else "START" if ("beginning" in lowered or "start" in lowered) \
+        else "MID" if "middle" in lowered else None
+    unit = next(u for u in ("month", "week", "quarter", "year") if u in lowered)
+    value = context.last(unit)
+    if value is None and context.dct is not None:
+        value = granular(context.dct, unit)[0]
+    if value is not None and "fiscal" in lowered and not value.startswith("FY"):
+        value = f"FY{value}"
+    return Resolution("DATE", value, mod, unit, relative=True, derived=True)
+
+
 def _future_ref(text, context, tense, before):
     if "later date" in text.lower():
         return Resolution("DATE", "FUTURE_REF", relative=True)
@@ -871,5 +908,5 @@ _HANDLERS = {
     "weekday": _weekday, "part_weekday": _part_weekday, "deictic": _deictic,
     "reference": _reference, "relative": _relative, "quarter": _quarter, "season": _season,
     "ago": _ago, "duration": _duration, "set": _set, "holiday": _holiday,
-    "future_ref": _future_ref,
+    "future_ref": _future_ref, "past_ref": _past_ref, "anaphoric": _anaphoric,
 }

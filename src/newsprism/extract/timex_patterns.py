@@ -71,7 +71,7 @@ def _ci(pattern: str) -> str:
 _MONTH_FULL = _alt([m for m in MONTHS if len(m) > 3 or m == "may"], caps=True)
 _MONTH_ABBR = "(?:" + _alt([m for m in MONTHS if len(m) <= 4 and m != "may"], caps=True) + r"\.?)"
 MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})(?![\w'’])"
-WEEKDAY = _alt(WEEKDAYS, caps=True) + r"(?:['’]s)?\b"
+WEEKDAY = _alt(WEEKDAYS, caps=True) + r"\b"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d)\b"
 SHORT_YEAR = r"['’]\d\d\b"
@@ -88,8 +88,8 @@ SEASON = _ci(r"(?:spring|summer|fall|autumn|winter)\b")
 ORDINAL = _ci(_alt(ORDINALS))
 MODIFIER = _ci(r"(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|nearly|almost|"
                r"about|around|roughly|approximately|some|up\s+to|no\s+more\s+than|"
-               r"no\s+less\s+than|over|under|just|only|barely|well\s+over|close\s+to)\s+")
-DET = _ci(r"(?:the|this|that|these|those|its|their|his|her)\s+")
+               r"no\s+less\s+than|just|only|barely|close\s+to)\s+")
+DET = _ci(r"(?:the|this|these|those)\s+")
 REL = _ci(r"(?:last|this|next|past|coming|previous|following|current|same|upcoming|"
           r"this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|"
           r"the\s+previous|the\s+following|the\s+current|the\s+same|the\s+latest|latest|"
@@ -137,7 +137,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                       r"previous|same|prior|comparable\s+year[- ](?:earlier|ago))\s+(?:quarter|period|"
                       r"half)\b(?:\s+(?:a|last)\s+year\b)?")
     season_lead = _ci(r"(?:the|this|last|next|this\s+past|this\s+coming)\s+")
-    ago_word = _ci(r"(?:ago|earlier|later|before|after|from\s+now|hence)\b")
+    # "a year after" heads a phrase ("a year after the war") unless the clause ends there.
+    ago_word = _ci(r"(?:ago|earlier|later|from\s+now|hence)\b|(?:before|after)(?=\s*(?:[,.;:)!?]|$))")
     bare_ago = _ci(r"(?:(?:a|one)\s+(?:week|month|year|decade)\s+or\s+so|(?:years|months|weeks|days)|"
                    r"(?:a\s+)?(?:week|month|year|decade))\s+ago\b")
     unit_lead = _ci(r"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|trading\s+|"
@@ -177,24 +178,30 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                        r"|(?:this|last|tomorrow|yesterday)\s+(?:morning|afternoon|evening|night)\b"
                        r"|(?:later|earlier)\s+this\s+(?:morning|afternoon|evening)\b"
                        r"|overnight\b|mid-?\s?afternoon\b"),
-        "reference": _ci(r"(?:right\s+)?now\b|currently\b|current(?!\s+(?:account|accounts|events|"
+        "reference": _ci(r"now\b(?![-’'])|currently\b|current(?!\s+(?:account|accounts|events|"
                          r"affairs|electric|flow|law|laws|rules|system|policy|members?))\b|"
-                         r"(?:more\s+)?recently\b|recent(?=\s+(?:days|weeks|months|years|decades|"
-                         r"quarters|times)\b)|lately\b|previously\b|formerly\b|nowadays\b|"
+                         r"(?:more\s+)?recently\b|lately\b|nowadays\b|"
                          r"these\s+days\b|at\s+present\b|presently\b|"
                          r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future\b|"
                          r"the\s+past\b(?!\s+(?:few|several|\d|one|two|three|four|five|six|seven|"
                          r"eight|nine|ten|twelve|twenty|year|month|week|day|decade|quarter|"
                          r"century|hour|minute|weekend|summer|winter|spring|fall))|"
-                         r"soon\b|as\s+soon\s+as\s+possible\b|the\s+(?:near|short|long)\s+term\b"),
+                         r"the\s+(?:near|short|long)\s+term\b"),
         # "this year", "last week", "next month", "earlier this year", "the past year"
         "relative": ("(?:" + EDGE + ")?(?:" + REL + "|" + _ci(r"the\s+") + r"(?=(?:week|weekend)\b))"
                      + relative_unit),
         # "the third quarter", "third-quarter", "the fourth quarter of 1989", "the year-ago period"
         "quarter": ("(?:" + DET + "|" + REL + ")?(?:" + YEAR + r"\s+|"
-                    + _ci(r"(?:year[- ](?:earlier|ago)|fiscal|calendar)[- ]") + ")?"
-                    + ORDINAL + "[- ]" + quarter_word + quarter_of + "|" + period_word
-                    + r"|\b[Qq][1-4]\b(?:\s+" + YEAR + ")?|" + _ci(r"year[- ](?:earlier|ago)\b")),
+                    + _ci(r"(?:year[- ](?:earlier|ago)|fiscal|calendar)\s+") + ")?"
+                    + ORDINAL + r"\s+" + quarter_word + quarter_of + "|" + period_word
+                    # the adjective form ("third-quarter profit") is annotated without "the"
+                    + "|(?:" + YEAR + r"\s+)?" + _ci(r"(?:fiscal\s+)?") + ORDINAL + "-" + quarter_word
+                    + r"|\b[Qq][1-4]\b(?:\s+" + YEAR + ")?|" + _ci(r"year[- ](?:earlier|ago)\b")
+                    + "|" + _ci(r"the\s+") + "(?:" + YEAR + r"\s+)?" + _ci(r"(?:fiscal\s+)?(?:quarter|period)\b(?!\s+of\b)")),
+        # "the year", "the full year", "year-end": the year the text is about
+        "anaphoric": _ci(r"the\s+(?:full\s+|fiscal\s+|calendar\s+)?year\b(?!\s+(?:of|before|after|"
+                         r"when|that|in|to)\b|-)|year[- ]end\b|year['’]s\s+end\b"
+                         r"|the\s+(?:end|beginning|start|middle)\s+of\s+the\s+(?:year|month|week|quarter)\b"),
         "season": ("(?:" + EDGE + "|" + season_lead + r"|(?<=\b[Ii]n\s))(?:" + EDGE + ")?" + SEASON
                    + r"(?:\s+" + _ci("of") + ")?(?:" + year_part + ")?|" + SEASON + r"\s+" + YEAR),
         # "two days ago", "a year earlier", "about two years ago"
@@ -203,8 +210,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         # "two years", "the past two months", "at least 30 days", "16-hour", "years"
         "duration": ("(?:" + MODIFIER + ")?(?:" + REL + "|" + _ci(r"(?:the|each\s+of\s+the|all)\s+")
                      + ")?(?:" + MODIFIER + ")?(?:" + NUMBER + "|" + VAGUE + r")(?:\s+|-)" + unit_lead
-                     + UNIT + "(?:-" + _ci("(?:old|long)") + r")?(?:\s+" + _ci(r"or\s+so") + ")?"
-                     + "|" + _ci(r"(?:the\s+)?(?:recent|coming|past|next|last)\s+(?:days|weeks|months|"
+                     + UNIT + r"(?!-old|\s+old\b|\s+of\b)(?:-" + _ci("long") + r")?(?:\s+" + _ci(r"or\s+so") + ")?"
+                     + "|" + _ci(r"(?:the\s+)?(?:coming|past|next|last)\s+(?:days|weeks|months|"
                                  r"years|decades|quarters)\b")
                      + "|" + NUMBER + r"\s+" + _ci("to") + r"\s+" + NUMBER + r"\s+" + UNIT
                      + "|" + _ci(r"(?:a\s+)?(?:short|long|brief|lengthy|fairly\s+lengthy)\s+"
@@ -220,6 +227,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                        r"(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|week))?|"
                        r"election\s+day|independence\s+day|labor\s+day|memorial\s+day|halloween|"
                        r"valentine['’]s\s+day|veterans\s+day|mother['’]s\s+day|father['’]s\s+day)\b"),
+        "past_ref": _ci(r"(?:in\s+)?recent\s+(?:days|weeks|months|years|decades|quarters|times)\b"
+                        r"(?:\s+and\s+(?:days|weeks|months|years))?"),
         "future_ref": _ci(r"(?:the\s+)?(?:weeks|months|years|days)\s+ahead\b|a\s+later\s+date\b"),
     }
     return [(name, re.compile(pattern)) for name, pattern in rules.items()]
