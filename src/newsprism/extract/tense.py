@@ -14,13 +14,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PAST, FUTURE, PRESENT = "past", "future", "present"
-_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "'d", "could", "might",
-                         "should", "may", "can", "must", "ca"})
+# Modals other than these ("could", "would") leave the time open.
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "'m"})
 # Verbs whose complement lies ahead of them ("plans to meet Friday", "expected to vote").
 _PROSPECTIVE = frozenset({"plan", "expect", "schedule", "intend", "hope", "aim", "want", "set",
                           "prepare", "propose", "promise", "vow", "threaten", "seek", "agree",
                           "decide", "try", "need", "wish"})
+
+
+_REPORTING = frozenset({"say", "tell", "report", "announce", "state", "claim", "add", "note",
+                        "confirm", "deny", "insist", "write", "tweet", "post", "argue"})
 
 
 def verb_tense(verb: Token, depth: int = 0) -> str | None:
@@ -59,8 +63,15 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     token = span.root
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token not in span:
-            return verb_tense(token)
+            return _reported(token, verb_tense(token))
         if token.head.i == token.i:
-            return verb_tense(token) if token.pos_ in ("VERB", "AUX") else None
+            return _reported(token, verb_tense(token)) if token.pos_ in ("VERB", "AUX") else None
         token = token.head
     return None
+
+
+def _reported(verb: Token, tense: str | None) -> str | None:
+    """The present of a reporting verb ("says Friday") is the news present, not a schedule."""
+    if tense == PRESENT and verb.lemma_ in _REPORTING:
+        return None
+    return tense

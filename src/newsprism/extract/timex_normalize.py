@@ -235,25 +235,31 @@ def shift_value(value: str, unit: str, amount: int) -> str | None:
     return None
 
 
-def _year_for(month: int, day: int | None, dct: date, tense: str | None,
-              nearest: bool = True) -> int:
-    """The year of a month (and day) the text gives without one, seen from the DCT."""
-    day = day or 1
-    candidates = []
+def _year_for(month: int, day: int | None, dct: date, tense: str | None) -> int:
+    """The year of a month (and day) the text gives without one, seen from the DCT.
+
+    The nearest occurrence wins; the tense of the governing verb halves the distance of the
+    occurrences on its side (past tense prefers last year's date unless next year's is much
+    nearer), because a scheduled date is often governed by a past verb ("set Nov. 10 as the
+    deadline").
+    """
+    options = []
     for year in (dct.year - 1, dct.year, dct.year + 1):
-        try:
-            candidates.append(date(year, month, day))
-        except ValueError:
-            candidates.append(date(year, month, 28))
-    same = candidates[1]
-    reference = dct if day != 1 or tense is None else dct.replace(day=1)
-    if tense == PAST:
-        return dct.year if same <= reference or (day == 1 and same.month == dct.month) else dct.year - 1
-    if tense == FUTURE:
-        return dct.year if same >= reference or (day == 1 and same.month == dct.month) else dct.year + 1
-    if not nearest:
-        return dct.year
-    return min(candidates, key=lambda c: abs((c - dct).days)).year
+        if day is None:
+            distance = abs((year * 12 + month) - (dct.year * 12 + dct.month)) * 30.5
+            later = (year, month) > (dct.year, dct.month)
+            earlier = (year, month) < (dct.year, dct.month)
+        else:
+            try:
+                moment = date(year, month, day)
+            except ValueError:  # 29 February outside leap years
+                continue
+            distance = abs((moment - dct).days)
+            later, earlier = moment > dct, moment < dct
+        if (tense == PAST and earlier) or (tense == FUTURE and later):
+            distance *= 0.5
+        options.append((distance, abs(year - dct.year), year))
+    return min(options)[2]
 
 
 def _weekday_date(weekday: int, dct: date, tense: str | None, lead: str) -> date:
@@ -264,7 +270,7 @@ def _weekday_date(weekday: int, dct: date, tense: str | None, lead: str) -> date
         return dct - timedelta(days=back or 7)
     if lead in ("next", "this coming", "the following"):
         return dct + timedelta(days=forward or 7)
-    if tense == FUTURE:
+    if tense in (FUTURE, PRESENT):
         return dct + timedelta(days=forward)
     return dct - timedelta(days=back)
 
@@ -340,6 +346,17 @@ def _date(text, context, tense, before):
             year = context.dct.year + 1
         elif "this year" in lowered:
             year = context.dct.year
+    weekday = next((WEEKDAYS[w.lower()] for w in words if w.lower() in WEEKDAYS), None)
+    if relative and weekday and context.dct is not None:
+        # "Saturday, April 25": the year in which that date is that weekday, nearest first
+        for candidate in sorted((context.dct.year, context.dct.year + 1, context.dct.year - 1),
+                                key=lambda y: abs(y - year)):
+            try:
+                if date(candidate, month, day).isoweekday() == weekday:
+                    year = candidate
+                    break
+            except ValueError:
+                continue
     try:
         value = date(year, month, day)
     except ValueError:
@@ -393,7 +410,7 @@ def _month(text, context, tense, before):
     elif lead == "this" or "this year" in lowered:
         year = dct.year
     else:
-        year = _year_for(month, None, dct, tense, nearest=False)
+        year = _year_for(month, None, dct, tense)
     return Resolution("DATE", f"{year:04d}-{month:02d}", mod, "month", relative=True)
 
 
