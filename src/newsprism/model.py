@@ -147,7 +147,8 @@ class TimeRef:
     ``SET``, ``TIME``). ``precision`` says what the value pins down (``day``, ``month``,
     ``year`` ...). A value computed from a publication date names that date in ``anchor`` and
     its provenance (``given`` or ``estimated``) in ``provenance``; a value the text states
-    outright has provenance ``absolute``. ``mod`` is TIMEX3's modifier (``START``, ``END``,
+    outright has provenance ``absolute``; inside an embedded post, relative expressions count
+    from the post's date (provenance ``post``, ``anchor`` that date). ``mod`` is TIMEX3's modifier (``START``, ``END``,
     ``MID``).
     """
 
@@ -197,7 +198,14 @@ class Post:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """Something that happened, placed on the story's timeline."""
+    """Something that happened, placed on the story's timeline.
+
+    ``kind`` names the act (``said``, ``posted``, ``met`` ... or the verb's dictionary form);
+    ``date`` is a TIMEX3 value with its ``precision``; ``date_provenance`` says where the date
+    comes from: ``post`` (a post's own timestamp), ``absolute`` (the text states it),
+    ``given`` or ``estimated`` (resolved against a given or an estimated publication date).
+    ``background`` marks events well before the story (earlier history it recalls).
+    """
 
     id: str
     description: str
@@ -206,6 +214,8 @@ class Event:
     precision: str | None = None
     actor_ids: tuple[str, ...] = ()
     background: bool = False
+    kind: str | None = None
+    date_provenance: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,11 +232,17 @@ class Interaction:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """Sources that disagree (about a date, a number, a fact), with both sides' evidence."""
+    """Sources that disagree (about a date, a number, a fact), with both sides' evidence.
+
+    ``values`` are the disagreeing values (for ``date`` conflicts, TIMEX3 values); ``about``
+    is the id of the event, post or quote they concern, when there is one.
+    """
 
     kind: str
     description: str
     evidence: tuple[Span, ...]
+    values: tuple[str, ...] = ()
+    about: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,26 @@ class PeopleOptions:
 
 
 @dataclass(frozen=True)
+class TimelineOptions:
+    """Dating acts, building the story's events and finding date conflicts.
+
+    Attributes:
+        max_clause_chars: longest clause kept as an event's description.
+        background_days: an event dated this many days or more before the story's earliest
+            publication date is background ("met with Trump in December 2016").
+        post_window_chars: how far (in characters) an embedded post may stand from the
+            narration that reports it for the two to be compared.
+        min_shared_words: content words a narration clause and a post (or two clauses of
+            different articles) must share to be taken as reports of the same act.
+    """
+
+    max_clause_chars: int = 400
+    background_days: int = 30
+    post_window_chars: int = 800
+    min_shared_words: int = 3
+
+
+@dataclass(frozen=True)
 class Options:
     """Everything that steers :func:`newsprism.analyze`; defaults suit English news.
 
@@ -81,6 +101,7 @@ class Options:
         read: input discovery and parsing.
         nlp: the spaCy pipeline.
         people: person grouping.
+        timeline: dating acts, events and date conflicts.
         disabled_stages: stage names to skip (their outputs stay empty).
         grouping: how articles are grouped into stories; ``single`` puts every article into
             one story.
@@ -89,6 +110,7 @@ class Options:
     read: ReadOptions = field(default_factory=ReadOptions)
     nlp: NlpOptions = field(default_factory=NlpOptions)
     people: PeopleOptions = field(default_factory=PeopleOptions)
+    timeline: TimelineOptions = field(default_factory=TimelineOptions)
     disabled_stages: frozenset[str] = frozenset()
     grouping: str = "single"
 

@@ -175,5 +175,6 @@ def _needs(stage: Stage, stages: Mapping[str, Stage]) -> list[str]:
         chain = refiners[stage.refines]
         needs += chain[:chain.index(stage.name)]
     for required in (*stage.requires, *stage.after):
-        needs += [r for r in refiners.get(required, ()) if r != stage.name]
+        if required in stages:  # refiners of an absent stage never run
+            needs += [r for r in refiners.get(required, ()) if r != stage.name]
     return needs

@@ -27,6 +27,12 @@ if TYPE_CHECKING:
 _NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "NORP"})
 _COUNT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 _ABSOLUTE = "absolute"
+POST = "post"
+# The text form of an embedded post ends "— Display Name (@handle) Month D, YYYY": a search
+# ending at a date's start finds the attribution just before it.
+POST_ATTRIBUTION = re.compile(r"\(@\w{1,30}\)\s*$")
+_EMBED_DATE = re.compile(
+    r"[—–-]\s*[^\n—–]{0,80}\(@\w{1,30}\)\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})")
 
 
 def parse_dct(value: str | None) -> tuple[date | None, str | None]:
@@ -61,17 +67,26 @@ def find_timexes(text: str, dct: str | None, doc: Doc | None = None, *,
     dct_date, dct_time = parse_dct(dct)
     coarse = dct_precision in ("month", "year")
     context = Context(dct_date, dct_time)
+    posts = embedded_post_dates(text)
     refs: list[TimeRef] = []
     for candidate in find_candidates(text):
         if doc is not None and not _plausible(doc, candidate):
             continue
         tense = governing_tense(doc, candidate.start, candidate.end) if doc is not None else None
         before = text[max(0, candidate.start - 24):candidate.start]
-        resolution = normalize(candidate, context, tense, before)
+        post_date = next((d for start, end, d in posts if start <= candidate.start < end), None)
+        if post_date is not None:
+            # inside an embedded post, "two days ago" counts from the post's date
+            resolution = normalize(candidate, Context(post_date), tense, before)
+            anchor, provenance = post_date.isoformat(), POST
+        else:
+            resolution = normalize(candidate, context, tense, before)
+            anchor, provenance = dct, dct_provenance
         if resolution is None:
             continue
         value = resolution.value
-        if resolution.relative and coarse and value and _finer_than(value, dct_precision):
+        if resolution.relative and coarse and value and _finer_than(value, dct_precision) \
+                and post_date is None:
             value = None
         refs.append(TimeRef(
             text=candidate.text,
@@ -80,10 +95,30 @@ def find_timexes(text: str, dct: str | None, doc: Doc | None = None, *,
             span=Span(article_id, candidate.start, candidate.end, candidate.text),
             precision=precision_of(value, resolution.type),
             mod=resolution.mod,
-            anchor=dct if resolution.relative and dct else None,
-            provenance=(dct_provenance if resolution.relative else _ABSOLUTE) if value else None,
+            anchor=anchor if resolution.relative and anchor else None,
+            provenance=(provenance if resolution.relative else _ABSOLUTE) if value else None,
         ))
     return refs
+
+
+def embedded_post_dates(text: str) -> list[tuple[int, int, date]]:
+    """Paragraphs that are embedded posts in text form, with the date each was posted.
+
+    Returns (start, end, date) for the post's text: from the paragraph start to the
+    attribution dash.
+    """
+    found = []
+    for match in _EMBED_DATE.finditer(text):
+        try:
+            posted = datetime.strptime(match.group("date").replace(".", ""), "%B %d, %Y").date()
+        except ValueError:
+            try:
+                posted = datetime.strptime(match.group("date").replace(".", ""), "%b %d, %Y").date()
+            except ValueError:
+                continue
+        start = text.rfind("\n", 0, match.start()) + 1
+        found.append((start, match.start(), posted))
+    return found
 
 
 def precision_of(value: str | None, kind: str) -> str | None:

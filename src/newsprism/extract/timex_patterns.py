@@ -169,7 +169,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                             r"fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|"
                             r"six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                             r"sixteen|seventeen|eighteen|nineteen)\b|the\s+year\s+two\s+thousand\b"),
-        "weekday": ("(?:" + weekday_lead + ")?" + WEEKDAY + r"(?:\s+" + PART + ")?(?:,?\s+"
+        "weekday": ("(?:" + weekday_lead + ")?" + WEEKDAY + r"(?:\s+" + PART + ")?" + r"(?:,?\s+"
                     + month_day + "(?:" + year_part + "))?"),
         "part_weekday": _ci(r"(?:(?:early|late)\s+)?") + PART + r"\s+(?:" + _ci("of") + r"\s+)?" + WEEKDAY,
         "deictic": _ci(r"(?:(?:early|late|earlier|later)\s+)?(?:today|tonight|yesterday|tomorrow)"
@@ -231,7 +231,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                         r"(?:\s+and\s+(?:days|weeks|months|years))?"),
         "future_ref": _ci(r"(?:the\s+)?(?:weeks|months|years|days)\s+ahead\b|a\s+later\s+date\b"),
     }
-    return [(name, re.compile(pattern)) for name, pattern in rules.items()]
+    # every expression starts at a word boundary ("now" is not the end of "know")
+    return [(name, re.compile(r"(?<![\w@#/])(?:" + pattern + ")")) for name, pattern in rules.items()]
 
 
 RULES = _rules()
