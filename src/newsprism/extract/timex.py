@@ -167,6 +167,10 @@ def _plausible(doc: Doc, candidate: Candidate) -> bool:
             return False
         if first.ent_type_ in _NAME_LABELS and not _entity_is_date(first):
             return False
+    if candidate.rule == "weekday" and len(span) == 1 and (
+            any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in first.children)
+            or (first.dep_ == "compound" and first.head.pos_ == "PROPN")):
+        return False  # part of a name: "Joe Friday", "Friday Night Lights"
     if candidate.rule in ("weekday", "month", "holiday") and first.ent_type_ in _NAME_LABELS:
         entity = next((e for e in doc.ents if e.start <= first.i < e.end), None)
         if entity is not None and len(entity) > len(span):

@@ -20,6 +20,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from newsprism.extract.timex_patterns import (
+    AT_CLOCK,
     DAY_PARTS,
     MONTHS,
     NUMBER_WORDS,
@@ -258,6 +259,8 @@ def _year_for(month: int, day: int | None, dct: date, tense: str | None) -> int:
             later, earlier = moment > dct, moment < dct
         if (tense == PAST and earlier) or (tense == FUTURE and later):
             distance *= 0.5
+        if day is None and tense == FUTURE and earlier:
+            continue  # "will vote in March": a month ahead
         options.append((distance, abs(year - dct.year), year))
     return min(options)[2]
 
@@ -564,6 +567,8 @@ def _relative(text, context, tense, before):
     dct = context.dct
     if unit_word in SEASONS:
         return _season(text, context, tense, before)
+    if lead in ("the first", "first", "the final", "final") and unit_word in ("half", "quarter"):
+        return _quarter(text, context, tense, before)
     if unit_word in ("half", "season"):
         return Resolution("DATE", None, mod, relative=True) if dct is None else \
             _half_or_season(unit_word, lead, dct, mod)
@@ -872,9 +877,8 @@ def _clock(text, context, tense, before):
         hour += 12
     if hour == 12 and re.search(r"\d\s*a\.?m", lowered):
         hour = 0
-    rest = re.sub(r"^.*?(?:a\.m\.?|p\.m\.?|\bam\b|\bpm\b|noon|midnight|midday|o'clock|"
-                  r"in the (?:morning|afternoon|evening)|\d\d)(?:\s+[ecmp][sd]t|\s+gmt|\s+utc)?",
-                  "", lowered, count=1).strip(" ,")
+    clock = AT_CLOCK.match(text)
+    rest = text[clock.end():].strip(" ,").lower() if clock else ""
     day_value_ = None
     if rest:
         original_rest = text[len(text) - len(rest):]

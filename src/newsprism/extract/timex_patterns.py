@@ -80,7 +80,7 @@ NUMBER = (r"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|"
                 r"(?:one|two|three|four|five|six|seven|eight|nine)|"
                 + _alt(NUMBER_WORDS) + r")(?:\s+and\s+a\s+half)?") + r")\b")
 VAGUE = _ci(_alt(VAGUE_NUMBERS))
-UNIT = _ci(r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
+UNIT = _ci(r"(?:second(?!\s+(?!later|earlier|ago|before|after|from)[a-z])|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
            r"centur(?:y|ie)|millenni(?:um|a))s?\b")
 UNIT_SINGULAR = _ci(r"(?:second|minute|hour|day|week|month|quarter|year|decade|century)\b")
 PART = _ci(r"(?:morning|afternoon|evening|night)\b")
@@ -103,6 +103,11 @@ AMPM = _ci(r"(?:a\.m\.?|p\.m\.?|am\b|pm\b)")
 ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET)\b)"
 CLOCK = rf"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*{AMPM})?|(?:1[0-2]|0?[1-9])\s*{AMPM}|" \
         rf"{_ci('noon|midnight|midday')}){ZONE}?"
+
+
+AT_CLOCK = re.compile(_ci(r"(?:(?:around|about|at\s+about|shortly\s+(?:before|after)|just\s+"
+                          r"(?:before|after))\s+)?") + CLOCK + "|" + NUMBER + r"\s+"
+                      + _ci(r"in\s+the\s+(?:morning|afternoon|evening)\b|o['’]clock\b"))
 
 
 @dataclass(frozen=True)
