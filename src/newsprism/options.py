@@ -85,12 +85,18 @@ class TimelineOptions:
             narration that reports it for the two to be compared.
         min_shared_words: content words a narration clause and a post (or two clauses of
             different articles) must share to be taken as reports of the same act.
+        same_act_overlap: for two articles' clauses, the least share of their content words
+            in common (Jaccard index) besides ``min_shared_words``: two outlets' accounts of
+            one person's messages on different days ("sent a text message on Thursday",
+            "sent out a message on Wednesday") are often different acts, and a false date
+            conflict misleads more than a missed one.
     """
 
     max_clause_chars: int = 400
     background_days: int = 30
     post_window_chars: int = 800
     min_shared_words: int = 3
+    same_act_overlap: float = 0.3
 
 
 @dataclass(frozen=True)

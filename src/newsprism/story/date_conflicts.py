@@ -152,8 +152,10 @@ def _article_conflicts(anchors, people, quotes, options, outlets) -> list[Confli
                 continue
             if anchor_actors(b, people, quotes) != actors_a or not disjoint(a.time.value, b.time.value):
                 continue
-            shared = words_a & (content_words(b.clause.text) - content_words(b.time.text))
-            if len(shared) < options.timeline.min_shared_words:
+            words_b = content_words(b.clause.text) - content_words(b.time.text)
+            shared = words_a & words_b
+            if len(shared) < options.timeline.min_shared_words or \
+                    len(shared) / len(words_a | words_b) < options.timeline.same_act_overlap:
                 continue
             description = (f"{outlets[article_a.id]} dates this {act_kind(a.lemma)} act to "
                            f"{a.time.value} (“{a.time.text}”); {outlets[article_b.id]} to "
