@@ -13,12 +13,43 @@ resolved against the last date of that kind in the document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
+from newsprism.extract.timex_calendar import (
+    day_value,
+    duration_value,
+    granular,
+    granularity_of,
+    number_value,
+    quarter_of,
+    shift,
+    shift_value,
+    two_digit_year,
+    unit_of,
+)
+from newsprism.extract.timex_amounts import (
+    read_duration,
+    read_future_ref,
+    read_holiday,
+    read_past_ref,
+    read_reference,
+    read_set,
+)
+from newsprism.extract.timex_context import (
+    FUTURE,
+    NEXT_WORDS,
+    PAST,
+    PRESENT,
+    PREVIOUS_WORDS,
+    SEASON_MONTH,
+    Context,
+    Resolution,
+    edge_mod,
+    lead_words,
+    strip_edge,
+)
 from newsprism.extract.timex_patterns import (
     AT_CLOCK,
     DAY_PARTS,
@@ -26,54 +57,9 @@ from newsprism.extract.timex_patterns import (
     NUMBER_WORDS,
     ORDINALS,
     SEASONS,
-    TIME_UNITS,
-    UNITS,
-    VAGUE_NUMBERS,
     WEEKDAYS,
     Candidate,
 )
-
-PAST, FUTURE, PRESENT = "past", "future", "present"
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_WORDS = re.compile(r"[A-Za-z]+(?:['’]s)?|\d+(?:[.,]\d+)?(?:\s+\d/\d)?|\d+")
-_EDGE_MOD = (("the end of", "END"), ("end of", "END"), ("the beginning of", "START"),
-             ("beginning of", "START"), ("the start of", "START"), ("start of", "START"),
-             ("the middle of", "MID"), ("middle of", "MID"), ("earlier", "START"),
-             ("early", "START"), ("later", "END"), ("late", "END"), ("mid", "MID"))
-_PREVIOUS = ("last", "past", "previous", "prior", "the past", "the last", "the previous",
-             "the prior", "this past", "latest", "the latest")
-_NEXT = ("next", "coming", "following", "upcoming", "the next", "the coming", "the following",
-         "this coming")
-
-
-@dataclass
-class Context:
-    """What normalization of one document knows: its DCT and the dates it already resolved."""
-
-    dct: date | None
-    dct_time: str | None = None
-    mentioned: list[tuple[str, str]] = field(default_factory=list)  # (granularity, value)
-
-    def last(self, *granularities: str) -> str | None:
-        """The most recent resolved value of one of these granularities."""
-        for granularity, value in reversed(self.mentioned):
-            if granularity in granularities:
-                return value
-        return None
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """A normalized expression: TIMEX3 type and value, modifier, granularity, and whether the
-    value depends on the DCT (``relative``)."""
-
-    type: str
-    value: str | None
-    mod: str | None = None
-    granularity: str | None = None
-    relative: bool = False
-    derived: bool = False
-
 
 def normalize(candidate: Candidate, context: Context, tense: str | None,
               before: str = "") -> Resolution | None:
@@ -96,144 +82,6 @@ def normalize(candidate: Candidate, context: Context, tense: str | None,
             result.granularity and not result.derived:
         context.mentioned.append((result.granularity, result.value))
     return result
-
-
-# --- calendar helpers --------------------------------------------------------------------
-
-
-def day_value(day: date) -> str:
-    return day.isoformat()
-
-
-def week_value(day: date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year:04d}-W{week:02d}"
-
-
-def quarter_of(day: date) -> int:
-    return (day.month - 1) // 3 + 1
-
-
-def _number(text: str) -> float | None:
-    """The number a quantity word or numeral stands for (None for "several", "a few")."""
-    text = text.lower().replace("-", " ").strip()
-    if text in VAGUE_NUMBERS or text.startswith("the next few"):
-        return None
-    if " and a half" in text:
-        base = _number(text.replace(" and a half", ""))
-        return None if base is None else base + 0.5
-    fraction = re.fullmatch(r"(\d+)\s+(\d)/(\d)", text)
-    if fraction:
-        return int(fraction.group(1)) + int(fraction.group(2)) / int(fraction.group(3))
-    if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
-        return float(text.replace(",", ""))
-    if text in NUMBER_WORDS:
-        return float(NUMBER_WORDS[text])
-    total = 0.0
-    for word in text.split():
-        if word not in NUMBER_WORDS:
-            return None
-        total += NUMBER_WORDS[word]
-    return total or None
-
-
-def _fmt(number: float) -> str:
-    return str(int(number)) if float(number).is_integer() else f"{number:g}"
-
-
-def duration_value(amount: float | None, unit: str) -> str:
-    """``P2D``, ``PT5H``, ``PXY``, ``P2Y6M`` for an amount of a calendar unit."""
-    letter = UNITS.get(unit, "X")
-    prefix = "PT" if unit in TIME_UNITS else "P"
-    if unit == "decade":
-        letter, amount = "Y", None if amount is None else amount * 10
-    elif unit in ("century", "centurie"):
-        letter, amount = "Y", None if amount is None else amount * 100
-    elif unit == "fortnight":
-        letter, amount = "W", None if amount is None else amount * 2
-    elif unit == "weekend":
-        letter, amount = "D", None if amount is None else amount * 2
-    if amount is None:
-        return f"{prefix}X{letter}"
-    whole = int(amount)
-    rest = amount - whole
-    smaller = {"Y": ("M", 12), "H": ("M", 60), "D": ("H", 24), "W": ("D", 7)}
-    if rest and letter in smaller:
-        small_letter, factor = smaller[letter]
-        small = rest * factor
-        inner = "T" if letter == "D" else ""
-        return f"{prefix}{whole}{letter}{inner}{_fmt(small)}{small_letter}" if whole else \
-            f"{prefix}{inner}{_fmt(small)}{small_letter}"
-    return f"{prefix}{_fmt(amount)}{letter}"
-
-
-def _unit_of(word: str) -> str | None:
-    word = word.lower().rstrip("s") if word.lower() not in ("centuries",) else "century"
-    if word == "centurie":
-        word = "century"
-    if word == "millennia":
-        word = "millennium"
-    return word if word in UNITS else None
-
-
-def shift(value_date: date, unit: str, amount: int) -> date:
-    """``value_date`` moved by ``amount`` calendar units."""
-    if unit in ("day", "night"):
-        return value_date + timedelta(days=amount)
-    if unit == "week":
-        return value_date + timedelta(weeks=amount)
-    if unit == "fortnight":
-        return value_date + timedelta(weeks=2 * amount)
-    if unit == "month":
-        return value_date + relativedelta(months=amount)
-    if unit == "quarter":
-        return value_date + relativedelta(months=3 * amount)
-    if unit == "year":
-        return value_date + relativedelta(years=amount)
-    if unit == "decade":
-        return value_date + relativedelta(years=10 * amount)
-    if unit == "century":
-        return value_date + relativedelta(years=100 * amount)
-    return value_date
-
-
-def granular(value_date: date, unit: str) -> tuple[str, str]:
-    """The value of the calendar unit containing ``value_date`` and its granularity."""
-    if unit in ("day", "night", "hour", "minute", "second"):
-        return day_value(value_date), "day"
-    if unit in ("week", "fortnight", "weekend"):
-        return week_value(value_date), "week"
-    if unit == "month":
-        return f"{value_date:%Y-%m}", "month"
-    if unit == "quarter":
-        return f"{value_date.year:04d}-Q{quarter_of(value_date)}", "quarter"
-    if unit == "decade":
-        return f"{value_date.year // 10:03d}", "decade"
-    if unit == "century":
-        return f"{value_date.year // 100:02d}", "century"
-    return f"{value_date.year:04d}", "year"
-
-
-def shift_value(value: str, unit: str, amount: int) -> str | None:
-    """Move a TIMEX3 value (day, month, quarter or year) by calendar units, keeping its form."""
-    match = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4])|-H([12]))?", value)
-    if not match:
-        return None
-    year = int(match.group(1))
-    years = {"year": 1, "decade": 10, "century": 100}.get(unit)
-    if match.group(4):
-        quarters = amount * (4 * years if years else {"quarter": 1, "month": 0}.get(unit, 0))
-        index = year * 4 + int(match.group(4)) - 1 + quarters
-        return f"{index // 4:04d}-Q{index % 4 + 1}"
-    if match.group(5):
-        return f"{year + amount * (years or 0):04d}-H{match.group(5)}" if years else None
-    if match.group(2):
-        day = date(year, int(match.group(2)), int(match.group(3) or 1))
-        moved = shift(day, unit, amount)
-        return day_value(moved) if match.group(3) else f"{moved:%Y-%m}"
-    if years:
-        return f"{year + amount * years:04d}"
-    return None
 
 
 def _year_for(month: int, day: int | None, dct: date, tense: str | None) -> int:
@@ -280,46 +128,19 @@ def _weekday_date(weekday: int, dct: date, tense: str | None, lead: str) -> date
 
 def _season_date(season: str, dct: date, tense: str | None, lead: str) -> int:
     """The year of a season named without one."""
-    start_month = _SEASON_MONTH[season]
+    start_month = SEASON_MONTH[season]
     current = date(dct.year, start_month, 1)
     dct_season_start = (dct.month - 3) % 12 // 3  # 0 spring .. 3 winter
-    season_index = list(_SEASON_MONTH).index(season)
-    if lead in _PREVIOUS:
+    season_index = list(SEASON_MONTH).index(season)
+    if lead in PREVIOUS_WORDS:
         return dct.year if season_index < dct_season_start and dct.month >= 3 else dct.year - 1
-    if lead in _NEXT:
+    if lead in NEXT_WORDS:
         return dct.year if season_index > dct_season_start else dct.year + 1
     if tense == PAST and current > dct:
         return dct.year - 1
     if tense == FUTURE and date(dct.year, start_month, 28) + relativedelta(months=2) < dct:
         return dct.year + 1
     return dct.year
-
-
-def _mod(text: str) -> str | None:
-    lowered = text.lower()
-    for prefix, mod in _EDGE_MOD:
-        if lowered.startswith(prefix):
-            return mod
-    return None
-
-
-def _lead(text: str, names) -> str:
-    """The words before the first of ``names`` in ``text`` (lower case, single spaces)."""
-    lowered = text.lower()
-    positions = [lowered.find(n) for n in names if n in lowered]
-    if not positions:
-        return ""
-    return lowered[:min(positions)].strip(" ,")
-
-
-def _strip_edge(lead: str) -> str:
-    for prefix, _ in _EDGE_MOD:
-        if lead.startswith(prefix):
-            return lead[len(prefix):].strip(" -")
-    return lead
-
-
-# --- handlers, one per rule family ---------------------------------------------------------
 
 
 def _date(text, context, tense, before):
@@ -334,7 +155,7 @@ def _date(text, context, tense, before):
         elif re.fullmatch(r"(?:1[6-9]|20)\d\d", lowered):
             year = int(lowered)
         elif re.fullmatch(r"'\d\d", lowered):
-            year = _two_digit_year(int(lowered[1:]), context.dct)
+            year = two_digit_year(int(lowered[1:]), context.dct)
     if month is None or day is None:
         return None
     relative = year is None
@@ -367,14 +188,6 @@ def _date(text, context, tense, before):
     return Resolution("DATE", day_value(value), granularity="day", relative=relative)
 
 
-def _two_digit_year(short: int, dct: date | None) -> int:
-    century = (dct.year // 100 * 100) if dct else 2000
-    year = century + short
-    if dct and year > dct.year + 10:
-        year -= 100
-    return year
-
-
 def _iso(text, context, tense, before):
     match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(T\d\d:\d\d(?::\d\d)?)?", text)
     if match:
@@ -382,7 +195,7 @@ def _iso(text, context, tense, before):
         return Resolution(kind, text, granularity="day")
     month, day, year = (int(part) for part in text.split("/"))
     if year < 100:
-        year = _two_digit_year(year, context.dct)
+        year = two_digit_year(year, context.dct)
     try:
         return Resolution("DATE", date(year, month, day).isoformat(), granularity="day")
     except ValueError:
@@ -390,13 +203,13 @@ def _iso(text, context, tense, before):
 
 
 def _month(text, context, tense, before):
-    mod = _mod(text)
+    mod = edge_mod(text)
     words = re.findall(r"[A-Za-z]+|\d+|'\d\d", text)
     month = next(MONTHS[w.lower()] for w in words if w.lower() in MONTHS and w[0].isupper())
     year = next((int(w) for w in words if re.fullmatch(r"(?:1[6-9]|20)\d\d", w)), None)
     short = next((w for w in words if w.startswith("'")), None)
     if year is None and short:
-        year = _two_digit_year(int(short[1:]), context.dct)
+        year = two_digit_year(int(short[1:]), context.dct)
     if text.lower() == "may" and before.rstrip().endswith(("it", "they", "we", "you", "he", "she")):
         return None
     if year is not None:
@@ -404,11 +217,11 @@ def _month(text, context, tense, before):
     dct = context.dct
     if dct is None:
         return Resolution("DATE", f"XXXX-{month:02d}", mod, None)
-    lead = _strip_edge(_lead(text, [m for m in MONTHS if m in text.lower()] or [""]))
+    lead = strip_edge(lead_words(text, [m for m in MONTHS if m in text.lower()] or [""]))
     lowered = text.lower()
-    if lead in _PREVIOUS or "last year" in lowered:
+    if lead in PREVIOUS_WORDS or "last year" in lowered:
         year = dct.year if month < dct.month and "last year" not in lowered else dct.year - 1
-    elif lead in _NEXT or "next year" in lowered:
+    elif lead in NEXT_WORDS or "next year" in lowered:
         year = dct.year if month > dct.month and "next year" not in lowered else dct.year + 1
     elif lead == "this" or "this year" in lowered:
         year = dct.year
@@ -418,12 +231,12 @@ def _month(text, context, tense, before):
 
 
 def _year(text, context, tense, before):
-    mod = _mod(text)
+    mod = edge_mod(text)
     match = re.search(r"(?:1[6-9]|20)\d\d", text)
     lowered = text.lower()
     if match is None:
         short = re.search(r"FY(\d\d)", text)
-        return Resolution("DATE", f"FY{_two_digit_year(int(short.group(1)), context.dct)}",
+        return Resolution("DATE", f"FY{two_digit_year(int(short.group(1)), context.dct)}",
                           granularity="year") if short else None
     if "fiscal" in lowered or "fy" in lowered:
         return Resolution("DATE", f"FY{match.group()}", mod, "year")
@@ -431,7 +244,7 @@ def _year(text, context, tense, before):
 
 
 def _decade(text, context, tense, before):
-    mod = _mod(text)
+    mod = edge_mod(text)
     lowered = text.lower()
     names = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
              "seventies": 7, "eighties": 8, "nineties": 9}
@@ -442,7 +255,7 @@ def _decade(text, context, tense, before):
     if full:
         return Resolution("DATE", full.group(1), mod, "decade")
     short = re.search(r"'(\d)0s", text)
-    year = _two_digit_year(int(short.group(1)) * 10, context.dct)
+    year = two_digit_year(int(short.group(1)) * 10, context.dct)
     return Resolution("DATE", f"{year // 10:03d}", mod, "decade")
 
 
@@ -488,12 +301,12 @@ def _weekday(text, context, tense, before):
             and re.search(r"\d", lowered):
         return _date(text, context, tense, before)
     name = next(w for w in WEEKDAYS if w in lowered)
-    lead = _lead(text, [name])
+    lead = lead_words(text, [name])
     part = next((DAY_PARTS[p] for p in DAY_PARTS if re.search(rf"\b{p}\b", lowered)), None)
     if context.dct is None:
         value = f"XXXX-WXX-{WEEKDAYS[name]}"
         return Resolution("TIME" if part else "DATE", value + (f"T{part}" if part else ""))
-    core = _strip_edge(lead)
+    core = strip_edge(lead)
     offset = 0
     if core.endswith("day before") or core.endswith("night before"):
         offset, core = -1, ""
@@ -504,7 +317,7 @@ def _weekday(text, context, tense, before):
         # "the previous Friday" counts from the day the text is talking about
         anchor = date.fromisoformat(context.last("day")[:10])
     day = _weekday_date(WEEKDAYS[name], anchor, tense, core) + timedelta(days=offset)
-    mod = _mod(lead) if lead and not lead.startswith(("earlier", "later")) else None
+    mod = edge_mod(lead) if lead and not lead.startswith(("earlier", "later")) else None
     if part:
         return Resolution("TIME", f"{day_value(day)}T{part}", mod, "day", relative=True)
     return Resolution("DATE", day_value(day), mod, "day", relative=True)
@@ -543,25 +356,11 @@ def _deictic(text, context, tense, before):
     return Resolution("DATE", day_value(day), mod, "day", relative=True)
 
 
-_PRESENT_WORDS = ("now", "right now", "currently", "current", "nowadays", "these days",
-                  "at present", "presently")
-_FUTURE_WORDS = ("future", "soon", "as soon as possible", "near term", "short term", "long term")
-
-
-def _reference(text, context, tense, before):
-    lowered = text.lower()
-    if lowered in _PRESENT_WORDS:
-        return Resolution("DATE", "PRESENT_REF", relative=True)
-    if any(w in lowered for w in _FUTURE_WORDS):
-        return Resolution("DATE", "FUTURE_REF", relative=True)
-    return Resolution("DATE", "PAST_REF", relative=True)
-
-
 def _relative(text, context, tense, before):
     lowered = text.lower()
-    mod = _mod(lowered)
+    mod = edge_mod(lowered)
     unit_word = lowered.split()[-1]
-    lead = _strip_edge(lowered[: lowered.rfind(unit_word)].strip())
+    lead = strip_edge(lowered[: lowered.rfind(unit_word)].strip())
     fiscal = "fiscal" in lead
     lead = lead.replace("fiscal", "").strip()
     dct = context.dct
@@ -575,7 +374,7 @@ def _relative(text, context, tense, before):
     unit = "week" if unit_word == "weekend" else unit_word
     if lead in ("the first", "first", "the final", "final", "the remaining"):
         return None
-    amount = -1 if lead in _PREVIOUS else 1 if lead in _NEXT else 0
+    amount = -1 if lead in PREVIOUS_WORDS else 1 if lead in NEXT_WORDS else 0
     if lead in ("that", "the same", "same") and context.mentioned:
         value = context.last({"week": "week", "month": "month", "quarter": "quarter",
                               "year": "year"}.get(unit, unit))
@@ -604,7 +403,7 @@ def _half_or_season(unit_word, lead, dct, mod):
     if unit_word == "season":
         return Resolution("DATE", None, mod, relative=True)
     half = 1 if dct.month <= 6 else 2
-    index = dct.year * 2 + half - 1 + (-1 if lead in _PREVIOUS else 1 if lead in _NEXT else 0)
+    index = dct.year * 2 + half - 1 + (-1 if lead in PREVIOUS_WORDS else 1 if lead in NEXT_WORDS else 0)
     return Resolution("DATE", f"{index // 2:04d}-H{index % 2 + 1}", mod, "half", relative=True)
 
 
@@ -668,7 +467,7 @@ def _quarter(text, context, tense, before):
 
 def _season(text, context, tense, before):
     lowered = text.lower()
-    mod = _mod(lowered)
+    mod = edge_mod(lowered)
     name = next(s for s in SEASONS if re.search(rf"\b{s}\b", lowered))
     code = SEASONS[name]
     year_match = re.search(r"(?:1[6-9]|20)\d\d", lowered)
@@ -676,7 +475,7 @@ def _season(text, context, tense, before):
         return Resolution("DATE", f"{year_match.group()}-{code}", mod, "season")
     if context.dct is None:
         return Resolution("DATE", f"XXXX-{code}", mod)
-    lead = _strip_edge(_lead(lowered, [name]))
+    lead = strip_edge(lead_words(lowered, [name]))
     year = _season_date(code, context.dct, tense, lead)
     return Resolution("DATE", f"{year:04d}-{code}", mod, "season", relative=True)
 
@@ -687,13 +486,13 @@ def _ago(text, context, tense, before):
     direction = -1 if words[-1] in ("ago", "earlier", "before") else 1
     if lowered.endswith("from now"):
         words = words[:-1]
-    unit_index = max(i for i, w in enumerate(words) if _unit_of(w))
-    unit = _unit_of(words[unit_index])
+    unit_index = max(i for i, w in enumerate(words) if unit_of(w))
+    unit = unit_of(words[unit_index])
     quantity = " ".join(words[:unit_index])
     quantity = re.sub(r"^(?:at least|at most|more than|less than|nearly|almost|about|around|"
                       r"roughly|approximately|some|up to|over|under|just|only|well over|"
                       r"close to)\s+", "", quantity)
-    amount = _number(quantity) if quantity else None
+    amount = number_value(quantity) if quantity else None
     if words[-1] in ("before", "after") and not quantity:
         return None
     if amount is None or not float(amount).is_integer():
@@ -712,149 +511,12 @@ def _ago(text, context, tense, before):
     if base_value:
         moved = shift_value(base_value, unit, direction * amount)
         if moved:
-            return Resolution("DATE", moved, granularity=_granularity_of(moved), derived=True)
+            return Resolution("DATE", moved, granularity=granularity_of(moved), derived=True)
     if context.dct is None:
         return Resolution("DATE", None, relative=True)
     moved_day = shift(context.dct, unit, direction * amount)
     value, granularity = granular(moved_day, unit)
     return Resolution("DATE", value, granularity=granularity, relative=True)
-
-
-def _granularity_of(value: str) -> str | None:
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return "day"
-    if re.fullmatch(r"\d{4}-\d\d", value):
-        return "month"
-    if "-Q" in value:
-        return "quarter"
-    if "-H" in value:
-        return "half"
-    if re.fullmatch(r"\d{4}", value):
-        return "year"
-    return None
-
-
-_SET_BEFORE = re.compile(r"(?:\d|%|\$|times|cents?|dollars?|miles?|kilometers?|km|once|twice|"
-                         r"percent|shares|barrels|tons|points?)\s*$")
-
-
-def _duration(text, context, tense, before):
-    lowered = text.lower().replace("-", " ")
-    if lowered in ("a while", "a short while", "a long while") or re.search(r"(?:while|time|period)$", lowered):
-        return Resolution("DURATION", "PXX")
-    words = lowered.split()
-    unit_positions = [i for i, w in enumerate(words) if _unit_of(w) and w not in ("second",)
-                      or (w in ("second", "seconds") and i > 0)]
-    if not unit_positions:
-        return None
-    unit_index = unit_positions[-1] if words[-1] not in ("old", "long", "so") else unit_positions[-1]
-    unit = _unit_of(words[unit_index])
-    quantity_words = [w for w in words[:unit_index]
-                      if w not in ("the", "past", "last", "next", "coming", "previous", "first",
-                                   "following", "latest", "recent", "final", "remaining", "each",
-                                   "of", "all", "additional", "full", "straight",
-                                   "consecutive", "trading", "business", "calendar", "this",
-                                   "prior", "current", "same", "upcoming", "that")]
-    quantity = re.sub(r"\s+more$", "", " ".join(quantity_words))
-    quantity = re.sub(r"^(?:at least|at most|more than|less than|fewer than|nearly|almost|about|"
-                      r"around|roughly|approximately|some|up to|no more than|no less than|over|"
-                      r"under|just|only|barely|well over|close to)\s*", "", quantity)
-    range_match = re.fullmatch(r"(\S+) to \S+", quantity)
-    if range_match:
-        quantity = range_match.group(1)
-    if unit == "second" and quantity in ("a", "one") and unit_index == len(words) - 1:
-        pass
-    amount = _number(quantity) if quantity else None
-    if not quantity and not words[unit_index].endswith("s"):
-        amount = 1.0
-    if quantity in ("a", "an", "one", "per") and _SET_BEFORE.search(before):
-        return Resolution("SET", duration_value(1, unit))
-    return Resolution("DURATION", duration_value(amount, unit))
-
-
-def _set(text, context, tense, before):
-    lowered = text.lower()
-    adverbs = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-               "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
-               "biweekly": "P2W", "semiannually": "P6M"}
-    if lowered in adverbs:
-        return Resolution("SET", adverbs[lowered])
-    twice = re.fullmatch(r"twice a (\w+)", lowered)
-    if twice:
-        return Resolution("SET", duration_value(1, twice.group(1)))
-    words = lowered.split()
-    last = words[-1].rstrip("s") if words[-1] not in WEEKDAYS else words[-1]
-    if last in WEEKDAYS or words[-1].rstrip("s") in WEEKDAYS:
-        return Resolution("SET", f"XXXX-WXX-{WEEKDAYS[words[-1].rstrip('s') if words[-1].rstrip('s') in WEEKDAYS else last]}")
-    if last in MONTHS:
-        return Resolution("SET", f"XXXX-{MONTHS[last]:02d}")
-    if last in SEASONS:
-        return Resolution("SET", f"XXXX-{SEASONS[last]}")
-    if last in DAY_PARTS:
-        return Resolution("SET", f"XXXX-XX-XXT{DAY_PARTS[last]}")
-    unit = _unit_of(words[-1])
-    if unit is None:
-        return None
-    amount = _number(words[-2]) if len(words) > 2 and _number(words[-2]) else 1
-    if "other" in words:
-        amount = 2
-    return Resolution("SET", duration_value(amount, unit))
-
-
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
-    first = date(year, month, 1)
-    day = first + timedelta(days=(weekday - first.isoweekday()) % 7)
-    if n > 0:
-        return day + timedelta(weeks=n - 1)
-    last = date(year, month + 1, 1) - timedelta(days=1) if month < 12 else date(year, 12, 31)
-    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
-
-
-def holiday_date(name: str, year: int) -> date | None:
-    """The date of a holiday in a year (US holidays where countries differ)."""
-    name = name.lower().replace("'", "")
-    fixed = {"christmas eve": (12, 24), "christmas": (12, 25), "new years eve": (12, 31),
-             "new years": (1, 1), "independence day": (7, 4), "halloween": (10, 31),
-             "valentines day": (2, 14), "veterans day": (11, 11)}
-    for key, (month, day) in fixed.items():
-        if key in name:
-            return date(year, month, day)
-    if "thanksgiving" in name:
-        return _nth_weekday(year, 11, 4, 4)
-    if "easter" in name:
-        return easter(year)
-    if "election day" in name:
-        return _nth_weekday(year, 11, 1, 1) + timedelta(days=1)
-    if "labor day" in name:
-        return _nth_weekday(year, 9, 1, 1)
-    if "memorial day" in name:
-        return _nth_weekday(year, 5, 1, -1)
-    if "mothers day" in name:
-        return _nth_weekday(year, 5, 7, 2)
-    if "fathers day" in name:
-        return _nth_weekday(year, 6, 7, 3)
-    return None
-
-
-def _holiday(text, context, tense, before):
-    lowered = text.lower()
-    dct = context.dct
-    if dct is None:
-        return Resolution("DATE", None)
-    lead = lowered.split()[0]
-    name = lowered.split(" ", 1)[1] if lead in ("last", "this", "next") else lowered
-    candidates = [holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
-    if None in candidates:
-        return None
-    if lead == "last" or tense == PAST:
-        day = max(c for c in candidates if c <= dct)
-    elif lead == "next" or tense == FUTURE:
-        day = min(c for c in candidates if c >= dct)
-    else:
-        day = min(candidates, key=lambda c: abs((c - dct).days))
-    if "week" in lowered:
-        return Resolution("DATE", week_value(day), granularity="week", relative=True)
-    return Resolution("DATE", day_value(day), granularity="day", relative=True)
 
 
 def _clock(text, context, tense, before):
@@ -899,10 +561,6 @@ def _clock(text, context, tense, before):
     return Resolution("TIME", f"{day_value_}T{hour:02d}:{minute:02d}", part, "day", relative=True)
 
 
-def _past_ref(text, context, tense, before):
-    return Resolution("DATE", "PAST_REF", relative=True)
-
-
 def _anaphoric(text, context, tense, before):
     lowered = text.lower()
     mod = "END" if "end" in lowered else "START" if ("beginning" in lowered or "start" in lowered) \
@@ -916,18 +574,11 @@ def _anaphoric(text, context, tense, before):
     return Resolution("DATE", value, mod, unit, relative=True, derived=True)
 
 
-def _future_ref(text, context, tense, before):
-    if "later date" in text.lower():
-        return Resolution("DATE", "FUTURE_REF", relative=True)
-    unit = _unit_of(text.lower().split()[-2])
-    return Resolution("DURATION", duration_value(None, unit or "day"))
-
-
 _HANDLERS = {
     "clock": _clock, "date": _date, "iso": _iso, "month": _month, "year": _year,
     "decade": _decade, "century": _century, "spelled_year": _spelled_year,
     "weekday": _weekday, "part_weekday": _part_weekday, "deictic": _deictic,
-    "reference": _reference, "relative": _relative, "quarter": _quarter, "season": _season,
-    "ago": _ago, "duration": _duration, "set": _set, "holiday": _holiday,
-    "future_ref": _future_ref, "past_ref": _past_ref, "anaphoric": _anaphoric,
+    "reference": read_reference, "relative": _relative, "quarter": _quarter, "season": _season,
+    "ago": _ago, "duration": read_duration, "set": read_set, "holiday": read_holiday,
+    "future_ref": read_future_ref, "past_ref": read_past_ref, "anaphoric": _anaphoric,
 }
