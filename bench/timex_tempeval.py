@@ -89,9 +89,17 @@ def newsprism_system(docs: list[TimeMLDoc]):
 
     nlp = nlp_module.load()
     parsed = nlp_module.parse(nlp, (d.text for d in docs), NlpOptions())
-    for doc_record, doc in zip(docs, parsed):
+    for doc_record in docs:
+        started = time.perf_counter()
+        doc = next(parsed)
+        middle = time.perf_counter()
         refs = find_timexes(doc_record.text, doc_record.dct, doc)
+        TIMING["parse"] += middle - started
+        TIMING["timex"] += time.perf_counter() - middle
         yield [(r.span.start, r.span.end, r.type, r.value or "") for r in refs]
+
+
+TIMING = {"parse": 0.0, "timex": 0.0}
 
 
 def dateparser_system(docs: list[TimeMLDoc]):
@@ -197,6 +205,9 @@ def main(argv=None) -> int:
             print(f"{name:<11} {subset:<9} {s.gold:>5} {s.system:>5} | {sp:>8.3f} {sr:>6.3f} "
                   f"{sf:>6.3f} | {rp:>7.3f} {rr:>6.3f} {rf:>6.3f} | {s.prf(s.value)[2]:>8.3f} "
                   f"{s.prf(s.type)[2]:>7.3f} | {seconds:>5.1f}")
+    parse, timex = TIMING["parse"], TIMING["timex"]
+    print(f"\nspaCy parse {parse:.1f}s, newsprism timexes {timex:.1f}s: recognition and "
+          f"normalization add {timex / parse:.1%} to the bare parse")
     return 0
 
 
