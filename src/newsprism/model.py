@@ -52,7 +52,10 @@ class Embed:
     Readers flatten an embed into the article text as a paragraph in the text form
     ``<text> — Display Name (@handle) Month D, YYYY <url>`` so that its words carry offsets like
     any other text; ``start``/``end`` locate that paragraph in the cleaned text when it
-    survived extraction (None when it could not be placed).
+    survived extraction (None when it could not be placed). The paragraph starts with ``text``
+    (the post's words, on one line), so ``text`` spans ``start`` to ``start + len(text)``.
+    ``date`` is the ISO day the embed shows, or, for a tweet that shows none, the UTC time its
+    status id encodes.
     """
 
     platform: str
@@ -74,6 +77,8 @@ class Article:
     estimated); ``published_provenance`` is ``given`` (from metadata or the text's own date
     line) or ``estimated`` (from dates inside the text), with ``published_reason`` saying how.
     ``outlet_provenance`` says where the outlet name came from in the same way.
+    ``notes`` are problems met while reading that did not stop it (a malformed feed read
+    leniently, embedded posts the text extractor lost, a truncated archive record).
     """
 
     id: str
@@ -92,6 +97,7 @@ class Article:
     format: str = "text"
     removed: tuple[RemovedText, ...] = ()
     embeds: tuple[Embed, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

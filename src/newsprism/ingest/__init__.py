@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import import_module
 
-from newsprism.errors import EmptyInputError, InputError
+from newsprism.errors import BinaryInputError, EmptyInputError, InputError
 from newsprism.ingest.document import RawDocument, finish
-from newsprism.ingest.sniff import sniff
+from newsprism.ingest.sniff import GZIP, WARC, sniff
 from newsprism.ingest.sources import Source, expand
 from newsprism.model import Article, Skipped
 from newsprism.options import ReadOptions
@@ -124,6 +124,17 @@ def read_source(source: Source, options: ReadOptions) -> Iterator[RawDocument | 
     if not head.strip():
         raise EmptyInputError(source=source.name)
     fmt = sniff(head, source.name)
+    if fmt == GZIP:
+        source = replace(source, gzipped=True)
+        head = source.head()
+        if not head.strip():
+            raise EmptyInputError("the gzip stream decompresses to nothing", source=source.name)
+        try:
+            fmt = sniff(head, source.name)
+        except BinaryInputError as error:
+            raise BinaryInputError(f"gzip-compressed; inside, {error.detail}", source=source.name) from error
+        if fmt in (GZIP, WARC):
+            raise BinaryInputError("gzip-compressed twice, or a WARC archive compressed whole", source=source.name)
     module_name, function_name = READERS[fmt].split(":")
     try:
         reader: Reader = getattr(import_module(module_name), function_name)

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from newsprism.errors import EmptyInputError, MalformedError
 from newsprism.ingest.clean import clean
+from newsprism.ingest.embeds import embed_paragraph
 from newsprism.ingest.outlet import infer_outlet, outlet_from_url
 from newsprism.ingest.published import estimate_published
 from newsprism.model import ESTIMATED, GIVEN, Article, Embed
@@ -24,7 +25,8 @@ class RawDocument:
     """One article as a format reader found it, before cleaning.
 
     ``source`` names the input and, inside containers, the record (``feed.xml#3``).
-    ``published`` and ``outlet`` are what the input's own metadata says, if anything.
+    ``published`` and ``outlet`` are what the input's own metadata says, if anything;
+    ``notes`` are problems the reader met and worked around.
     """
 
     source: str
@@ -37,6 +39,7 @@ class RawDocument:
     outlet: str | None = None
     language: str | None = None
     embeds: tuple[Embed, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def finish(raw: RawDocument, options: ReadOptions) -> Article:
@@ -62,6 +65,13 @@ def finish(raw: RawDocument, options: ReadOptions) -> Article:
 
     published, precision, provenance, reason = _published(raw, line_date, text, options)
     all_authors = tuple(dict.fromkeys([*raw.authors, *authors]))
+    embeds = _place_embeds(raw.embeds, text)
+    lost = [embed for embed in embeds if embed.start is None]
+    notes = raw.notes
+    if lost:
+        names = ", ".join(embed.url or embed.platform for embed in lost)
+        notes += (f"{len(lost)} of {len(embeds)} embedded posts are not in the text "
+                  f"(lost in extraction or cleaning): {names}",)
     digest = hashlib.sha1(f"{raw.source}\n{text}".encode()).hexdigest()[:12]
     article = Article(
         id=f"a-{digest}",
@@ -79,7 +89,8 @@ def finish(raw: RawDocument, options: ReadOptions) -> Article:
         language=raw.language or detect_language(text),
         format=raw.format,
         removed=removed,
-        embeds=_place_embeds(raw.embeds, text),
+        embeds=embeds,
+        notes=notes,
     )
     return article
 
@@ -136,22 +147,41 @@ def detect_language(text: str) -> str | None:
 
 
 def _place_embeds(embeds: tuple[Embed, ...], text: str) -> tuple[Embed, ...]:
-    """Locate each embed's flattened paragraph in the cleaned text (None when extraction lost it)."""
+    """Locate each embed's flattened paragraph in the cleaned text, in document order.
+
+    The paragraph is found verbatim (the reader wrote it in the extractor's own normal form),
+    so ``text[start:end]`` is exactly :func:`~newsprism.ingest.embeds.embed_paragraph`; a
+    paragraph extraction or cleaning lost keeps ``start``/``end`` None.
+    """
     placed = []
     cursor = 0
     for embed in embeds:
-        needle = (embed.text or "").strip()[:80]
-        start = text.find(needle, cursor) if needle else -1
-        if start < 0 and needle:
-            start = text.find(needle)
-        if start < 0:
+        paragraph = embed_paragraph(embed)
+        start = _find_paragraph(text, paragraph, cursor)
+        if start is None:
+            start = _find_paragraph(text, paragraph, 0)
+        if start is None:
             placed.append(replace(embed, start=None, end=None))
             continue
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        placed.append(replace(embed, start=start, end=end))
-        cursor = end
+        placed.append(replace(embed, start=start, end=start + len(paragraph)))
+        cursor = start + len(paragraph)
     return tuple(placed)
+
+
+def _find_paragraph(text: str, paragraph: str, cursor: int) -> int | None:
+    """Offset of ``paragraph`` at or after ``cursor``: on a line of its own if it is there, else
+    anywhere (an extractor may run an inline embed into its neighbours' line)."""
+    if not paragraph:
+        return None
+    anywhere = None
+    start = text.find(paragraph, cursor)
+    while start >= 0:
+        end = start + len(paragraph)
+        if (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n"):
+            return start
+        anywhere = start if anywhere is None else anywhere
+        start = text.find(paragraph, start + 1)
+    return anywhere
 
 
 def require_text(value: object, source: str, field: str) -> str:

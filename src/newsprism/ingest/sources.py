@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import glob
+import gzip
 import io
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from newsprism.errors import InputError, NotFoundError, TooLargeError, UnreadableError
+from newsprism.errors import InputError, MalformedError, NotFoundError, TooLargeError, UnreadableError
 
 STDIN = "-"
 _GLOB_CHARS = set("*?[")
@@ -19,14 +21,21 @@ _GLOB_CHARS = set("*?[")
 
 @dataclass(frozen=True)
 class Source:
-    """One input to read: a file path, or bytes already read (stdin)."""
+    """One input to read: a file path, or bytes already read (stdin).
+
+    ``gzipped`` inputs are decompressed as they are read (their size is then unknown, and the
+    size limit applies to the decompressed bytes).
+    """
 
     name: str
     path: Path | None = None
     data: bytes | None = None
+    gzipped: bool = False
 
     def size(self) -> int | None:
-        """Size in bytes."""
+        """Size in bytes (None when only decompressing would tell)."""
+        if self.gzipped:
+            return None
         return self.path.stat().st_size if self.path else len(self.data or b"")
 
     def open(self) -> BinaryIO:
@@ -36,11 +45,16 @@ class Source:
             UnreadableError: when the file cannot be opened.
         """
         if self.path is None:
-            return io.BytesIO(self.data or b"")
-        try:
-            return self.path.open("rb")
-        except OSError as error:
-            raise UnreadableError(error.strerror or str(error), source=self.name) from error
+            raw: BinaryIO = io.BytesIO(self.data or b"")
+        else:
+            try:
+                raw = self.path.open("rb")
+            except OSError as error:
+                raise UnreadableError(error.strerror or str(error), source=self.name) from error
+        if not self.gzipped:
+            return raw
+        # GzipFile leaves its fileobj open; the wrapper below closes both.
+        return _ClosingGzip(raw)
 
     def head(self, size: int = 65536) -> bytes:
         """The first ``size`` bytes, for sniffing the format.
@@ -51,8 +65,8 @@ class Source:
         with self.open() as handle:
             try:
                 return handle.read(size)
-            except OSError as error:
-                raise UnreadableError(error.strerror or str(error), source=self.name) from error
+            except (OSError, EOFError) as error:
+                raise _read_error(error, self) from error
 
     def read(self, max_bytes: int) -> bytes:
         """The whole input, refusing more than ``max_bytes``.
@@ -67,11 +81,32 @@ class Source:
         with self.open() as handle:
             try:
                 data = handle.read(max_bytes + 1)
-            except OSError as error:
-                raise UnreadableError(error.strerror or str(error), source=self.name) from error
+            except (OSError, EOFError) as error:
+                raise _read_error(error, self) from error
         if len(data) > max_bytes:
             raise TooLargeError(f"more than {max_bytes} bytes", source=self.name)
         return data
+
+
+class _ClosingGzip(gzip.GzipFile):
+    """A GzipFile that closes the file it decompresses."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        super().__init__(fileobj=raw, mode="rb")
+        self._raw = raw
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._raw.close()
+
+
+def _read_error(error: OSError | EOFError, source: Source) -> InputError:
+    """The input error for a failed read: a damaged gzip stream, else an I/O error."""
+    if source.gzipped and isinstance(error, (EOFError, gzip.BadGzipFile, zlib.error)):
+        return MalformedError(f"a damaged or truncated gzip stream ({error})", source=source.name)
+    return UnreadableError(getattr(error, "strerror", None) or str(error), source=source.name)
 
 
 def expand(inputs: Iterable[str | os.PathLike[str]], max_bytes: int) -> Iterator[Source | InputError]:

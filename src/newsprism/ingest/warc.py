@@ -1,0 +1,116 @@
+"""WARC archives (plain or gzipped): one document per archived HTML page, streamed.
+
+Records are read one at a time with warcio's ``ArchiveIterator``; the archive is never held in
+memory, and the size limit applies to each record's payload. Only successful (2xx) ``response``
+records whose Content-Type is HTML are articles: requests, metadata, redirects, images and
+scripts are skipped without a report (they are counted, and the counts appear in the error of
+an archive that yields no page). Each page is read by the HTML reader's own
+:func:`~newsprism.ingest.html.html_document`, with the record's WARC-Target-URI as its URL and
+its HTTP charset as the declared encoding. The WARC-Date is when the page was crawled, not when
+it was published, so it is never used as the publication date; it is noted on the article.
+Records are named ``archive.warc.gz@OFFSET`` by their byte offset in the archive.
+
+warcio ends quietly at a truncated record or gzip member, so truncation is found here: a
+record whose payload ends early, or bytes left after the last complete record. The pages read
+before it are kept, and one error names the archive and the byte offset.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import replace
+
+from newsprism.errors import EmptyInputError, InputError, MalformedError, TooLargeError
+from newsprism.ingest.document import RawDocument
+from newsprism.ingest.html import html_document
+from newsprism.ingest.sniff import WARC
+from newsprism.ingest.sources import Source
+from newsprism.options import ReadOptions
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_warc(source: Source, options: ReadOptions) -> Iterator[RawDocument | InputError]:
+    """Each archived HTML page as a document; a bad record yields an error in its place.
+
+    Raises:
+        EmptyInputError: when the archive holds no HTML page.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    counts: Counter[str] = Counter()
+    with source.open() as handle:
+        records = ArchiveIterator(handle)
+        try:
+            for record in records:
+                offset = records.offset
+                where = f"{source.name}@{offset}"
+                if not record.rec_type:
+                    yield _truncated(source.name, offset, counts, "a record without a WARC-Type")
+                    return
+                if not _is_html_page(record):
+                    counts["other"] += 1
+                    continue
+                payload = record.content_stream().read(options.max_bytes + 1)
+                if len(payload) > options.max_bytes:
+                    counts["pages"] += 1
+                    yield TooLargeError(f"record payload over the limit of {options.max_bytes} bytes", source=where)
+                    continue
+                while record.raw_stream.read(65536):  # what the payload decoder left (a chunk trailer)
+                    pass
+                if getattr(record.raw_stream, "limit", 0) > 0:  # the archive ended inside the record
+                    yield _truncated(source.name, offset, counts, "the record ends early")
+                    return
+                counts["pages"] += 1
+                yield _page(record, payload, where)
+        except Exception as error:  # noqa: BLE001 - warcio raises many kinds on corrupt input
+            yield _truncated(source.name, records.offset, counts, f"{type(error).__name__}: {error}")
+            return
+        end = records.offset
+    size = source.size()
+    if size is not None and end < size and _has_data_after(source, end):
+        yield _truncated(source.name, end, counts, "an incomplete record follows the last complete one")
+        return
+    if not counts["pages"]:
+        raise EmptyInputError(f"no HTML page among its {counts['other']} records", source=source.name)
+
+
+def _is_html_page(record) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    status = record.http_headers.get_statuscode() or ""
+    kind = (record.http_headers.get_header("Content-Type") or "").lower()
+    return status.startswith("2") and kind.startswith(_HTML_TYPES)
+
+
+def _page(record, payload: bytes, where: str) -> RawDocument | InputError:
+    """The document of one archived page (or the error that stopped it)."""
+    kind = record.http_headers.get_header("Content-Type") or ""
+    charset = next((part.split("=", 1)[1].strip(" \"'") for part in kind.split(";")
+                    if part.strip().lower().startswith("charset=")), None)
+    crawled = record.rec_headers.get_header("WARC-Date")
+    try:
+        document = html_document(payload, where, url=record.rec_headers.get_header("WARC-Target-URI"),
+                                 declared_encoding=charset, fmt=WARC)
+    except InputError as error:
+        return error
+    if crawled:
+        note = f"crawled {crawled} (the archive's WARC-Date: when it was fetched, not published)"
+        document = replace(document, notes=(*document.notes, note))
+    return document
+
+
+def _truncated(name: str, offset: int, counts: Counter[str], why: str) -> MalformedError:
+    read = f"{counts['pages']} HTML page(s) and {counts['other']} other record(s) read before it"
+    return MalformedError(f"truncated or corrupt archive at byte {offset} ({why}); {read}", source=name)
+
+
+def _has_data_after(source: Source, offset: int) -> bool:
+    """Whether anything but blank space follows ``offset`` (a cut-off record or gzip member)."""
+    with source.open() as handle:
+        handle.seek(offset)
+        while chunk := handle.read(65536):
+            if chunk.strip():
+                return True
+    return False
