@@ -20,8 +20,9 @@ class ReadOptions:
     """How inputs are found and read.
 
     Attributes:
-        max_bytes: inputs larger than this are skipped (a WARC or feed is a container: the
-            limit applies to each record inside it, not to the archive).
+        max_bytes: inputs larger than this are skipped. A WARC archive and a JSON Lines file
+            are streamed: the limit applies to each record (page payload, line), not to the
+            file. A gzip-compressed input is measured decompressed.
         text_field, title_field, url_field, published_field, outlet_field, author_field,
             id_field: field names read from JSON / JSONL records.
         encoding: force a text encoding instead of detecting it.

@@ -63,10 +63,12 @@ class Cleaned:
     date: str | None = None
 
 
-def clean(raw: str) -> Cleaned:
+def clean(raw: str, keep: frozenset[str] = frozenset()) -> Cleaned:
     """Remove non-article lines from ``raw`` and return the rest with what was removed.
 
     Offsets of removed lines refer to ``raw`` after line endings are normalized to ``\\n``.
+    Lines in ``keep`` (the flattened embedded posts a reader put into the text, which may well
+    start "WATCH:") are never removed.
     """
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     removed: list[RemovedText] = []
@@ -81,11 +83,11 @@ def clean(raw: str) -> Cleaned:
         start = match.end()
 
     lines = _lines(raw, start)
-    trailing = _trailing_indices(raw, lines)
+    trailing = _trailing_indices(raw, lines, keep)
     kept: list[str] = []
     for index, (line_start, line_end) in enumerate(lines):
         line = raw[line_start:line_end]
-        kind, author, note = _classify(line.strip(), index in trailing)
+        kind, author, note = (None, None, None) if line.strip() in keep else _classify(line.strip(), index in trailing)
         if kind is None:
             kept.append(line)
             continue
@@ -106,7 +108,7 @@ def _lines(raw: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _trailing_indices(raw: str, lines: list[tuple[int, int]]) -> set[int]:
+def _trailing_indices(raw: str, lines: list[tuple[int, int]], keep: frozenset[str]) -> set[int]:
     """Indices of the lines that close the text: the run of trailer, sign-off and promotion
     lines (and blank lines) at its very end."""
     trailing: set[int] = set()
@@ -114,7 +116,7 @@ def _trailing_indices(raw: str, lines: list[tuple[int, int]]) -> set[int]:
         line = raw[lines[index][0]:lines[index][1]].strip()
         if not line:
             continue
-        if not (_TRAILER.match(line) or _FOLLOW.match(line) or _PROMO.match(line)):
+        if line in keep or not (_TRAILER.match(line) or _FOLLOW.match(line) or _PROMO.match(line)):
             break
         trailing.add(index)
     return trailing

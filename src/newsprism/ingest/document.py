@@ -49,7 +49,7 @@ def finish(raw: RawDocument, options: ReadOptions) -> Article:
         EmptyInputError: when no article text is left.
     """
     if options.clean:
-        cleaned = clean(raw.text)
+        cleaned = clean(raw.text, keep=frozenset(filter(None, map(embed_paragraph, raw.embeds))))
         text, removed, authors, line_date = cleaned.text, tuple(cleaned.removed), cleaned.authors, cleaned.date
     else:
         text, removed, authors, line_date = raw.text.replace("\r\n", "\n").strip(), (), [], None

@@ -246,9 +246,10 @@ def _tweet(node: HtmlElement, language: str | None) -> Embed | None:
     if links and not shown:
         shown = links[-1].text_content()
     day = _parse_day(shown, language)
-    if day is None:
-        minted = snowflake_time(status_id)
-        day = iso_utc(minted) if minted else None
+    minted = snowflake_time(status_id)
+    # The id's time is exact; a shown date more than a day off it (time zones aside) was misread.
+    if minted and (day is None or abs((date.fromisoformat(day) - minted.date()).days) > 1):
+        day = iso_utc(minted)
     url = f"https://twitter.com/{handle}/status/{status_id}" if handle else \
         f"https://twitter.com/i/web/status/{status_id}"
     return Embed(TWITTER, url=url, status_id=status_id, handle=handle, display_name=_flat(name),

@@ -51,7 +51,8 @@ def read_feed(source: Source, options: ReadOptions) -> Iterator[RawDocument | In
         try:
             document = _entry(entry, where, channel)
         except InputError as error:
-            yield error
+            yield MalformedError(f"{error.detail or error.reason}; the feed is malformed ({problem})", source=where) if problem \
+                else error
             continue
         yield replace(document, outlet=outlet, notes=document.notes + notes)
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from lxml.html import HtmlElement
 
 from newsprism.errors import EmptyInputError, MalformedError
-from newsprism.ingest.document import RawDocument
+from newsprism.ingest.document import RawDocument, detect_language
 from newsprism.ingest.embeds import extract_embeds
 from newsprism.ingest.sniff import HTML, decode
 from newsprism.ingest.sources import Source
@@ -29,6 +29,8 @@ _DOMAIN_LIKE = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 # recall; the retry is kept when it is at least _RETRY_GAIN times longer.
 _SHORT_EXTRACTION = 250
 _RETRY_GAIN = 2
+# Characters of text from which the detected language overrules the declared one.
+_LANGUAGE_EVIDENCE = 200
 
 
 def read_html(source: Source, options: ReadOptions) -> Iterator[RawDocument]:
@@ -83,16 +85,17 @@ def html_document(
     if extracted is None or not (extracted.text or "").strip():
         raise EmptyInputError("no article text", source=source)
     title = _clean_title(extracted.title)
+    text = "\n\n".join(found.restore(_lines(extracted.text, title)))
     return RawDocument(
         source=source,
-        text="\n\n".join(found.restore(_lines(extracted.text, title))),
+        text=text,
         format=fmt,
         url=url or _absolute(extracted.url),
         title=title,
         authors=_authors(extracted.author),
         published=extracted.date,
         outlet=_site_name(extracted.sitename),
-        language=language,
+        language=_checked_language(language, text),
         embeds=tuple(found.embeds),
     )
 
@@ -168,6 +171,15 @@ def _language(tree: HtmlElement) -> str | None:
         declared = meta.get("content") if meta is not None else None
     match = _LANGUAGE.match((declared or "").strip().lower())
     return match.group("code") if match else None
+
+
+def _checked_language(declared: str | None, text: str) -> str | None:
+    """The declared language, unless the text is long enough to tell and says otherwise: site
+    templates often declare one language for pages in several."""
+    if declared is None or len(text) < _LANGUAGE_EVIDENCE:
+        return declared
+    detected = detect_language(text)
+    return detected or declared
 
 
 def _clean_title(title: str | None) -> str | None:

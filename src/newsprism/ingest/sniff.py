@@ -79,7 +79,7 @@ def _json_kind(data: bytes, name: str) -> str:
     if data.startswith(b"["):
         return JSON
     lines = [line for line in data.splitlines()[:6] if line.strip()]
-    complete = data.endswith((b"\n", b"\r")) or len(data) < 65536
+    complete = data.endswith((b"\n", b"\r")) or len(data) < _HEAD
     whole = lines if complete else lines[:-1]  # the last line of a head may be cut off
     if not whole:
         return JSONL if name.lower().endswith(_JSONL_NAMES) else JSON  # one line longer than the head
@@ -100,15 +100,21 @@ def _gunzip_head(data: bytes, name: str) -> bytes:
     """The first bytes of a gzip stream, decompressed.
 
     Raises:
-        MalformedError: when the stream is damaged or ends before any content.
+        MalformedError: when the stream is damaged, or ends (the whole input being at hand)
+            before its end marker.
     """
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:65536], 4096)
+        head = decompressor.decompress(data[:_HEAD], 4096)
     except zlib.error as error:
         raise MalformedError(f"a damaged gzip stream ({error})", source=name) from error
-    if not head:
-        raise MalformedError("a gzip stream that ends before any content (truncated?)", source=name)
+    if len(data) < _HEAD and not decompressor.eof and not decompressor.unconsumed_tail:
+        raise MalformedError(f"a truncated gzip stream (it ends after {len(data)} bytes)", source=name)
     return head
+
+
+# How many bytes of an input are sniffed (Source.head's default).
+_HEAD = 65536
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -155,7 +161,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, declared: str | 
     except UnicodeDecodeError:
         pass
     lenient = data.decode("utf-8", errors="replace")
-    if _mostly_valid(lenient):
+    if _is_utf8_label(declared) or _mostly_valid(lenient):
         return lenient
     if declared:
         try:
@@ -170,17 +176,21 @@ def decode(data: bytes, name: str, encoding: str | None = None, declared: str | 
     return str(best)
 
 
+def _is_utf8_label(label: str | None) -> bool:
+    return (label or "").lower().replace("_", "-") in ("utf-8", "utf8")
+
+
 def _mostly_valid(text: str) -> bool:
     """Whether text decoded as UTF-8 with replacements is UTF-8 with a few broken bytes (a
-    multi-byte character cut in two) rather than a legacy encoding, which breaks at nearly
-    every non-ASCII byte."""
+    multi-byte character cut in two), not a legacy encoding, which breaks at nearly every
+    non-ASCII byte and almost never forms a valid multi-byte character."""
     broken = text.count("\ufffd")
-    non_ascii = sum(1 for char in text if ord(char) > 127)
-    return non_ascii > 0 and broken <= non_ascii * _MAX_BROKEN_SHARE
+    valid = sum(1 for char in text if ord(char) > 127) - broken
+    return valid >= _MIN_VALID_PER_BROKEN * broken
 
 
-# At most this share of a text's non-ASCII characters may be broken for it to count as UTF-8.
-_MAX_BROKEN_SHARE = 0.02
+# How many valid non-ASCII characters undeclared UTF-8 needs for each broken one.
+_MIN_VALID_PER_BROKEN = 10
 
 # Browsers read these labels as windows-1252 (WHATWG Encoding Standard); so do we, since
 # pages labelled Latin-1 routinely use the curly quotes and dashes only cp1252 has.

@@ -49,20 +49,20 @@ def read_warc(source: Source, options: ReadOptions) -> Iterator[RawDocument | In
                 if not record.rec_type:
                     yield _truncated(source.name, offset, counts, "a record without a WARC-Type")
                     return
-                if not _is_html_page(record):
-                    counts["other"] += 1
-                    continue
-                payload = record.content_stream().read(options.max_bytes + 1)
-                if len(payload) > options.max_bytes:
-                    counts["pages"] += 1
-                    yield TooLargeError(f"record payload over the limit of {options.max_bytes} bytes", source=where)
-                    continue
-                while record.raw_stream.read(65536):  # what the payload decoder left (a chunk trailer)
+                page = _is_html_page(record)
+                payload = record.content_stream().read(options.max_bytes + 1) if page else b""
+                while record.raw_stream.read(65536):  # the rest: unread records, chunk trailers
                     pass
                 if getattr(record.raw_stream, "limit", 0) > 0:  # the archive ended inside the record
                     yield _truncated(source.name, offset, counts, "the record ends early")
                     return
+                if not page:
+                    counts["other"] += 1
+                    continue
                 counts["pages"] += 1
+                if len(payload) > options.max_bytes:
+                    yield TooLargeError(f"record payload over the limit of {options.max_bytes} bytes", source=where)
+                    continue
                 yield _page(record, payload, where)
         except Exception as error:  # noqa: BLE001 - warcio raises many kinds on corrupt input
             yield _truncated(source.name, records.offset, counts, f"{type(error).__name__}: {error}")
@@ -95,6 +95,8 @@ def _page(record, payload: bytes, where: str) -> RawDocument | InputError:
                                  declared_encoding=charset, fmt=WARC)
     except InputError as error:
         return error
+    except Exception as error:  # noqa: BLE001 - one page's parser failure is that record's, not the archive's
+        return InputError(f"{type(error).__name__}: {error}", source=where)
     if crawled:
         note = f"crawled {crawled} (the archive's WARC-Date: when it was fetched, not published)"
         document = replace(document, notes=(*document.notes, note))
