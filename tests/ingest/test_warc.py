@@ -126,3 +126,18 @@ def test_archive_is_streamed_not_read_whole(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Source, "read", refuse)
     assert len(read_articles(path)) == 3
+
+
+def test_archive_gzipped_whole_is_read_and_its_cut_reported(tmp_path):
+    import gzip
+
+    data = gzip.compress(build(False))
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(data)
+    assert len(read_articles(whole)) == 3
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: int(len(data) * 0.7)])
+    corpus = read_articles(cut)
+    assert 1 <= len(corpus) < 3
+    (skipped,) = corpus.skipped
+    assert skipped.input == str(cut) and "of the decompressed archive" in skipped.reason

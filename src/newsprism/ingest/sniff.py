@@ -39,7 +39,12 @@ def sniff(data: bytes, name: str = "") -> str:
         MalformedError: for a damaged gzip stream, or XML that is neither a feed nor a page.
     """
     if data.startswith(_GZIP_MAGIC):
-        return WARC if _gunzip_head(data, name).startswith(b"WARC/") else GZIP
+        head, cut_off = _gunzip_head(data, name)
+        if head.startswith(b"WARC/"):
+            return WARC  # the WARC reader keeps the records before a cut
+        if cut_off:
+            raise MalformedError(f"a truncated gzip stream (it ends after {len(data)} bytes)", source=name)
+        return GZIP
     if _is_utf16(data):
         data = data.decode("utf-16", errors="ignore").encode("utf-8")
     head = data[:4096]
@@ -96,21 +101,19 @@ def _is_object(line: bytes) -> bool:
         return False
 
 
-def _gunzip_head(data: bytes, name: str) -> bytes:
-    """The first bytes of a gzip stream, decompressed.
+def _gunzip_head(data: bytes, name: str) -> tuple[bytes, bool]:
+    """The first bytes of a gzip stream, decompressed, and whether the stream is cut off (it
+    ends, the whole input being at hand, before its end marker).
 
     Raises:
-        MalformedError: when the stream is damaged, or ends (the whole input being at hand)
-            before its end marker.
+        MalformedError: when the stream is damaged.
     """
     decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
         head = decompressor.decompress(data[:_HEAD], 4096)
     except zlib.error as error:
         raise MalformedError(f"a damaged gzip stream ({error})", source=name) from error
-    if len(data) < _HEAD and not decompressor.eof and not decompressor.unconsumed_tail:
-        raise MalformedError(f"a truncated gzip stream (it ends after {len(data)} bytes)", source=name)
-    return head
+    return head, len(data) < _HEAD and not decompressor.eof and not decompressor.unconsumed_tail
 
 
 # How many bytes of an input are sniffed (Source.head's default).
