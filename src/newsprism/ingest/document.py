@@ -155,33 +155,37 @@ def _place_embeds(embeds: tuple[Embed, ...], text: str) -> tuple[Embed, ...]:
     """
     placed = []
     cursor = 0
+    taken: set[int] = set()
     for embed in embeds:
         paragraph = embed_paragraph(embed)
-        start = _find_paragraph(text, paragraph, cursor)
-        if start is None:
-            start = _find_paragraph(text, paragraph, 0)
+        starts = [start for start in _paragraph_starts(text, paragraph) if start not in taken]
+        # The next occurrence in reading order; an earlier one when the extractor moved it.
+        start = next((start for start in starts if start >= cursor), starts[0] if starts else None)
         if start is None:
             placed.append(replace(embed, start=None, end=None))
             continue
+        taken.add(start)
         placed.append(replace(embed, start=start, end=start + len(paragraph)))
         cursor = start + len(paragraph)
     return tuple(placed)
 
 
-def _find_paragraph(text: str, paragraph: str, cursor: int) -> int | None:
-    """Offset of ``paragraph`` at or after ``cursor``: on a line of its own if it is there, else
-    anywhere (an extractor may run an inline embed into its neighbours' line)."""
+def _paragraph_starts(text: str, paragraph: str) -> list[int]:
+    """Offsets of ``paragraph`` in ``text``: those on a line of their own, or, when there are
+    none, those inside a line (an extractor may run an inline embed into its neighbours)."""
     if not paragraph:
-        return None
-    anywhere = None
-    start = text.find(paragraph, cursor)
+        return []
+    found = []
+    start = text.find(paragraph)
     while start >= 0:
-        end = start + len(paragraph)
-        if (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n"):
-            return start
-        anywhere = start if anywhere is None else anywhere
+        found.append(start)
         start = text.find(paragraph, start + 1)
-    return anywhere
+
+    def own_line(start: int) -> bool:
+        end = start + len(paragraph)
+        return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+
+    return [start for start in found if own_line(start)] or found
 
 
 def require_text(value: object, source: str, field: str) -> str:

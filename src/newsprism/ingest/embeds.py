@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from lxml.etree import ParserError
 from lxml.html import HtmlElement, fragments_fromstring
@@ -289,6 +289,7 @@ def _instagram(node: HtmlElement, language: str | None) -> Embed | None:
                             if f"instagram.com/{handle.lower()}" in (a.get("href") or "").lower()), "")
             if profile.strip() and "@" not in profile:
                 name = profile.strip()
+        # Not the "View this post on Instagram" link, in whatever language it is written.
         elif line.strip() and not ("instagram" in line.lower() and len(line.split()) <= 8):
             caption.append(line)
     stamp = next((t.get("datetime") for t in node.iter("time") if t.get("datetime")), None)
@@ -384,9 +385,12 @@ def _parse_day(shown: str | None, language: str | None) -> str | None:
             return None
     import dateparser
 
-    languages = [language, "en"] if language and language != "en" else None
-    parsed = dateparser.parse(shown, languages=languages,
-                              settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"]}
+    try:
+        parsed = dateparser.parse(shown, languages=[language, "en"] if language and language != "en" else None,
+                                  settings=settings)
+    except ValueError:  # a language dateparser does not know: let it guess
+        parsed = dateparser.parse(shown, settings=settings)
     return parsed.date().isoformat() if parsed else None
 
 
