@@ -76,12 +76,11 @@ _SRC_ATTRIBUTES = ("src", "data-src", "data-lazy-src", "data-artsrc", "data-orig
 
 @dataclass
 class FlattenedEmbeds:
-    """The embeds of a page, and where their paragraphs sit among the page's text blocks."""
+    """The embeds of a page, and the paragraphs that replaced them in its tree."""
 
     embeds: list[Embed] = field(default_factory=list)
-    # The page's text blocks in document order; None where an embed's paragraph is.
-    blocks: list[str | None] = field(default_factory=list)
-    positions: list[int] = field(default_factory=list)
+    paragraphs: list[HtmlElement] = field(default_factory=list)
+    tree: HtmlElement | None = None
 
     def restore(self, lines: list[str]) -> list[str]:
         """Put back the paragraphs the extractor dropped with a container it took for
@@ -91,29 +90,48 @@ class FlattenedEmbeds:
         page are consecutive lines of the extracted text: it then sat inside the article.
         An embed in a sidebar, whose neighbours were not extracted, stays out.
         """
+        missing = [(embed, paragraph) for embed, paragraph in zip(self.embeds, self.paragraphs)
+                   if (text := embed_paragraph(embed)) and not any(text in line for line in lines)]
+        if not missing:
+            return lines
         lines = list(lines)
-        for embed, position in zip(self.embeds, self.positions):
-            paragraph = embed_paragraph(embed)
-            if not paragraph or any(paragraph in line for line in lines):
-                continue
-            before = self._neighbour_line(lines, range(position - 1, max(position - _NEIGHBOURS, 0) - 1, -1))
-            after = self._neighbour_line(lines, range(position + 1, min(position + _NEIGHBOURS, len(self.blocks))))
+        blocks, positions = self._blocks()
+        for embed, element in missing:
+            position = positions[element]
+            before = _neighbour_line(lines, blocks, range(position - 1, max(position - _NEIGHBOURS, 0) - 1, -1))
+            after = _neighbour_line(lines, blocks, range(position + 1, min(position + _NEIGHBOURS, len(blocks))))
             if before is not None and after == before + 1:
-                lines.insert(after, paragraph)
+                lines.insert(after, embed_paragraph(embed))
         return lines
 
-    def _neighbour_line(self, lines: list[str], positions: range) -> int | None:
-        for index in positions:
-            block = self.blocks[index]
-            if block is None:
-                continue
-            # A short block (a subheading) identifies a line only by being all of it.
-            anchor = block[:_ANCHOR]
-            found = [number for number, line in enumerate(lines)
-                     if (anchor in line if len(block) >= _MIN_ANCHOR else line == block)]
-            if len(found) == 1:
-                return found[0]
-        return None
+    def _blocks(self) -> tuple[list[str | None], dict[HtmlElement, int]]:
+        """The page's text blocks in document order (None for an embed's paragraph), and the
+        position of each embed's paragraph among them."""
+        blocks: list[str | None] = []
+        positions: dict[HtmlElement, int] = {}
+        ours = set(self.paragraphs)
+        for element in self.tree.iter(*_TEXT_BLOCKS):
+            if element in ours:
+                positions[element] = len(blocks)
+                blocks.append(None)
+            elif text := _flat(element.text_content()):
+                blocks.append(text)
+        return blocks, positions
+
+
+def _neighbour_line(lines: list[str], blocks: list[str | None], positions: range) -> int | None:
+    """The line holding the first identifiable block at ``positions``, if it is extracted."""
+    for index in positions:
+        block = blocks[index]
+        if block is None:
+            continue
+        # A short block (a subheading) identifies a line only by being all of it.
+        anchor = block[:_ANCHOR]
+        found = [number for number, line in enumerate(lines)
+                 if (anchor in line if len(block) >= _MIN_ANCHOR else line == block)]
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 def extract_embeds(tree: HtmlElement, language: str | None = None) -> FlattenedEmbeds:
@@ -128,24 +146,15 @@ def extract_embeds(tree: HtmlElement, language: str | None = None) -> FlattenedE
         with what :meth:`FlattenedEmbeds.restore` needs to put back paragraphs an extractor drops.
     """
     _reveal_hidden_embeds(tree)
-    result = FlattenedEmbeds()
-    paragraphs: dict[HtmlElement, int] = {}
+    result = FlattenedEmbeds(tree=tree)
     for node, reader in list(_candidates(tree)):
         if not any(ancestor is tree for ancestor in node.iterancestors()):  # in a replaced embed
             continue
         embed = reader(node, language)
         if embed is None:
             continue
-        paragraphs[_replace(_wrapper(node), embed_paragraph(embed))] = len(result.embeds)
+        result.paragraphs.append(_replace(_wrapper(node), embed_paragraph(embed)))
         result.embeds.append(embed)
-    if paragraphs:
-        result.positions = [0] * len(paragraphs)
-        for element in tree.iter(*_TEXT_BLOCKS):
-            if element in paragraphs:
-                result.positions[paragraphs[element]] = len(result.blocks)
-                result.blocks.append(None)
-            elif text := _flat(element.text_content()):
-                result.blocks.append(text)
     return result
 
 
@@ -366,9 +375,8 @@ def _flat(text: str | None) -> str | None:
     """One line of NFC text without control characters: how the extractor writes paragraphs."""
     if text is None:
         return None
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(c for c in text if c.isprintable() or c.isspace())
-    return " ".join(text.split())
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    return text if text.isprintable() else " ".join("".join(c for c in text if c.isprintable()).split())
 
 
 def _parse_day(shown: str | None, language: str | None) -> str | None:
