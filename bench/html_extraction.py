@@ -19,6 +19,9 @@ placeholder), independently of the reader's embed finder. A tweet *survives* int
 its whole own text (markup removed, compared without whitespace) is in that text, or, for a
 blockquote that holds no text (scripts fill it in), when its status id is.
 
+The seconds column is wall time of each system over all pages in this run; newsprism's
+includes what bare extraction does not do: metadata (htmldate), embeds, cleaning, language.
+
     python bench/html_extraction.py            # table on stdout
     python bench/html_extraction.py --pages    # with one row per page
 """
@@ -53,10 +56,12 @@ class Counts:
     tn: int = 0
 
     def add(self, other: Counts) -> None:
+        """Add another page's counts to these."""
         self.tp, self.fn, self.fp, self.tn = (self.tp + other.tp, self.fn + other.fn,
                                               self.fp + other.fp, self.tn + other.tn)
 
     def scores(self) -> tuple[float, float, float]:
+        """(precision, recall, F1); 0.0 where undefined."""
         precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
