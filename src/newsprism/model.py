@@ -252,6 +252,57 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
+class Difference:
+    """One way a wording of a quotation departs from its reference wording.
+
+    ``kind`` is one of ``typography``, ``capitalisation``, ``punctuation``, ``spelling``,
+    ``regional_spelling``, ``truncation``, ``omission``, ``insertion``, ``splice``,
+    ``paraphrase``, ``meaning_change``; ``subtype`` narrows it (``doubled-letter``, ``end``,
+    ``negation`` ...). ``evidence`` holds the reference's words (role ``reference``, or
+    ``dropped`` when the wording leaves them out) and the wording's own (role ``variant``, or
+    ``inserted``), each in its article's text.
+    """
+
+    kind: str
+    detail: str
+    reference_text: str
+    variant_text: str
+    evidence: tuple[Span, ...]
+    subtype: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WordingFidelity:
+    """How one article's wording of a quotation compares with the reference wording.
+
+    ``verdict`` is the most serious kind among ``differences`` (``identical`` when there are
+    none); ``verbatim`` is the share of the wording's words found in the reference, in order.
+    """
+
+    article_id: str
+    verdict: str
+    verbatim: float
+    evidence: tuple[Span, ...]
+    differences: tuple[Difference, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Fidelity:
+    """Every wording of one quotation or post, aligned word by word against a reference.
+
+    ``item_kind`` is ``quote`` or ``post`` and ``item_id`` its id. ``reference_kind`` says how
+    the reference was chosen: ``post`` (the post itself, as embedded) or ``fullest`` (the most
+    complete wording, the earliest article winning ties).
+    """
+
+    item_kind: str
+    item_id: str
+    reference_kind: str
+    reference: tuple[Span, ...]
+    wordings: tuple[WordingFidelity, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class BriefSentence:
     """One sentence of a story brief and the spans it rests on."""
 

@@ -98,6 +98,37 @@ class TimelineOptions:
     post_window_chars: int = 800
     min_shared_words: int = 3
     same_act_overlap: float = 0.3
+class FidelityOptions:
+    """Aligning the wordings of one quotation against its reference wording.
+
+    Attributes:
+        min_wordings: fewest wordings (across articles, embedded posts included) for a
+            quotation to be compared.
+        paraphrase_min_words: shortest wording (in words) that can be called a paraphrase.
+        paraphrase_max_verbatim: a wording with a smaller share of its words found verbatim
+            in the reference is a paraphrase presented as a quote.
+        splice_min_words: an unmarked cut of at least this many words (or across a sentence
+            end) joins parts that were apart: a splice rather than a dropped word.
+        source_match: fuzzy score (0-100, rapidfuzz partial ratio) at which words not in the
+            reference are recognised as coming from another post of the same author.
+    """
+
+    min_wordings: int = 2
+    paraphrase_min_words: int = 4
+    paraphrase_max_verbatim: float = 0.5
+    splice_min_words: int = 4
+    source_match: float = 85.0
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """How outlets are compared: quote fidelity, coverage, framing, facts, interactions.
+
+    Attributes:
+        fidelity: quote and post wording alignment.
+    """
+
+    fidelity: FidelityOptions = field(default_factory=FidelityOptions)
 
 
 @dataclass(frozen=True)
@@ -109,6 +140,7 @@ class Options:
         nlp: the spaCy pipeline.
         people: person grouping.
         timeline: dating acts, events and date conflicts.
+        compare: the comparison of outlets (fidelity, coverage, framing, facts, interactions).
         disabled_stages: stage names to skip (their outputs stay empty).
         grouping: how articles are grouped into stories; ``single`` puts every article into
             one story.
@@ -118,6 +150,7 @@ class Options:
     nlp: NlpOptions = field(default_factory=NlpOptions)
     people: PeopleOptions = field(default_factory=PeopleOptions)
     timeline: TimelineOptions = field(default_factory=TimelineOptions)
+    compare: CompareOptions = field(default_factory=CompareOptions)
     disabled_stages: frozenset[str] = frozenset()
     grouping: str = "single"
 

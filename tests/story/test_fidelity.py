@@ -1,0 +1,205 @@
+"""Quote fidelity: wording pairs of the kind outlets print, one table per difference class.
+
+Every pair is (reference wording, outlet's wording, expected kind, expected subtype or None,
+the reference words and the outlet's words the difference must point at).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.model import Span
+from newsprism.options import FidelityOptions
+from newsprism.story.fidelity import Wording, choose_reference, compare_wordings, fidelity_of
+from newsprism.story.wording import spelling_relation
+
+
+def wording(article_id: str, *fragments: str, primary: bool = False, published: str | None = None,
+            prefix: str = "He said: ") -> tuple[Wording, str]:
+    """A wording inside a made-up article text, fragments separated by an attribution."""
+    text = prefix
+    segments = []
+    for index, fragment in enumerate(fragments):
+        if index:
+            text += "”, she added. “"
+        segments.append(Span(article_id, len(text), len(text) + len(fragment), fragment))
+        text += fragment
+    return Wording(article_id, tuple(segments), primary, published), text
+
+
+def compare(reference: str, variant: str, *variant_fragments: str, others=()):
+    ref, ref_text = wording("ref", reference, primary=True)
+    var, var_text = wording("var", variant, *variant_fragments)
+    result = compare_wordings(ref, var, FidelityOptions(), others)
+    texts = {"ref": ref_text, "var": var_text}
+    for difference in result.differences:
+        for span in difference.evidence:
+            assert texts[span.article_id][span.start:span.end] == span.text, span
+    return result
+
+
+def kinds(result) -> set[tuple[str, str | None]]:
+    return {(d.kind, d.subtype) for d in result.differences}
+
+
+CASES = [
+    # identical
+    ("We are both dragon energy.", "We are both dragon energy.", "identical", None, None, None),
+    # typography: curly against straight marks changes nothing that was said
+    ("You don't have to agree", "You don’t have to agree", "typography", None, "don't", "don’t"),
+    ("a 50-50 split", "a 50–50 split", "typography", None, "-", "–"),
+    # capitalisation
+    ("Thank you Kanye, very cool!", "Thank You Kanye, very cool!", "capitalisation", None, "you", "You"),
+    ("agree with trump but", "agree with Trump but", "capitalisation", None, "trump", "Trump"),
+    # punctuation
+    ("Work can start next week.", "Work can start, next week.", "punctuation", None, "", ","),
+    ("It is safe. We checked", "It is safe, we checked", "punctuation", None, ".", ","),
+    # spelling corrections
+    ("We can't ad empathy to MAGA", "We can't add empathy to MAGA", "spelling", "doubled-letter", "ad", "add"),
+    ("Im still the kid from the telethon", "I'm still the kid from the telethon", "spelling", "apostrophe", "Im", "I'm"),
+    ("we will win untill the end", "we will win until the end", "spelling", "doubled-letter", "untill", "until"),
+    ("teh council knew", "the council knew", "spelling", "transposition", "teh", "the"),
+    ("your going to regret this", "you're going to regret this", "spelling", "confusable", "your", "you're"),
+    ("I definately agree with the plan", "I definitely agree with the plan", "spelling", "typo", "definately", "definitely"),
+    # regional spelling
+    ("especially to people of colour", "especially to people of color", "regional_spelling", None, "colour", "color"),
+    ("we realise the centre is closed", "we realize the centre is closed", "regional_spelling", None, "realise", "realize"),
+    ("the defense of the city", "the defence of the city", "regional_spelling", None, "defense", "defence"),
+    # truncation: which part is dropped
+    ("So many feel betrayed right now because they know the harm",
+     "the harm", "truncation", "start", "So many feel betrayed right now because they know", None),
+    ("The money is there. Work can start next week.", "The money is there.", "truncation", "end",
+     "Work can start next week", None),
+    # omission inside the quote
+    ("We will fight it in court and we will win every step of the way",
+     "We will fight it in court … every step of the way", "omission", "marked", "and we will win", None),
+    ("We are not going to gamble with people's lives", "We are not going to gamble with lives",
+     "omission", "unmarked", "people's", None),
+    # insertion
+    ("He is wrong about the bridge", "He [Reyes] is wrong about the bridge", "insertion", "bracketed", None, "Reyes"),
+    ("We acted on every report", "We acted on every single report", "insertion", "middle", None, "single"),
+    # splice: parts that were apart joined without a mark
+    ("The vote was a disgrace. I will appeal it in court. We will win every step of the way",
+     "The vote was a disgrace. We will win every step of the way", "splice", "unmarked-cut",
+     "I will appeal it in court", None),
+    ("I did not say that at all, and I stand by my record on jobs",
+     "I stand by my record on jobs and I did not say that at all", "splice", "reordered", None, None),
+    # meaning change
+    ("We can win this", "We can't win this", "meaning_change", "negation", "can", "can't"),
+    ("The council was not told about the rust", "The council was told about the rust",
+     "meaning_change", "negation", "not", None),
+    ("About 120 residents left their homes", "About 150 residents left their homes", "meaning_change", "number", "120", "150"),
+    ("we lost three homes in the storm", "we lost thirty homes in the storm", "meaning_change", "number", "three", "thirty"),
+    ("engineers tell me it is safe", "engineers say it is safe", "meaning_change", "content", "tell me", "say"),
+    ("We won the vote in March", "We lost the vote in March", "meaning_change", "content", "won", "lost"),
+]
+
+
+@pytest.mark.parametrize("reference, variant, kind, subtype, ref_words, var_words", CASES)
+def test_wording_difference_is_classified(reference, variant, kind, subtype, ref_words, var_words):
+    result = compare(reference, variant)
+    assert result.verdict == kind, [(d.kind, d.subtype, d.detail) for d in result.differences]
+    if kind == "identical":
+        assert result.differences == ()
+        return
+    found = [d for d in result.differences if d.kind == kind and (subtype is None or d.subtype == subtype)]
+    assert found, kinds(result)
+    difference = found[0]
+    if ref_words is not None:
+        assert ref_words in {s.text for s in difference.evidence if s.role in ("reference", "dropped")} or \
+            ref_words == difference.reference_text
+    if var_words is not None:
+        assert var_words in {s.text for s in difference.evidence if s.role in ("variant", "inserted")} or \
+            var_words == difference.variant_text
+
+
+def test_paraphrase_presented_as_quote():
+    result = compare("The economy is doing well and jobs are up",
+                     "things look rosy for workers across the nation right now")
+    assert result.verdict == "paraphrase"
+    assert result.verbatim < 0.5
+
+
+def test_short_wording_is_not_called_a_paraphrase():
+    # Three words can differ without the quote being a paraphrase of something else.
+    result = compare("Nah, that ain't it yo.", "No, that isn't it")
+    assert result.verdict != "paraphrase"
+
+
+def test_only_the_corrected_occurrence_is_marked():
+    # The outlet fixes the first "ad" and keeps the second: one spelling difference, at the first.
+    result = compare(
+        "We can't ad empathy to MAGA by hating. We can only ad empathy with love",
+        "We can’t add empathy to MAGA by hating. We can only ad empathy with love",
+    )
+    spelling = [d for d in result.differences if d.kind == "spelling"]
+    assert [d.variant_text for d in spelling] == ["add"]
+    assert result.verdict == "spelling"
+
+
+def test_quote_broken_by_attribution_is_not_a_splice():
+    result = compare(
+        "I respect everyone's opinion but I stand my ground. I love you John.",
+        "I respect everyone's opinion but I stand my ground.", "I love you John.",
+    )
+    assert result.verdict == "identical", kinds(result)
+
+
+def test_fragments_quoted_apart_are_a_truncation_not_a_splice():
+    result = compare(
+        "So many people feel so betrayed right now because they know the harm that policies cause",
+        "betrayed", "harm that policies cause",
+    )
+    assert ("truncation", "fragments") in kinds(result)
+    assert "splice" not in {k for k, _ in kinds(result)}
+
+
+def test_words_from_another_post_are_a_splice_of_sources():
+    result = compare(
+        "This is year one. We can only add empathy with love",
+        "This is year one. We can only add empathy with love and I feel when people think of MAGA",
+        others=["I feel when people think of MAGA they don't think of empathy"],
+    )
+    assert ("splice", "sources") in kinds(result)
+
+
+def test_the_post_itself_is_the_reference():
+    post, _ = wording("b", "We can't ad empathy", primary=True, published="2018-04-27")
+    longer, _ = wording("a", "This is year one. We can't add empathy", published="2018-04-26")
+    reference, how = choose_reference([longer, post])
+    assert (reference.article_id, how) == ("b", "post")
+
+
+def test_without_a_post_the_fullest_wording_is_the_reference():
+    partial, _ = wording("a", "harm that policies cause", published="2018-04-25")
+    full, _ = wording("b", "they know the harm that policies cause", published="2018-04-26")
+    same_length_later, _ = wording("c", "they know the harm that policies cause", published="2018-04-27")
+    reference, how = choose_reference([partial, same_length_later, full])
+    assert (reference.article_id, how) == ("b", "fullest")
+
+
+def test_fidelity_needs_two_wordings():
+    only, _ = wording("a", "Nobody listened.")
+    assert fidelity_of("quote", "q1", [only]) is None
+    other, _ = wording("b", "Nobody listened")
+    result = fidelity_of("quote", "q1", [only, other])
+    assert result is not None and len(result.wordings) == 1
+    assert {s.role for s in result.reference} == {"reference"}
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("ad", "add", "doubled-letter"),
+    ("Im", "I’m", "apostrophe"),
+    ("its", "it's", "apostrophe"),
+    ("then", "than", "confusable"),
+    ("recieve", "receive", "transposition"),
+    ("any one", "anyone", "spacing"),
+    # Different words are not spelling: a tense, a negation, a number, another word.
+    ("win", "won", None),
+    ("can", "can't", None),
+    ("three", "thee", None),
+    ("cat", "bat", None),
+    ("listened", "listed", None),
+])
+def test_spelling_relation(a, b, expected):
+    assert spelling_relation(a, b) == expected
