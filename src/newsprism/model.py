@@ -303,6 +303,78 @@ class Fidelity:
 
 
 @dataclass(frozen=True, slots=True)
+class EvaluativeWord:
+    """A loaded or evaluative word in an outlet's own narration ("ripped", "elites").
+
+    ``term`` is the lexicon entry it matched, ``category`` the entry's kind (``attack_verb``,
+    ``praise_verb``, ``reporting_loaded``, ``loaded_noun``, ``label``, ``intensifier``,
+    ``hedge``, ``subjective_adjective``, ``sentiment``); ``person_ids`` are the people named
+    in the same sentence.
+    """
+
+    text: str
+    term: str
+    category: str
+    polarity: float
+    evidence: tuple[Span, ...]
+    person_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    """The tone of an outlet's narration toward one person.
+
+    ``score`` is the mean VADER compound score (-1 .. 1) of the narration of the sentences
+    that name the person, quoted and embedded text removed; ``lexicon_score`` the mean
+    polarity of the evaluative words in them (None without any). ``evidence`` holds the
+    scored narration (role ``narration``).
+    """
+
+    person_id: str
+    score: float | None
+    sentences: int
+    positive: int
+    negative: int
+    lexicon_score: float | None
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceShare:
+    """Whom an outlet cites: one speaker's quotations and embedded posts in its articles.
+
+    ``words`` counts the quoted words, ``share`` their part of all the outlet's quoted words;
+    ``speaker_id`` is None for quotations whose speaker is unresolved.
+    """
+
+    speaker_id: str | None
+    quotes: int
+    posts: int
+    words: int
+    share: float
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """How one outlet tells the story: tone toward each main person, its evaluative words,
+    its reporting verbs, and whom it quotes.
+
+    ``narration_share`` is the share of its text that is its own voice (not quoted or
+    embedded); ``neutral_verbs`` and ``loaded_verbs`` count reporting verbs of each kind in it.
+    """
+
+    outlet: str
+    article_ids: tuple[str, ...]
+    narration_share: float
+    tone: tuple[Tone, ...]
+    evaluative: tuple[EvaluativeWord, ...]
+    neutral_verbs: int
+    loaded_verbs: int
+    sources: tuple[SourceShare, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class BriefSentence:
     """One sentence of a story brief and the spans it rests on."""
 
@@ -329,6 +401,8 @@ class Story:
     interactions: tuple[Interaction, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     brief: tuple[BriefSentence, ...] = ()
+    fidelity: tuple[Fidelity, ...] = ()
+    framing: tuple[Framing, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

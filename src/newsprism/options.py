@@ -121,14 +121,36 @@ class FidelityOptions:
 
 
 @dataclass(frozen=True)
+class FramingOptions:
+    """The tone of each outlet's own voice toward the story's main people.
+
+    Attributes:
+        sentiment_min_valence: VADER words count as evaluative when their mean valence is at
+            least this strong (VADER rates -4 .. 4).
+        min_mentions: people mentioned at least this often in the story are main people.
+        max_people: at most this many main people, the most mentioned first.
+        positive: a sentence with a VADER compound score at or above this is positive.
+        negative: at or below this, negative.
+    """
+
+    sentiment_min_valence: float = 2.0
+    min_mentions: int = 3
+    max_people: int = 8
+    positive: float = 0.05
+    negative: float = -0.05
+
+
+@dataclass(frozen=True)
 class CompareOptions:
     """How outlets are compared: quote fidelity, coverage, framing, facts, interactions.
 
     Attributes:
         fidelity: quote and post wording alignment.
+        framing: tone and evaluative wording of each outlet's narration.
     """
 
     fidelity: FidelityOptions = field(default_factory=FidelityOptions)
+    framing: FramingOptions = field(default_factory=FramingOptions)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,228 @@
+"""The outlet's own voice: each article's narration with quoted and embedded text removed.
+
+Framing measures how an outlet writes, not what the people it quotes say, so everything that
+is someone else's words is masked first: the content of the quotations the ``quotes`` stage
+found, the posts the ``posts`` stage found, embedded posts the reader placed, and, whatever
+those stages find, any text between quotation marks and any paragraph in the flattened form
+of an embedded post (``… — Name (@handle) April 25, 2018``). Masking errs on the side of
+removing too much: a sentence of narration lost costs less than a quotation scored as the
+outlet's opinion.
+
+Each sentence keeps its narration pieces, a VADER compound score of them, and the evaluative
+words found in them (:mod:`newsprism.story.lexicon`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from newsprism.model import Article, Span
+from newsprism.stages import document_stage
+from newsprism.story.lexicon import Hit, TokenInfo, evaluative_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+# The attribution that closes a flattened embedded post: "— Name (@handle) April 25, 2018".
+EMBED_TAIL = re.compile(rf"[—–-]\s*[^\n]{{0,80}}\(@\w{{1,30}}\)\s*(?:{MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}\s*$")
+URL_LINE = re.compile(r"^\s*(?:https?://|pic\.twitter\.com/)\S+\s*$")
+SPEECH_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+REPORTING = frozenset({"reporting_neutral", "reporting_loaded"})
+
+
+@dataclass(frozen=True, slots=True)
+class NarrationSentence:
+    """One sentence: its narration pieces (character ranges), their VADER compound score
+    (None when nothing of the sentence is narration) and the evaluative words in them."""
+
+    start: int
+    end: int
+    pieces: tuple[tuple[int, int], ...]
+    compound: float | None
+    hits: tuple[Hit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Narration:
+    """An article's masked (quoted or embedded) ranges and its sentences."""
+
+    article_id: str
+    length: int
+    masked: tuple[tuple[int, int], ...]
+    sentences: tuple[NarrationSentence, ...]
+
+    def is_narration(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies outside every masked range."""
+        return not any(s < end and start < e for s, e in self.masked)
+
+    @property
+    def share(self) -> float:
+        """Share of the article's characters that are the outlet's own words."""
+        masked = sum(e - s for s, e in self.masked)
+        return round(1 - masked / self.length, 3) if self.length else 0.0
+
+    def pieces(self, sentence: NarrationSentence, text: str, role: str = "narration") -> tuple[Span, ...]:
+        return tuple(Span(self.article_id, s, e, text[s:e], role) for s, e in sentence.pieces)
+
+
+@document_stage("narration", after=("quotes", "posts"))
+def find_narration(doc: Doc, article: Article, results, options) -> Narration:
+    """The article's narration sentences, scored, with their evaluative words."""
+    masked = merge(
+        list(quoted_ranges(article.text))
+        + list(embed_ranges(article))
+        + list(_record_ranges(results.get("quotes"), roles=("content",)))
+        + list(_record_ranges(results.get("posts"), roles=None))
+    )
+    narration = Narration(article.id, len(article.text), tuple(masked), ())
+    lexicon = evaluative_lexicon(options.compare.framing.sentiment_min_valence)
+    analyzer = _analyzer()
+    sentences = []
+    for start, end in _lines(doc, article.text):
+        sent = doc.char_span(start, end, alignment_mode="expand")
+        pieces = _pieces(start, end, masked, article.text)
+        compound = None
+        if pieces:
+            compound = analyzer.polarity_scores(" ".join(article.text[s:e] for s, e in pieces))["compound"]
+        tokens = [t for t in sent if any(s <= t.idx and t.idx + len(t) <= e for s, e in pieces)]
+        hits = [h for h in lexicon.match([_info(t) for t in tokens]) if _keep(h, tokens)]
+        hits = [dataclasses.replace(h, text=article.text[h.start:h.end]) for h in hits]
+        sentences.append(NarrationSentence(start, end, tuple(pieces), compound, tuple(hits)))
+    return dataclasses.replace(narration, sentences=tuple(sentences))
+
+
+def _lines(doc: Doc, text: str) -> Iterable[tuple[int, int]]:
+    """Sentences, cut again at line breaks: a paragraph end always ends a sentence."""
+    for sent in doc.sents:
+        for match in re.finditer(r"[^\n]+", text[sent.start_char:sent.end_char]):
+            yield sent.start_char + match.start(), sent.start_char + match.end()
+
+
+def quoted_ranges(text: str) -> Iterable[tuple[int, int]]:
+    """Ranges between quotation marks, marks included, paragraph by paragraph.
+
+    A curly or straight double quote left open runs to the end of its paragraph (as a
+    multi-paragraph quotation does); a single curly quote counts only where it opens before
+    a letter after a space and closes before a non-letter, so apostrophes stay text.
+    """
+    for match in re.finditer(r"[^\n]+", text):
+        para, base = match.group(), match.start()
+        yield from _pairs(para, base, "“", "”")
+        yield from _pairs(para, base, "«", "»")
+        yield from _straight(para, base)
+        yield from _single(para, base)
+
+
+def _pairs(para: str, base: int, opening: str, closing: str) -> Iterable[tuple[int, int]]:
+    i = para.find(opening)
+    while i >= 0:
+        j = para.find(closing, i + 1)
+        end = len(para) if j < 0 else j + 1
+        yield base + i, base + end
+        i = para.find(opening, end)
+
+
+def _straight(para: str, base: int) -> Iterable[tuple[int, int]]:
+    marks = [m.start() for m in re.finditer(r'"', para)]
+    for k in range(0, len(marks), 2):
+        end = marks[k + 1] + 1 if k + 1 < len(marks) else len(para)
+        yield base + marks[k], base + end
+
+
+def _single(para: str, base: int) -> Iterable[tuple[int, int]]:
+    for match in re.finditer(r"(?:(?<=^)|(?<=[\s(“\"]))‘(?=\w)(.*?)’(?!\w)", para):
+        yield base + match.start(), base + match.end()
+
+
+def embed_ranges(article: Article) -> Iterable[tuple[int, int]]:
+    """Embedded posts: those the reader placed, flattened embed paragraphs, bare URL lines."""
+    for embed in article.embeds:
+        if embed.start is not None and embed.end is not None:
+            yield embed.start, embed.end
+    for match in re.finditer(r"[^\n]+", article.text):
+        line = match.group()
+        if EMBED_TAIL.search(line) or URL_LINE.match(line):
+            yield match.start(), match.end()
+
+
+def _record_ranges(records: Any, roles: tuple[str, ...] | None) -> Iterable[tuple[int, int]]:
+    """Spans (of the given roles, or all) anywhere inside a stage's output."""
+    stack = [records]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, Span):
+            if roles is None or value.role in roles:
+                yield value.start, value.end
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            stack.extend(getattr(value, f.name) for f in dataclasses.fields(value))
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
+
+
+def merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching ranges joined, in order."""
+    merged: list[list[int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def _pieces(start: int, end: int, masked: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The parts of ``[start, end)`` outside the masked ranges that hold a word, trimmed."""
+    pieces, cursor = [], start
+    for s, e in masked:
+        if e <= cursor or s >= end:
+            continue
+        if s > cursor:
+            pieces.append((cursor, s))
+        cursor = max(cursor, e)
+    if cursor < end:
+        pieces.append((cursor, end))
+    trimmed = []
+    for s, e in pieces:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if re.search(r"[^\W\d_]{2}", text[s:e]):
+            trimmed.append((s, e))
+    return trimmed
+
+
+def _info(token: Token) -> TokenInfo:
+    return TokenInfo(token.text, token.lemma_, token.pos_, token.idx)
+
+
+def _keep(hit: Hit, tokens: list[Token]) -> bool:
+    """Reporting verbs count only where they report speech ("claimed that …", "maintained:",
+    a quotation after them), not in "maintain a right" or "revealed a conversation"."""
+    if hit.entry.category not in REPORTING or " " in hit.entry.term:
+        return True
+    token = next((t for t in tokens if t.idx == hit.start), None)
+    if token is None:
+        return True
+    if any(child.dep_ in SPEECH_DEPS for child in token.children):
+        return True
+    following = [t.text for t in token.doc[token.i + 1:token.i + 3]]
+    if following[:1] and following[0] in (":", "“", '"', "‘", "that"):
+        return True
+    return following[:1] == [","] and following[1:2] in (["“"], ['"'], ["‘"])
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()

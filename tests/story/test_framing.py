@@ -1,0 +1,156 @@
+"""Framing: the outlet's own voice (quotations masked), evaluative words, tone, sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.extract.narration import Narration, NarrationSentence, _pieces, embed_ranges, merge, quoted_ranges
+from newsprism.model import Article, Embed, Person, Post, Quote, Span
+from newsprism.options import FramingOptions
+from newsprism.story.framing import main_people, outlet_framing, source_shares
+from newsprism.story.lexicon import Hit, TokenInfo, evaluative_lexicon, is_evaluative
+
+
+def masked_text(text: str) -> str:
+    """The text with quoted ranges blanked out, to read what stays narration."""
+    chars = list(text)
+    for start, end in merge(list(quoted_ranges(text))):
+        for i in range(start, end):
+            chars[i] = "_"
+    return "".join(chars)
+
+
+@pytest.mark.parametrize("text, kept, removed", [
+    ("The mayor called it “a disgrace” on Monday.", "The mayor called it", "disgrace"),
+    ('He said "we will win" and left.', "and left.", "we will win"),
+    ("She wrote: “The plan fails.\nIt fails again.", "It fails again.", "The plan fails"),
+    ("Critics called the plan ‘reckless’, she said.", "Critics called the plan", "reckless"),
+    # Apostrophes are text, not quotation marks.
+    ("The council’s report and the mayor’s plan were late.", "council’s report and the mayor’s plan", None),
+    ("Rock ’n’ roll isn’t dead, the singer’s fans say.", "isn’t dead, the singer’s fans say", None),
+])
+def test_quoted_text_is_removed_and_apostrophes_stay(text, kept, removed):
+    masked = masked_text(text)
+    assert kept in masked
+    if removed:
+        assert removed not in masked
+
+
+def test_flattened_embed_paragraph_and_status_url_are_not_narration():
+    text = ("The singer replied within minutes.\n"
+            "we did nothing wrong pic.twitter.com/abc — Jo Vance (@jovance) March 3, 2024\n"
+            "https://twitter.com/jovance/status/123456\n"
+            "A dash - in prose (like this) is fine on April 3, 2024.")
+    article = Article("a", "a.txt", text, embeds=(Embed("twitter", start=0, end=3),))
+    ranges = merge(list(embed_ranges(article)))
+    blanked = "".join("_" if any(s <= i < e for s, e in ranges) else c for i, c in enumerate(text))
+    assert "we did nothing wrong" not in blanked
+    assert "status/123456" not in blanked
+    assert "singer replied" in blanked  # only the reader-placed embed's own range went
+    assert "A dash - in prose" in blanked
+
+
+def test_pieces_skip_masked_parts_and_empty_leftovers():
+    text = "Trump said “great things” , then left."
+    start = text.index("“")
+    end = text.index("”") + 1
+    pieces = _pieces(0, len(text), [(start, end)], text)
+    assert [text[s:e] for s, e in pieces] == ["Trump said", ", then left."]
+
+
+def tokens(*triples) -> list[TokenInfo]:
+    out, offset = [], 0
+    for text, lemma, pos in triples:
+        out.append(TokenInfo(text, lemma, pos, offset))
+        offset += len(text) + 1
+    return out
+
+
+@pytest.mark.parametrize("triples, expected", [
+    ([("O'Donnell", "O'Donnell", "PROPN"), ("ripped", "rip", "VERB"), ("West", "West", "PROPN")],
+     [("rip", "attack_verb")]),
+    ([("scorn", "scorn", "ADJ"), ("from", "from", "ADP"), ("Hollywood", "Hollywood", "PROPN"),
+      ("elites", "elite", "NOUN")], [("scorn", "loaded_noun"), ("Hollywood elites", "label")]),
+    ([("Trump", "Trump", "PROPN"), ("lauded", "laud", "VERB"), ("him", "he", "PRON")], [("laud", "praise_verb")]),
+    ([("she", "she", "PRON"), ("said", "say", "VERB")], [("say", "reporting_neutral")]),
+    ([("he", "he", "PRON"), ("claimed", "claim", "VERB")], [("claim", "reporting_loaded")]),
+    ([("a", "a", "DET"), ("so-called", "so-called", "ADJ"), ("expert", "expert", "NOUN")], [("so-called", "hedge")]),
+    ([("an", "an", "DET"), ("absurd", "absurd", "ADJ"), ("plan", "plan", "NOUN")], [("absurd", "subjective_adjective")]),
+    # A person named Legend is not praise; a plain factual sentence has no evaluative word.
+    ([("John", "John", "PROPN"), ("Legend", "Legend", "PROPN"), ("wrote", "write", "VERB")],
+     [("write", "reporting_neutral")]),
+    ([("The", "the", "DET"), ("bridge", "bridge", "NOUN"), ("closed", "close", "VERB"), ("on", "on", "ADP"),
+      ("Tuesday", "Tuesday", "PROPN")], []),
+])
+def test_lexicon_matches_lemmas_and_phrases(triples, expected):
+    hits = evaluative_lexicon().match(tokens(*triples))
+    assert [(h.entry.term, h.entry.category) for h in hits] == expected
+
+
+def test_evaluative_words_and_neutral_verbs():
+    assert is_evaluative("slam") and is_evaluative("laud") and is_evaluative("tirade")
+    assert not is_evaluative("say") and not is_evaluative("bridge") and not is_evaluative("Tuesday")
+
+
+def _hit(term: str, category: str, polarity: float, start: int, text: str) -> Hit:
+    from newsprism.story.lexicon import Entry
+
+    return Hit(Entry(term, category, polarity, "any", "test"), start, start + len(text), text)
+
+
+def test_outlet_framing_scores_narration_sentences_naming_each_person():
+    text = "Varga slammed the plan. “Reyes is a liar,” she said. Reyes thanked the crews."
+    a = Article("a", "a.txt", text, outlet="Courier")
+    s1 = NarrationSentence(0, 23, ((0, 23),), -0.4, (_hit("slam", "attack_verb", -0.6, 6, "slammed"),))
+    quote_start = text.index("“")
+    s2 = NarrationSentence(24, 52, ((text.index(" she") + 1, 52),), 0.0, ())
+    s3 = NarrationSentence(53, len(text), ((53, len(text)),), 0.5, ())
+    narration = Narration("a", len(text), ((quote_start, text.index("”") + 1),), (s1, s2, s3))
+    reyes_in_quote = Span("a", text.index("Reyes"), text.index("Reyes") + 5, "Reyes")
+    reyes_narration = Span("a", 53, 58, "Reyes")
+    people = [
+        Person("elena-varga", "Elena Varga", evidence=(Span("a", 0, 5, "Varga"),) * 3),
+        Person("daniel-reyes", "Daniel Reyes", evidence=(reyes_in_quote, reyes_narration, reyes_narration)),
+    ]
+    framing = outlet_framing([a], {"a": narration}, people, (), (), FramingOptions())[0]
+    tones = {t.person_id: t for t in framing.tone}
+    assert tones["elena-varga"].score == -0.4 and tones["elena-varga"].negative == 1
+    # The mention inside the quotation does not count: only the narration sentence does.
+    assert tones["daniel-reyes"].sentences == 1 and tones["daniel-reyes"].score == 0.5
+    assert [(w.text, w.category) for w in framing.evaluative] == [("slammed", "attack_verb")]
+    assert framing.evaluative[0].evidence[0].text == "slammed"
+    for tone in framing.tone:
+        for span in tone.evidence:
+            assert text[span.start:span.end] == span.text
+
+
+def test_main_people_need_enough_mentions():
+    people = [Person("a", "A", evidence=(Span("x", 0, 1, "A"),) * 5), Person("b", "B", evidence=(Span("x", 0, 1, "B"),))]
+    assert [p.id for p in main_people(people, FramingOptions(min_mentions=3))] == ["a"]
+
+
+def test_source_shares_count_quoted_words_per_speaker_once():
+    text = "“We told the council,” Okafor said. “Nobody listened.” — Theo Okafor (@theookafor) March 4, 2025"
+    q1 = Quote("q1", "We told the council", "direct", "theo-okafor", "said", "statement",
+               (Span("a", 1, 20, text[1:20], "content"), Span("a", 22, 28, "Okafor", "speaker")))
+    post_start = text.index("Nobody")
+    post = Post("p1", "twitter", "post", "Nobody listened.", (Span("a", post_start, post_start + 16, text[post_start:post_start + 16], "text"),),
+                author_id="theo-okafor")
+    q2 = Quote("q2", "It is safe", "direct", None, "said", "statement", (Span("b", 0, 10, "It is safe", "content"),))
+    shares = source_shares({"a"}, [q1, q2], [post])
+    assert len(shares) == 1
+    share = shares[0]
+    assert (share.speaker_id, share.quotes, share.posts, share.words, share.share) == ("theo-okafor", 1, 1, 6, 1.0)
+
+
+@pytest.mark.model
+def test_breitbart_narration_evaluative_wording_is_listed(seed_analysis):
+    story = seed_analysis.stories[0]
+    framing = {f.outlet: f for f in story.framing}
+    breitbart = {w.text.lower() for w in framing["Breitbart"].evaluative}
+    assert {"torrent", "scorn", "hollywood elites", "ripped", "lauded"} <= breitbart
+    # Words inside quotations and embedded posts are the speakers', not the outlet's.
+    assert "moron" not in breitbart and "lunatics" not in breitbart and "betrayed" not in breitbart
+    cbs = {w.text.lower() for w in framing["CBS Chicago"].evaluative}
+    assert not cbs & {"ripped", "torrent", "elites"}
+    assert framing["Breitbart"].loaded_verbs > framing["Global News"].loaded_verbs
