@@ -226,7 +226,13 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Interaction:
-    """One person acting towards another (praises, criticises, replies to, ...)."""
+    """One person acting towards another (praises, criticises, replies to, ...).
+
+    ``count`` is the number of reports of such acts (a quotation or post carried by several
+    articles counts once); ``dates`` the dates the acts carry; ``cues`` the words that
+    signalled them ("ripped", "Thank you"). Evidence spans have roles ``cue``, ``source``,
+    ``target`` and ``content``.
+    """
 
     source_id: str
     target_id: str
@@ -234,6 +240,8 @@ class Interaction:
     evidence: tuple[Span, ...]
     count: int = 1
     dates: tuple[str, ...] = ()
+    article_ids: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

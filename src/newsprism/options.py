@@ -141,16 +141,32 @@ class FramingOptions:
 
 
 @dataclass(frozen=True)
+class NetworkOptions:
+    """Who responded to whom.
+
+    Attributes:
+        praise: a quoted or posted sentence with a VADER compound score at or above this
+            praises the people it names (when no more specific act is found).
+        criticism: at or below this, it criticises them.
+    """
+
+    praise: float = 0.5
+    criticism: float = -0.5
+
+
+@dataclass(frozen=True)
 class CompareOptions:
     """How outlets are compared: quote fidelity, coverage, framing, facts, interactions.
 
     Attributes:
         fidelity: quote and post wording alignment.
         framing: tone and evaluative wording of each outlet's narration.
+        network: interactions between people.
     """
 
     fidelity: FidelityOptions = field(default_factory=FidelityOptions)
     framing: FramingOptions = field(default_factory=FramingOptions)
+    network: NetworkOptions = field(default_factory=NetworkOptions)
 
 
 @dataclass(frozen=True)
