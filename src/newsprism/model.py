@@ -250,6 +250,8 @@ class Conflict:
 
     ``values`` are the disagreeing values (for ``date`` conflicts, TIMEX3 values); ``about``
     is the id of the event, post or quote they concern, when there is one.
+    For ``kind == "fact"``, ``facet`` says what differs (``count``, ``age``, ``title``,
+    ``place``) and ``about`` is the person, event or counted thing concerned.
     """
 
     kind: str
@@ -257,6 +259,7 @@ class Conflict:
     evidence: tuple[Span, ...]
     values: tuple[str, ...] = ()
     about: str | None = None
+    facet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,6 +386,57 @@ class Framing:
 
 
 @dataclass(frozen=True, slots=True)
+class CoverageCell:
+    """Whether one column (an outlet) carries one item: ``present`` (with the spans),
+    ``paraphrased`` (a sentence that reports it in other words) or ``absent``."""
+
+    column: str
+    status: str
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageRow:
+    """One quotation, post or event of the story across the outlets.
+
+    ``item_kind`` is ``quote``, ``post`` or ``event`` and ``item_id`` its id (a quotation of
+    a post shares the post's row). ``reported_by`` counts the outlets that carry it, present or
+    paraphrased, syndicated copies once.
+    """
+
+    item_kind: str
+    item_id: str
+    label: str
+    cells: tuple[CoverageCell, ...]
+    reported_by: int
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageColumn:
+    """One outlet of the coverage matrix.
+
+    ``copies_of`` names the outlets whose articles are near-duplicate copies of this one's (a
+    syndicated story): together they count once. ``exclusive`` lists the rows (as
+    ``kind:id``) only this outlet reports; ``omitted`` those it leaves out although most other
+    outlets report them.
+    """
+
+    name: str
+    article_ids: tuple[str, ...]
+    copies_of: tuple[str, ...] = ()
+    exclusive: tuple[str, ...] = ()
+    omitted: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """What each outlet of a story reports: rows are items, columns outlets."""
+
+    columns: tuple[CoverageColumn, ...]
+    rows: tuple[CoverageRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class BriefSentence:
     """One sentence of a story brief and the spans it rests on."""
 
@@ -411,6 +465,7 @@ class Story:
     brief: tuple[BriefSentence, ...] = ()
     fidelity: tuple[Fidelity, ...] = ()
     framing: tuple[Framing, ...] = ()
+    coverage: Coverage | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,6 +155,23 @@ class NetworkOptions:
 
 
 @dataclass(frozen=True)
+class CoverageOptions:
+    """The coverage matrix: which outlet carries which quotation, post and event.
+
+    Attributes:
+        paraphrase_overlap: an article that does not quote an item but has a sentence holding
+            at least this share of the item's content words reports it in other words.
+        paraphrase_min_words: and at least this many of them.
+        omission_share: an outlet omits an item when more than this share of the other
+            outlets (syndicated copies once) report it.
+    """
+
+    paraphrase_overlap: float = 0.5
+    paraphrase_min_words: int = 3
+    omission_share: float = 0.5
+
+
+@dataclass(frozen=True)
 class CompareOptions:
     """How outlets are compared: quote fidelity, coverage, framing, facts, interactions.
 
@@ -162,11 +179,13 @@ class CompareOptions:
         fidelity: quote and post wording alignment.
         framing: tone and evaluative wording of each outlet's narration.
         network: interactions between people.
+        coverage: the coverage matrix.
     """
 
     fidelity: FidelityOptions = field(default_factory=FidelityOptions)
     framing: FramingOptions = field(default_factory=FramingOptions)
     network: NetworkOptions = field(default_factory=NetworkOptions)
+    coverage: CoverageOptions = field(default_factory=CoverageOptions)
 
 
 @dataclass(frozen=True)

@@ -203,3 +203,24 @@ def test_fidelity_needs_two_wordings():
 ])
 def test_spelling_relation(a, b, expected):
     assert spelling_relation(a, b) == expected
+
+
+def test_story_fidelity_uses_the_embedded_post_as_reference_and_joins_linked_quotes():
+    from newsprism.model import Article, Post, Quote
+    from newsprism.options import Options
+    from newsprism.story.wordings import story_fidelity
+
+    embed = "We can't ad empathy to MAGA by hating — KANYE WEST (@kanyewest) April 26, 2018"
+    breitbart = Article("b", "b.txt", "He wrote:\n" + embed + "\n", published="2018-04-26")
+    narration = "“We can’t add empathy to MAGA by hating,” the rapper tweeted."
+    global_news = Article("g", "g.txt", narration, published="2018-04-26")
+    post_span = Span("b", 10, 10 + len("We can't ad empathy to MAGA by hating"), "We can't ad empathy to MAGA by hating", "text")
+    post = Post("p1", "twitter", "post", post_span.text, (post_span,), author_id="kanye-west")
+    content = Span("g", 1, narration.index("”") - 1, narration[1:narration.index("”") - 1], "content")
+    quote = Quote("q1", content.text, "direct", "kanye-west", "tweeted", "tweet", (content,), post_id="p1")
+    (fidelity,) = story_fidelity([breitbart, global_news], [quote], [post], Options())
+    assert (fidelity.item_kind, fidelity.item_id, fidelity.reference_kind) == ("post", "p1", "post")
+    assert fidelity.reference[0].article_id == "b"
+    (wording,) = fidelity.wordings
+    assert wording.article_id == "g" and wording.verdict == "spelling"
+    assert [d.variant_text for d in wording.differences if d.kind == "spelling"] == ["add"]

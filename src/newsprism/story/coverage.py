@@ -1,0 +1,195 @@
+"""The coverage matrix: which outlet carries which of the story's quotations, posts and events.
+
+Rows are the story's posts (a quotation of a post shares its row), its other quotations and
+its events; columns are outlets (all articles of an outlet together). A cell is ``present``
+when the item has evidence in the outlet's articles, ``paraphrased`` when an article reports
+it in other words (a sentence of narration that shares most of the item's content words and
+names its speaker), else ``absent``.
+
+Syndicated copies count once: outlets whose articles are near-duplicate copies of each other
+(the ``duplicates`` groups of story clustering) form one unit in every count — how many report
+an item, what only one reports, what one omits that most others report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from newsprism.extract.narration import Narration, merge, quoted_ranges
+from newsprism.model import Article, Coverage, CoverageCell, CoverageColumn, CoverageRow, Person, Span
+from newsprism.options import CoverageOptions, Options
+from newsprism.stages import StoryInput, story_stage
+from newsprism.story.framing import outlet
+from newsprism.story.wording import FUNCTION_WORDS
+
+POST_TEXT_ROLES = (None, "text", "content")
+WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@story_stage("coverage", after=("quotes", "posts", "events", "people", "duplicates"))
+def coverage_matrix(story: StoryInput, options: Options) -> Coverage:
+    """The story's coverage matrix."""
+    narrations = {a.id: n for a, n in story.document_results("narration") if n is not None}
+    return build_coverage(
+        story.articles,
+        story.results.get("quotes", ()) or (),
+        story.results.get("posts", ()) or (),
+        story.results.get("events", ()) or (),
+        duplicate_groups(story.results.get("duplicates")),
+        options.compare.coverage,
+        story.results.get("people", ()) or (),
+        narrations,
+    )
+
+
+def duplicate_groups(value) -> list[tuple[str, ...]]:
+    """Groups of near-duplicate article ids, from records with ``article_ids`` or plain lists."""
+    groups = []
+    for group in value or ():
+        ids = getattr(group, "article_ids", group)
+        if isinstance(ids, (list, tuple)) and all(isinstance(i, str) for i in ids) and len(ids) > 1:
+            groups.append(tuple(ids))
+    return groups
+
+
+def build_coverage(
+    articles: Sequence[Article],
+    quotes: Sequence,
+    posts: Sequence,
+    events: Sequence,
+    duplicates: Iterable[Sequence[str]],
+    options: CoverageOptions,
+    people: Sequence[Person] = (),
+    narrations: dict[str, Narration] | None = None,
+) -> Coverage:
+    """Rows per item, one column per outlet, syndicated copies joined into one unit."""
+    columns: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        columns[outlet(article)].append(article)
+    unit_of = _units(columns, duplicates)
+    names = {p.id: p for p in people}
+    rows = []
+    for kind, item_id, label, spans, speaker in _items(quotes, posts, events):
+        cells = []
+        for name, members in columns.items():
+            ids = {a.id for a in members}
+            found = tuple(s for s in spans if s.article_id in ids)
+            if found:
+                cells.append(CoverageCell(name, "present", found))
+                continue
+            paraphrase = None
+            if kind != "event":
+                paraphrase = _paraphrase(label, members, names.get(speaker), narrations or {}, options)
+            cells.append(CoverageCell(name, "paraphrased", (paraphrase,)) if paraphrase else CoverageCell(name, "absent"))
+        reported = {unit_of[c.column] for c in cells if c.status != "absent"}
+        rows.append(CoverageRow(kind, item_id, _short(label), tuple(cells), len(reported)))
+    return Coverage(_columns(columns, unit_of, rows, options), tuple(rows))
+
+
+def _items(quotes, posts, events):
+    """(kind, id, text, spans, speaker) per row: posts with their quotations, other
+    quotations, events."""
+    of_post: dict[str, list[Span]] = defaultdict(list)
+    for quote in quotes:
+        if getattr(quote, "post_id", None):
+            of_post[quote.post_id] += [s for s in quote.evidence if s.role == "content"]
+    for post in posts:
+        spans = [s for s in post.evidence if s.role in POST_TEXT_ROLES] + of_post.get(post.id, [])
+        yield "post", post.id, post.text, spans, getattr(post, "author_id", None)
+    for quote in quotes:
+        if not getattr(quote, "post_id", None):
+            yield "quote", quote.id, quote.text, [s for s in quote.evidence if s.role == "content"], quote.speaker_id
+    for event in events:
+        yield "event", event.id, event.description, list(event.evidence), None
+
+
+def _units(columns: dict[str, list[Article]], duplicates) -> dict[str, str]:
+    """Each column's unit: columns joined through near-duplicate articles share one."""
+    parent = {name: name for name in columns}
+    column_of = {a.id: name for name, members in columns.items() for a in members}
+
+    def find(name: str) -> str:
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    for group in duplicates:
+        names = sorted({column_of[i] for i in group if i in column_of})
+        for other in names[1:]:
+            parent[find(other)] = find(names[0])
+    return {name: find(name) for name in columns}
+
+
+def _columns(columns, unit_of, rows: list[CoverageRow], options: CoverageOptions) -> tuple[CoverageColumn, ...]:
+    units = set(unit_of.values())
+    result = []
+    for name, members in columns.items():
+        unit = unit_of[name]
+        exclusive, omitted = [], []
+        for row in rows:
+            reporting = {unit_of[c.column] for c in row.cells if c.status != "absent"}
+            mine = unit in reporting
+            if mine and reporting == {unit} and len(units) > 1:
+                exclusive.append(f"{row.item_kind}:{row.item_id}")
+            others = len(units) - 1
+            if not mine and others and len(reporting) / others > options.omission_share:
+                omitted.append(f"{row.item_kind}:{row.item_id}")
+        copies = tuple(sorted(n for n, u in unit_of.items() if u == unit and n != name))
+        result.append(CoverageColumn(name, tuple(a.id for a in members), copies, tuple(exclusive), tuple(omitted)))
+    return tuple(result)
+
+
+def _paraphrase(text: str, members: Sequence[Article], speaker: Person | None,
+                narrations: dict[str, Narration], options: CoverageOptions) -> Span | None:
+    """A sentence of narration that reports the item in other words, or None."""
+    wanted = _content(text)
+    if len(wanted) < options.paraphrase_min_words:
+        return None
+    best: tuple[float, Span] | None = None
+    for article in members:
+        for start, end in _sentences(article, narrations.get(article.id)):
+            sentence = article.text[start:end]
+            if speaker is not None and not _names(sentence, speaker):
+                continue
+            shared = wanted & _content(sentence)
+            share = len(shared) / len(wanted)
+            if len(shared) >= options.paraphrase_min_words and share >= options.paraphrase_overlap:
+                if best is None or share > best[0]:
+                    best = (share, Span(article.id, start, end, sentence, "paraphrase"))
+    return best[1] if best else None
+
+
+def _sentences(article: Article, narration: Narration | None) -> list[tuple[int, int]]:
+    """Sentences of the article that are not inside a quotation."""
+    if narration is not None:
+        return [(s.start, s.end) for s in narration.sentences if s.pieces]
+    quoted = merge(list(quoted_ranges(article.text)))
+    ranges = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]?", article.text)]
+    return [(s, e) for s, e in ranges if not any(a <= s and e <= b for a, b in quoted)]
+
+
+def _names(sentence: str, person: Person) -> bool:
+    words = {w for form in (person.name, *person.aliases) for w in form.split() if len(w) > 2}
+    return any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in words) or bool(
+        re.search(r"\b(?:he|she|his|her)\b", sentence, re.I)
+    )
+
+
+def _content(text: str) -> set[str]:
+    """Content words in a crude stemmed form, so "talked" meets "talk"."""
+    return {_stem(w) for w in WORD.findall(text.lower()) if w not in FUNCTION_WORDS}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,88 @@
+"""The coverage matrix: present, paraphrased, absent; exclusives, omissions, syndication."""
+
+from __future__ import annotations
+
+from newsprism.model import Article, Event, Person, Post, Quote, Span
+from newsprism.options import CoverageOptions
+from newsprism.story.coverage import build_coverage, duplicate_groups
+
+
+def span(article: Article, text: str, role: str | None = "content") -> Span:
+    start = article.text.index(text)
+    return Span(article.id, start, start + len(text), text, role)
+
+
+SAID = "The money is there. Work can start next week"
+COURIER = Article("c", "c.txt", f"“{SAID},” Reyes said. Varga closed the bridge on Tuesday.", outlet="Courier")
+HARBOUR = Article("h", "h.txt", "Reyes said the money was there and work could start next week. Varga shut the bridge.",
+                  outlet="Harbour")
+COAST = Article("n", "n.txt", f"“{SAID},” Reyes said. About 120 people left.", outlet="Coastline")
+COAST_COPY = Article("w", "w.txt", f"“{SAID},” Reyes said. About 120 people left.", outlet="Wire Daily")
+REYES = Person("daniel-reyes", "Daniel Reyes", aliases=("Reyes",))
+
+QUOTE = Quote("q1", SAID, "direct", "daniel-reyes", "said", "statement",
+              (span(COURIER, SAID), span(COAST, SAID), span(COAST_COPY, SAID)))
+EVENT = Event("e1", "the bridge closes", (span(COURIER, "Varga closed the bridge", None), span(HARBOUR, "Varga shut the bridge", None)))
+EVACUATION = Event("e2", "residents leave", (span(COAST, "About 120 people left", None), span(COAST_COPY, "About 120 people left", None)))
+
+
+def cells(coverage, item_id):
+    row = next(r for r in coverage.rows if r.item_id == item_id)
+    return {c.column: c.status for c in row.cells}, row
+
+
+def test_cells_are_present_paraphrased_or_absent():
+    coverage = build_coverage([COURIER, HARBOUR, COAST], [QUOTE], [], [EVENT], [], CoverageOptions(), [REYES])
+    statuses, row = cells(coverage, "q1")
+    assert statuses == {"Courier": "present", "Harbour": "paraphrased", "Coastline": "present"}
+    paraphrase = next(c for c in row.cells if c.column == "Harbour").evidence[0]
+    assert paraphrase.text.startswith("Reyes said the money was there") and paraphrase.role == "paraphrase"
+    assert HARBOUR.text[paraphrase.start:paraphrase.end] == paraphrase.text
+    statuses, _ = cells(coverage, "e1")
+    assert statuses == {"Courier": "present", "Harbour": "present", "Coastline": "absent"}
+
+
+def test_exclusive_and_omitted_per_outlet():
+    coverage = build_coverage([COURIER, HARBOUR, COAST], [QUOTE], [], [EVENT, EVACUATION], [], CoverageOptions(), [REYES])
+    columns = {c.name: c for c in coverage.columns}
+    assert columns["Coastline"].exclusive == ("event:e2",)
+    assert columns["Coastline"].omitted == ("event:e1",)  # both other outlets report the closure
+    assert columns["Courier"].omitted == ()
+
+
+def test_syndicated_copies_count_once():
+    articles = [COURIER, HARBOUR, COAST, COAST_COPY]
+    plain = build_coverage(articles, [QUOTE], [], [EVENT, EVACUATION], [], CoverageOptions(), [REYES])
+    assert cells(plain, "e2")[1].reported_by == 2
+    synd = build_coverage(articles, [QUOTE], [], [EVENT, EVACUATION], duplicate_groups([("n", "w")]), CoverageOptions(), [REYES])
+    _, row = cells(synd, "e2")
+    assert row.reported_by == 1
+    columns = {c.name: c for c in synd.columns}
+    assert columns["Coastline"].copies_of == ("Wire Daily",)
+    # Reported only by the one syndicated story: exclusive to it, in both outlets that ran it.
+    assert "event:e2" in columns["Coastline"].exclusive and "event:e2" in columns["Wire Daily"].exclusive
+
+
+def test_a_quotation_of_a_post_shares_the_post_row():
+    post = Post("p1", "twitter", "post", SAID, (span(COAST, SAID, "text"),), author_id="daniel-reyes")
+    quote = Quote("q2", SAID, "direct", "daniel-reyes", "said", "statement", (span(COURIER, SAID),), post_id="p1")
+    coverage = build_coverage([COURIER, COAST], [quote], [post], [], [], CoverageOptions(), [REYES])
+    assert [(r.item_kind, r.item_id) for r in coverage.rows] == [("post", "p1")]
+    statuses, _ = cells(coverage, "p1")
+    assert statuses == {"Courier": "present", "Coastline": "present"}
+
+
+def test_paraphrase_needs_the_speaker_and_enough_shared_words():
+    # Same words, but nobody names the speaker: a coincidence, not a report of the quotation.
+    other = Article("o", "o.txt", "Officials said the money was there and work could start next week.", outlet="Other")
+    coverage = build_coverage([COURIER, other], [QUOTE], [], [], [], CoverageOptions(), [REYES])
+    statuses, _ = cells(coverage, "q1")
+    assert statuses["Other"] == "absent"
+
+
+def test_duplicate_groups_accept_records_and_lists():
+    class Group:
+        article_ids = ("a", "b")
+
+    assert duplicate_groups([Group(), ["c", "d"], ("e",)]) == [("a", "b"), ("c", "d")]
+    assert duplicate_groups(None) == []
