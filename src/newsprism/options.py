@@ -172,6 +172,20 @@ class CoverageOptions:
 
 
 @dataclass(frozen=True)
+class FactOptions:
+    """Contradictions of numbers and facts between sources.
+
+    Attributes:
+        min_shared_words: two counts of the same kind of thing with different verbs count the
+            same thing when their sentences share at least this many other content words.
+        age_tolerance: ages of one person that differ by more than this many years conflict.
+    """
+
+    min_shared_words: int = 2
+    age_tolerance: int = 0
+
+
+@dataclass(frozen=True)
 class CompareOptions:
     """How outlets are compared: quote fidelity, coverage, framing, facts, interactions.
 
@@ -180,12 +194,14 @@ class CompareOptions:
         framing: tone and evaluative wording of each outlet's narration.
         network: interactions between people.
         coverage: the coverage matrix.
+        facts: contradictions of counts, ages, titles and places.
     """
 
     fidelity: FidelityOptions = field(default_factory=FidelityOptions)
     framing: FramingOptions = field(default_factory=FramingOptions)
     network: NetworkOptions = field(default_factory=NetworkOptions)
     coverage: CoverageOptions = field(default_factory=CoverageOptions)
+    facts: FactOptions = field(default_factory=FactOptions)
 
 
 @dataclass(frozen=True)

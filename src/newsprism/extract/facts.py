@@ -1,0 +1,181 @@
+"""Checkable facts an article states in its own voice: counts, ages and places.
+
+Counts are numbers with what they count ("tweeted more than 80 times", "about 120 residents
+were evacuated"), read as intervals from their hedges ("more than", "about", "at least");
+ages come from "N-year-old …" and "Name, N,"; places are the locations named in a sentence
+(so that two reports of one event can be checked for where it happened). Numbers inside
+quotations are the speakers' claims, not the outlet's, and are left out; so are dates,
+times, money and percentages. The story compares them (:mod:`newsprism.story.contradictions`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsprism.extract.interactions import ActFinder, Party
+from newsprism.extract.narration import embed_ranges, merge, quoted_ranges
+from newsprism.model import Article, Span
+from newsprism.stages import document_stage
+from newsprism.story.wording import FUNCTION_WORDS, number_value
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Hedges before a number and the interval they make of it (as factors of the number).
+HEDGES = (
+    (("more", "than"), (1.0, math.inf), False), (("over",), (1.0, math.inf), False),
+    (("at", "least"), (1.0, math.inf), True), (("upwards", "of"), (1.0, math.inf), False),
+    (("fewer", "than"), (0.0, 1.0), False), (("less", "than"), (0.0, 1.0), False),
+    (("under",), (0.0, 1.0), False), (("up", "to"), (0.0, 1.0), True), (("at", "most"), (0.0, 1.0), True),
+    (("nearly",), (0.85, 1.0), False), (("almost",), (0.85, 1.0), False),
+    (("about",), (0.9, 1.1), True), (("around",), (0.9, 1.1), True), (("roughly",), (0.9, 1.1), True),
+    (("approximately",), (0.9, 1.1), True), (("some",), (0.9, 1.1), True), (("some", "of"), (0.9, 1.1), True),
+    (("an", "estimated"), (0.8, 1.2), True),
+)
+NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+AGE = re.compile(r"^(\d{1,3})-year-old$")
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One fact as an article states it.
+
+    ``facet`` is ``count``, ``age`` or ``place``; ``unit`` what a count counts (a lemma, or
+    ``times``), ``verb`` the lemma of the verb it goes with; ``low``/``high`` the interval the
+    value and its hedge allow; ``about`` the party a count or age is about; ``context`` the
+    content words of the sentence, used to tell whether two counts count the same thing.
+    """
+
+    facet: str
+    value: str
+    low: float
+    high: float
+    evidence: Span
+    sentence: tuple[int, int]
+    unit: str | None = None
+    verb: str | None = None
+    about: Party | None = None
+    context: frozenset[str] = frozenset()
+
+
+@document_stage("fact_claims", requires=("mentions",))
+def find_claims(doc: Doc, article: Article, results, options) -> list[Claim]:
+    """Counts, ages and places the article states outside quotations."""
+    names = [(m.span.start, m.span.end) for m in results["mentions"] if m.kind in ("name", "handle")]
+    finder = ActFinder(doc, article, names)
+    masked = merge(list(quoted_ranges(article.text)) + list(embed_ranges(article)))
+    claims: list[Claim] = []
+    for token in doc:
+        if any(s <= token.idx < e for s, e in masked):
+            continue
+        age = AGE.match(token.text)
+        hyphenated = _hyphenated_age(token)
+        if hyphenated is not None:
+            claims += _age(finder, token, int(number_value(token.text) or 0), hyphenated)
+        elif age or (token.like_num and _age_phrase(token)):
+            claims += _age(finder, token, int(age.group(1)) if age else int(number_value(token.text) or 0))
+        elif token.like_num and token.ent_type_ not in NOT_COUNTS and number_value(token.text) is not None:
+            claim = _count(finder, token)
+            if claim is not None:
+                claims.append(claim)
+    for ent in doc.ents:
+        if ent.label_ in PLACES and not any(s <= ent.start_char < e for s, e in masked):
+            claims.append(Claim("place", ent.text, 0, 0, finder._span(ent.start_char, ent.end_char, "place"),
+                                finder._sentence_of(ent[0]), unit=ent.label_, context=_context(ent.sent)))
+    return claims
+
+
+def _count(finder: ActFinder, number: Token) -> Claim | None:
+    value = number_value(number.text)
+    if value is None or value < 2 or (1900 <= value <= 2100 and number.text.isdigit()):
+        return None  # "one last tweet" is no count anyone disputes; a bare year is a date
+    head = number.head
+    if number.dep_ == "nummod" and head.pos_ == "NOUN":
+        unit, verb_token = head.lemma_.lower(), _clause_verb(head)
+    elif head.lower_ == "times" or head.lemma_.lower() == "time":
+        unit, verb_token = "times", _clause_verb(head)
+    else:
+        return None
+    low, high, start = _interval(number, value)
+    about = None
+    if verb_token is not None:
+        subject, _ = finder._subject(verb_token)
+        if subject is not None and subject.i != head.i:
+            about = finder._party(subject)
+    end = head.idx + len(head) if head.idx > number.idx else number.idx + len(number)
+    return Claim("count", finder.text[number.idx:number.idx + len(number)], low, high,
+                 finder._span(start, end, "value"), finder._sentence_of(number), unit,
+                 verb_token.lemma_.lower() if verb_token is not None else None, about, _context(number.sent))
+
+
+def _hyphenated_age(token: Token) -> Token | None:
+    """The last token of "40 - year - old" as the tokenizer splits "40-year-old", or None."""
+    doc = token.doc
+    if not token.like_num or token.i + 4 >= len(doc):
+        return None
+    parts = [t.lower_ for t in doc[token.i + 1:token.i + 5]]
+    return doc[token.i + 4] if parts in (["-", "year", "-", "old"], ["-", "years", "-", "old"]) else None
+
+
+def _age(finder: ActFinder, token: Token, age: int, last: Token | None = None) -> list[Claim]:
+    """"the 40-year-old rapper" (the noun it describes) or "West, 40," (the name before)."""
+    if last is not None:
+        noun = next((t for t in (last.head, *last.doc[last.i + 1:last.i + 4]) if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None:
+            return []
+        about = finder._party(noun)
+        end = last.idx + len(last)
+        return [Claim("age", str(age), age, age, finder._span(token.idx, end, "value"), finder._sentence_of(token),
+                      about=about)] if about is not None else []
+    noun = token.head if token.head.pos_ in ("NOUN", "PROPN") else None
+    if noun is None and token.dep_ in ("appos", "npadvmod", "amod", "nummod") and token.head.pos_ == "PROPN":
+        noun = token.head
+    if noun is None:
+        return []
+    about = finder._party(noun)
+    if about is None:
+        return []
+    return [Claim("age", str(age), age, age, finder._span(token.idx, token.idx + len(token), "value"),
+                  finder._sentence_of(token), about=about)]
+
+
+def _age_phrase(token: Token) -> bool:
+    """"West, 40, said" — a bare number in apposition to a name."""
+    return (
+        token.dep_ in ("appos", "npadvmod")
+        and token.head.pos_ == "PROPN"
+        and token.i > 0 and token.doc[token.i - 1].text == ","
+        and number_value(token.text) is not None and 10 <= (number_value(token.text) or 0) <= 110
+    )
+
+
+def _interval(number: Token, value: float) -> tuple[float, float, int]:
+    """The interval a hedged number allows, and where the hedge starts."""
+    before = [t.lower_ for t in number.doc[max(0, number.i - 2):number.i]]
+    for words, (low, high), _ in HEDGES:
+        if tuple(before[-len(words):]) == words:
+            start = number.doc[number.i - len(words)].idx
+            return value * low, value * high, start
+    return value, value, number.idx
+
+
+def _clause_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _context(sent) -> frozenset[str]:
+    return frozenset(
+        t.lemma_.lower() for t in sent
+        if t.is_alpha and len(t) > 2 and t.lower_ not in FUNCTION_WORDS and not t.is_stop
+    )

@@ -1,0 +1,109 @@
+"""Acts between people read from the parse, and checkable facts (model tests)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from newsprism.extract.facts import find_claims
+from newsprism.extract.interactions import find_acts
+from newsprism.extract.mentions import find_mentions
+from newsprism.model import Article
+
+pytestmark = pytest.mark.model
+
+
+def acts_in(nlp, text: str):
+    article = Article("t", "t.txt", text)
+    doc = nlp(text)
+    mentions = find_mentions(doc, article, {}, None)
+    found = find_acts(doc, article, {"mentions": mentions}, None)
+    return [(a.type, _who(a.source), _who(a.target)) for a in found], found
+
+
+def _who(party) -> str:
+    if party.names:
+        return party.names[0].text
+    if party.head:
+        return f"the {party.head}"
+    return party.candidates[0].text if party.candidates else party.phrase.text
+
+
+CASES = [
+    ("Senator Maya Ortiz slammed Governor Paul Reed on Tuesday.", ("criticises", "Maya Ortiz", "Paul Reed")),
+    ("Paul Reed, who criticized Maya Ortiz last week, praised the budget.", ("criticises", "Paul Reed", "Maya Ortiz")),
+    ("Maya Ortiz tried defending Paul Reed after the vote.", ("defends", "Maya Ortiz", "Paul Reed")),
+    ("Paul Reed responded to Maya Ortiz's tweet within minutes.", ("replies_to", "Paul Reed", "Maya Ortiz")),
+    ("Maya Ortiz sent a text message to Paul Reed on Friday.", ("contacts", "Maya Ortiz", "Paul Reed")),
+    ("Maya Ortiz reached out to Paul Reed privately.", ("contacts", "Maya Ortiz", "Paul Reed")),
+    ("Critics said Maya Ortiz called Paul Reed a “total fraud.”", ("insults", "Maya Ortiz", "Paul Reed")),
+    ("Paul Reed retweeted Maya Ortiz with the caption, “No, that is false.”", ("rejects", "Paul Reed", "Maya Ortiz")),
+    ("Paul Reed tweeted, “Thank you Maya Ortiz, great work!”", ("thanks", "Paul Reed", "Maya Ortiz")),
+    ("Paul Reed met with Maya Ortiz in March.", ("meets", "Paul Reed", "Maya Ortiz")),
+    ("Paul Reed showed his support for Maya Ortiz at the rally.", ("supports", "Paul Reed", "Maya Ortiz")),
+    ("Maya Ortiz was mocked by Paul Reed during the debate.", ("mocks", "Paul Reed", "Maya Ortiz")),
+    ("Maya Ortiz apologized to Paul Reed for the remark.", ("apologises", "Maya Ortiz", "Paul Reed")),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_narration_acts(nlp, text, expected):
+    found, acts = acts_in(nlp, text)
+    assert expected in found, found
+    for act in acts:
+        for span in (act.cue, act.source.phrase, act.target.phrase):
+            assert text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("text", [
+    "Maya Ortiz said the bridge would reopen on Monday.",           # no act toward a person
+    "The council praised the budget and criticized the delays.",    # acts toward things
+    "Paul Reed slammed the door.",
+    "“Maya Ortiz betrayed us,” a resident said.",                   # inside a quotation: the speaker's words
+])
+def test_no_act_toward_a_person(nlp, text):
+    found, _ = acts_in(nlp, text)
+    assert not [f for f in found if f[1] in ("Maya Ortiz", "Paul Reed") and f[2] in ("Maya Ortiz", "Paul Reed")], found
+
+
+def test_epithet_target_keeps_its_head_and_earlier_names(nlp):
+    text = "Paul Reed spoke first. Maya Ortiz later sent a text message to the veteran senator."
+    found, acts = acts_in(nlp, text)
+    act = next(a for a in acts if a.type == "contacts")
+    assert act.target.head == "senator"
+    assert act.target.candidates[0].text == "Paul Reed"
+
+
+def test_pronoun_in_object_follows_its_clause_subject(nlp):
+    text = "Maya Ortiz spoke to Tom Hale. Paul Reed voiced his support for Maya Ortiz."
+    _, acts = acts_in(nlp, text)
+    act = next(a for a in acts if a.type == "supports")
+    assert act.source.candidates[0].text == "Paul Reed"
+
+
+def claims_in(nlp, text: str):
+    article = Article("t", "t.txt", text)
+    doc = nlp(text)
+    return find_claims(doc, article, {"mentions": find_mentions(doc, article, {}, None)}, None)
+
+
+@pytest.mark.parametrize("text, facet, value, low, high", [
+    ("On Wednesday the 40-year-old singer tweeted more than 80 times.", "count", "80", 80, math.inf),
+    ("About 120 residents were evacuated from their homes.", "count", "120", 108, 132),
+    ("At least 12 people were hurt.", "count", "12", 12, math.inf),
+    ("On Wednesday the 40-year-old singer tweeted more than 80 times.", "age", "40", 40, 40),
+])
+def test_claims(nlp, text, facet, value, low, high):
+    claims = [c for c in claims_in(nlp, text) if c.facet == facet]
+    assert [(c.value, c.low, c.high) for c in claims] == [(value, pytest.approx(low), high)]
+    assert text[claims[0].evidence.start:claims[0].evidence.end] == claims[0].evidence.text
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge opened in 1998 and closed on March 4.",     # years and dates are not counts
+    "“We lost 40 homes,” the mayor said.",                  # a speaker's number, not the outlet's
+    "Repairs will cost $40 million, or 12% of the budget.",  # money and percentages
+])
+def test_no_count_claims(nlp, text):
+    assert [c for c in claims_in(nlp, text) if c.facet == "count"] == []

@@ -1,0 +1,113 @@
+"""Who responded to whom: speech acts of quoted words, resolution, aggregation."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.extract.interactions import Act, Party
+from newsprism.model import Article, Description, Person, Post, Quote, Span
+from newsprism.story.network import Resolver, interactions
+from newsprism.story.speech_acts import sentences, speech_acts
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thank you Maya, very kind of you!", {"thanks"}),
+    ("Thanks to the crews who worked all night.", {"thanks"}),
+    ("I'm sorry for what I said yesterday.", {"apologises"}),
+    ("My fault, everyone.", {"apologises"}),
+    ("Nah, that's not it.", {"rejects"}),
+    ("No. That is simply false.", {"rejects"}),
+    ("I hope you'll reconsider before the vote.", {"asks"}),
+    ("Please don't let them divide us.", {"asks"}),
+    ("It's nice to see the council finally waking up to its own disaster.", {"mocks"}),
+    ("Love how the mayor blames everyone but herself for this mess.", {"mocks"}),
+    ("He is a moron and everybody knows it.", {"insults"}),
+    ("Maya has done a wonderful, brilliant job for this city.", {"praises"}),
+    ("Reyes is a dishonest, cruel and incompetent minister.", {"criticises"}),
+    # Plain statements do nothing to anyone.
+    ("The bridge stays closed until engineers say it is safe.", set()),
+    ("We told the council about the rust in 2022.", set()),
+    # "no" inside a sentence is not a rejection; a moral word is not an insult.
+    ("There is no money for the repairs yet.", set()),
+])
+def test_speech_acts(text, expected):
+    assert {a.type for a in speech_acts(text)} == expected
+
+
+def test_speech_acts_are_per_sentence():
+    text = "Maya has done a brilliant job. Thank you also to Dr. Ade Bello, a true friend."
+    acts = speech_acts(text)
+    assert [(a.type, text[a.sentence_start:a.sentence_end][:12]) for a in acts] == [
+        ("praises", "Maya has don"), ("thanks", "Thank you al")]
+
+
+def test_sentences_keep_abbreviations():
+    text = "Hi. The U.S. is big. Mr. Smith left... Really?"
+    assert [text[s:e] for s, e in sentences(text)] == ["Hi.", "The U.S. is big.", "Mr. Smith left...", "Really?"]
+
+
+TEXT = ("Okafor ripped Varga on Monday. The mayor replied. “Every report was acted on,” Varga said. "
+        "“Thank you, Theo,” Reyes wrote to Okafor.")
+ART = Article("a", "a.txt", TEXT, outlet="Courier")
+
+
+def sp(text: str, role: str | None = None, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(text, start + 1)
+    return Span("a", start, start + len(text), text, role)
+
+
+PEOPLE = [
+    Person("theo-okafor", "Theo Okafor", aliases=("Okafor", "Theo"),
+           evidence=(sp("Okafor"), sp("Theo"), sp("Okafor", nth=1))),
+    Person("elena-varga", "Elena Varga", aliases=("Varga",),
+           descriptions=(Description("Mayor", (sp("Varga"),)),), evidence=(sp("Varga"), sp("Varga", nth=1))),
+    Person("daniel-reyes", "Daniel Reyes", aliases=("Reyes",), evidence=(sp("Reyes"),)),
+]
+
+
+def test_resolver_uses_names_then_epithet_heads_then_earlier_names():
+    resolver = Resolver(PEOPLE)
+    assert resolver.resolve(Party(sp("Okafor"), (sp("Okafor"),))) == ("theo-okafor", 1.0)
+    epithet = Party(sp("The mayor"), (), "mayor", (sp("Okafor"),))
+    assert resolver.resolve(epithet)[0] == "elena-varga"
+    pronoun = Party(sp("The mayor"), (), None, (sp("Okafor"), sp("Varga")))
+    assert resolver.resolve(pronoun, exclude="theo-okafor")[0] == "elena-varga"
+    assert resolver.resolve(Party(sp("Monday"), (sp("Monday"),))) == (None, 0.0)
+
+
+def test_interactions_aggregate_narration_quotes_and_posts():
+    ripped = Act("criticises", Party(sp("Okafor"), (sp("Okafor"),)), Party(sp("Varga"), (sp("Varga"),)),
+                 sp("ripped", "cue"), (0, 30), date="2025-03-03")
+    replied = Act("replies_to", Party(sp("The mayor"), (), "mayor", ()),
+                  Party(sp("Okafor"), (), None, (sp("Okafor"),)), sp("replied", "cue"), (31, 49), confidence=0.5)
+    wrote = Act("contacts", Party(sp("Reyes"), (sp("Reyes"),)), Party(sp("Okafor", nth=1), (sp("Okafor", nth=1),)),
+                sp("wrote", "cue"), (TEXT.index("“Thank"), len(TEXT)))
+    thanks_quote = Quote("q1", "Thank you, Theo", "direct", "daniel-reyes", "wrote", "text message",
+                         (sp("Thank you, Theo", "content"),))
+    other = Article("b", "b.txt", "Thank you, Theo — Daniel Reyes (@dreyes) March 4, 2025", outlet="Harbour")
+    post = Post("p1", "twitter", "post", "Thank you, Theo",
+                (Span("b", 0, 15, "Thank you, Theo", "text"),), author_id="daniel-reyes", posted="2025-03-04T09:00:00Z")
+    result = interactions([ART, other], PEOPLE, {"a": [ripped, replied, wrote]}, [thanks_quote], [post])
+    edges = {(i.source_id, i.type, i.target_id): i for i in result}
+    assert ("theo-okafor", "criticises", "elena-varga") in edges
+    assert edges[("theo-okafor", "criticises", "elena-varga")].dates == ("2025-03-03",)
+    assert ("elena-varga", "replies_to", "theo-okafor") in edges
+    assert ("daniel-reyes", "contacts", "theo-okafor") in edges
+    thanks = edges[("daniel-reyes", "thanks", "theo-okafor")]
+    # The quotation names Theo; the post's "Theo" is no recorded mention and no narration
+    # says whom it addresses, so it adds nothing rather than a guess.
+    assert (thanks.count, thanks.article_ids) == (1, ("a",))
+    for interaction in result:
+        for span in interaction.evidence:
+            source = TEXT if span.article_id == "a" else other.text
+            assert source[span.start:span.end] == span.text
+        assert {s.role for s in interaction.evidence} <= {"cue", "source", "target", "content"}
+
+
+def test_a_quotation_addressed_through_narration_targets_the_addressee():
+    # '“Every report was acted on,” Varga said' names no one; nothing is invented for it.
+    quote = Quote("q2", "Every report was acted on", "direct", "elena-varga", "said", "statement",
+                  (sp("Every report was acted on", "content"),))
+    assert interactions([ART], PEOPLE, {}, [quote], []) == ()
