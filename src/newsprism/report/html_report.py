@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import Environment, select_autoescape
 
 from newsprism.model import Analysis, Article, Span, Story
+from newsprism.report.comparison_view import comparison_view
 
 
 def render_html(analysis: Analysis) -> str:
@@ -43,11 +44,12 @@ def _story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
             ids = [registry.id_for(span) for span in _spans(record)]
             records.append(_Record(_label(name, record), _detail(name, record), ids))
         sections[name] = records
+    comparison = comparison_view(story, articles, registry.id_for)
     texts = []
     for article_id in story.article_ids:
         article = articles[article_id]
         texts.append({"article": article, "segments": _segments(article, registry.by_article[article_id])})
-    return {"story": story, "sections": sections, "texts": texts}
+    return {"story": story, "sections": sections, "texts": texts, "comparison": comparison}
 
 
 class _SpanRegistry:
