@@ -98,6 +98,9 @@ class TimelineOptions:
     post_window_chars: int = 800
     min_shared_words: int = 3
     same_act_overlap: float = 0.3
+
+
+@dataclass(frozen=True)
 class FidelityOptions:
     """Aligning the wordings of one quotation against its reference wording.
 

@@ -73,7 +73,7 @@ def test_different_ages_of_one_person_conflict():
     c1 = claim(A, "age", "40", 40, 40, about=party(A, 50, 54))
     c2 = claim(B, "age", "41", 41, 41, about=party(B, 50, 54))
     (conflict,) = fact_conflicts([A, B], {"a": [c1], "b": [c2]}, [WEST])
-    assert (conflict.facet, conflict.subject, conflict.values) == ("age", "kanye-west", ("40", "41"))
+    assert (conflict.facet, conflict.about, conflict.values) == ("age", "kanye-west", ("40", "41"))
     same = claim(B, "age", "40", 40, 40, about=party(B, 50, 54))
     assert fact_conflicts([A, B], {"a": [c1], "b": [same]}, [WEST]) == ()
 
@@ -112,6 +112,6 @@ def test_places_of_one_event():
 
     claims = {"a": [place(a, "New York")], "b": [place(b, "Washington")]}
     (conflict,) = fact_conflicts([a, b], claims, [], [event])
-    assert conflict.facet == "place" and conflict.subject == "e1"
+    assert conflict.facet == "place" and conflict.about == "e1"
     claims["b"] = [place(b, "Washington"), Claim("place", "New York", 0, 0, Span("b", 0, 0, ""), (0, len(text_b)), "GPE")]
     assert fact_conflicts([a, b], claims, [], [event]) == ()

@@ -93,9 +93,9 @@ def _counts(claims, resolver: Resolver, names, options: FactOptions) -> list[Con
             kind="fact",
             description=f"Sources give different counts of {unit}: {sides}",
             evidence=tuple(c.evidence for _, c, _ in group),
-            facet="count",
-            subject=about or unit,
             values=values,
+            about=about or unit,
+            facet="count",
         ))
     return conflicts
 
@@ -137,8 +137,8 @@ def _ages(claims, resolver: Resolver, names, options: FactOptions) -> list[Confl
         if max(ages) - min(ages) > options.age_tolerance:
             sides = "; ".join(f"{c.value} ({names.get(aid, aid)})" for aid, c in found)
             conflicts.append(Conflict("fact", f"Sources give {pid} different ages: {sides}",
-                                      tuple(c.evidence for _, c in found), "age", pid,
-                                      tuple(c.value for _, c in found)))
+                                      tuple(c.evidence for _, c in found), values=tuple(c.value for _, c in found),
+                                      about=pid, facet="age"))
     return conflicts
 
 
@@ -164,7 +164,7 @@ def _titles(people: Sequence[Person], names) -> list[Conflict]:
                         "fact",
                         f"Sources describe {person.name} differently: “{s1.text}” ({names.get(s1.article_id)}) "
                         f"vs “{s2.text}” ({names.get(s2.article_id)})",
-                        (s1, s2), "title", person.id, (s1.text, s2.text),
+                        (s1, s2), values=(s1.text, s2.text), about=person.id, facet="title",
                     ))
                     break
     return conflicts
@@ -188,8 +188,8 @@ def _places(claims, events: Sequence, names) -> list[Conflict]:
                     "fact",
                     f"Sources place “{event.description}” differently: {', '.join(sorted(p1))} ({names.get(a1)}) "
                     f"vs {', '.join(sorted(p2))} ({names.get(a2)})",
-                    tuple(c.evidence for c in c1 + c2), "place", event.id,
-                    tuple(c.value for c in c1 + c2),
+                    tuple(c.evidence for c in c1 + c2), values=tuple(c.value for c in c1 + c2),
+                    about=event.id, facet="place",
                 ))
     return conflicts
 
