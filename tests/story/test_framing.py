@@ -25,6 +25,8 @@ def masked_text(text: str) -> str:
     ('He said "we will win" and left.', "and left.", "we will win"),
     ("She wrote: “The plan fails.\nIt fails again.", "It fails again.", "The plan fails"),
     ("Critics called the plan ‘reckless’, she said.", "Critics called the plan", "reckless"),
+    ("Clinton: Trump's view of the world is 'dangerously wrong'; she spoke.", "Trump's view of the world is", "dangerously"),
+    ("The '90s were over and Trump's 'plan' failed.", "failed.", "plan"),
     # Apostrophes are text, not quotation marks.
     ("The council’s report and the mayor’s plan were late.", "council’s report and the mayor’s plan", None),
     ("Rock ’n’ roll isn’t dead, the singer’s fans say.", "isn’t dead, the singer’s fans say", None),

@@ -139,8 +139,13 @@ def _straight(para: str, base: int) -> Iterable[tuple[int, int]]:
 
 
 def _single(para: str, base: int) -> Iterable[tuple[int, int]]:
-    for match in re.finditer(r"(?:(?<=^)|(?<=[\s(“\"]))‘(?=\w)(.*?)’(?!\w)", para):
-        yield base + match.start(), base + match.end()
+    # Curly ‘…’, and straight '…' as headlines use them ("Trump's view is 'dangerously
+    # wrong'"): an opening mark after a space before a letter, a closing one before a
+    # non-letter, at most 200 characters apart, so that apostrophes stay text.
+    for pattern in (r"(?:(?<=^)|(?<=[\s(“\"]))‘(?=\w)(.{1,200}?)’(?!\w)",
+                    r"(?:(?<=^)|(?<=[\s(“\"]))'(?=\w)(.{1,200}?)(?<=[\w.,!?])'(?!\w)"):
+        for match in re.finditer(pattern, para):
+            yield base + match.start(), base + match.end()
 
 
 def embed_ranges(article: Article) -> Iterable[tuple[int, int]]:
