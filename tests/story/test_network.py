@@ -111,3 +111,44 @@ def test_a_quotation_addressed_through_narration_targets_the_addressee():
     quote = Quote("q2", "Every report was acted on", "direct", "elena-varga", "said", "statement",
                   (sp("Every report was acted on", "content"),))
     assert interactions([ART], PEOPLE, {}, [quote], []) == ()
+
+
+def _edges(story) -> set[tuple[str, str, str]]:
+    return {(i.source_id, i.type, i.target_id) for i in story.interactions}
+
+
+@pytest.mark.model
+def test_seed_interactions_found_with_evidence(seed_analysis):
+    story = seed_analysis.stories[0]
+    edges = _edges(story)
+    for expected in [
+        ("donald-trump", "praises", "kanye-west"),          # "lauded West", "a great service"
+        ("chance-the-rapper", "defends", "kanye-west"),     # "Chance tried defending Kanye"
+        ("chance-the-rapper", "rejects", "donald-trump"),   # retweeted the President: "Nah, that ain't it yo."
+        ("john-legend", "criticises", "kanye-west"),        # "Legend, who also criticized West"
+        ("kanye-west", "replies_to", "john-legend"),        # "address Legend's call", "In response"
+        ("rosie-o-donnell", "criticises", "kanye-west"),    # "ripped West"
+        ("james-gunn", "insults", "kanye-west"),            # called West a "complete freaking lunatic"
+    ]:
+        assert expected in edges, expected
+    # Nobody is said to defend or praise the wrong person in these reports.
+    assert ("chance-the-rapper", "praises", "kanye-west") not in edges
+    assert ("john-legend", "praises", "donald-trump") not in edges
+    texts = {a.id: a.text for a in seed_analysis.articles}
+    rejects = next(i for i in story.interactions if i.type == "rejects")
+    assert any("Nah" in s.text for s in rejects.evidence)
+    for interaction in story.interactions:
+        assert interaction.evidence
+        for span in interaction.evidence:
+            assert texts[span.article_id][span.start:span.end] == span.text
+
+
+@pytest.mark.model
+def test_example_story_interactions_and_count_conflict(example_analysis):
+    story = example_analysis.stories[0]
+    edges = _edges(story)
+    assert ("daniel-reyes", "thanks", "theo-okafor") in edges
+    assert ("daniel-reyes", "replies_to", "theo-okafor") in edges
+    assert any(t == "rejects" and s == "elena-varga" for s, t, _ in edges)
+    counts = [c for c in story.conflicts if c.kind == "fact" and c.facet == "count"]
+    assert counts and {"about 120 residents", "About 150 people"} <= set(counts[0].values)

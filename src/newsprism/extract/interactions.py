@@ -121,6 +121,11 @@ class ActFinder:
         self.quoted = merge(list(quoted_ranges(article.text)))
         self.embedded = merge(list(embed_ranges(article)))
         self.mentions = sorted(names)
+        # Words of the names found: "Reyes" alone is a name once "Daniel Reyes" was one,
+        # whatever the tagger made of it.
+        self.name_words = {
+            w for start, end in self.mentions for w in re.findall(r"[A-Z][\w’'-]+", self.text[start:end]) if len(w) > 2
+        }
         self.timexes = [t for t in (timexes or []) if getattr(t, "span", None) is not None]
         self.lexicon = evaluative_lexicon()
         # Sentences cut again at line breaks: a paragraph end always ends a sentence.
@@ -266,10 +271,13 @@ class ActFinder:
         else a name in apposition to it that does (a parse run across a flattened post)."""
         if not self._embedded(subject.idx) and "\n" not in self._between(subject, verb):
             return subject
-        for other in subject.subtree:
-            if other.dep_ == "appos" and not self._embedded(other.idx) and "\n" not in self._between(other, verb):
-                return other
-        return None
+        local = [
+            t for t in subject.subtree
+            if t.i < verb.i and (t.pos_ in ("PROPN", "PRON") or t.text in self.name_words) and not self._embedded(t.idx)
+            and "\n" not in self._between(t, verb)
+        ]
+        # An apposition to the misattached subject, else the paragraph's first name.
+        return next((t for t in local if t.dep_ == "appos"), local[0] if local else None)
 
     def _governing_verb(self, noun: Token) -> Token | None:
         """The verb an act noun hangs from: "showed his support", "In response to X, Gunn said"."""
@@ -377,7 +385,7 @@ class ActFinder:
                 return start, end
         if token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i == token.i + 1:
             return self._name_at(token.head)
-        if token.pos_ == "PROPN" and token.text[:1].isupper():
+        if token.pos_ == "PROPN" and token.text[:1].isupper() or token.text in self.name_words:
             first = token
             while first.i > 0 and self.doc[first.i - 1].pos_ == "PROPN" and self.doc[first.i - 1].text[:1].isupper() \
                     and self.doc[first.i - 1].whitespace_ and "\n" not in self.doc[first.i - 1].whitespace_:
