@@ -120,27 +120,19 @@ def event_groups(records: list[dict], args) -> list[list[dict]]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
+    from newsprism.story.partition import Partition
+
     matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2).fit_transform(r["text"] for r in records)
     similarity = cosine_similarity(matrix)
-    parent = list(range(len(records)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    partition = Partition(range(len(records)))
     for i in range(len(records)):
         for j in range(i + 1, len(records)):
             a, b = records[i], records[j]
             if (a["publisher"] != b["publisher"] and abs((a["date"] - b["date"]).days) <= args.days
                     and similarity[i, j] >= args.link):
-                parent[find(j)] = find(i)
-    components: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(records)):
-        components[find(i)].append(i)
+                partition.union(i, j)
     groups = []
-    for members in components.values():
+    for members in partition.groups():
         if len(members) < 2:
             continue
         kept = [i for i in members if fmean(similarity[i, j] for j in members if j != i) >= args.keep]

@@ -155,9 +155,7 @@ class ActFinder:
 
     def _verb_acts(self, verb: Token, lemma: str, preps: dict[str, str]) -> list[Act]:
         source_token, passive_target = self._subject(verb)
-        if source_token is None:
-            return []
-        source = self._party(source_token)
+        source = self._party(source_token) if source_token is not None else None
         if source is None:
             return []
         acts = []
@@ -183,9 +181,7 @@ class ActFinder:
             governor = self._governing_verb(noun)
             if governor is not None:
                 source_token = self._subject(governor)[0]
-        if source_token is None:
-            return []
-        source = self._party(source_token)
+        source = self._party(source_token) if source_token is not None else None
         if source is None:
             return []
         acts = []

@@ -26,6 +26,7 @@ from newsprism.options import FactOptions, Options
 from newsprism.stages import StoryInput, story_stage
 from newsprism.story.framing import outlet
 from newsprism.story.network import Resolver
+from newsprism.story.partition import Partition
 
 # Nouns that count people, whatever the word: "120 residents" and "150 people" count alike.
 PEOPLE_UNITS = frozenset(
@@ -66,22 +67,13 @@ def fact_conflicts(
 
 def _counts(claims, resolver: Resolver, names, options: FactOptions) -> list[Conflict]:
     items = [(aid, c, resolver.resolve(c.about)[0]) for aid, cs in claims.items() for c in cs if c.facet == "count"]
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    partition = Partition(range(len(items)))
     for i, j in combinations(range(len(items)), 2):
         if items[i][0] != items[j][0] and _same_thing(items[i], items[j], options):
-            parent[find(j)] = find(i)
-    groups: dict[int, list] = defaultdict(list)
-    for k, item in enumerate(items):
-        groups[find(k)].append(item)
+            partition.union(i, j)
+    groups = [[items[k] for k in members] for members in partition.groups()]
     conflicts = []
-    for group in groups.values():
+    for group in groups:
         if len({aid for aid, _, _ in group}) < 2 or not _disagree([c for _, c, _ in group]):
             continue
         group.sort(key=lambda item: (item[1].low, item[0]))

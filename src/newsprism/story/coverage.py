@@ -21,10 +21,10 @@ from newsprism.extract.narration import Narration, merge, quoted_ranges
 from newsprism.model import Article, Coverage, CoverageCell, CoverageColumn, CoverageRow, Person, Span
 from newsprism.options import CoverageOptions, Options
 from newsprism.stages import StoryInput, story_stage
-from newsprism.story.framing import outlet
+from newsprism.story.framing import POST_TEXT_ROLES, outlet
+from newsprism.story.partition import Partition
 from newsprism.story.wording import FUNCTION_WORDS
 
-POST_TEXT_ROLES = (None, "text", "content")
 WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -107,20 +107,13 @@ def _items(quotes, posts, events):
 
 def _units(columns: dict[str, list[Article]], duplicates) -> dict[str, str]:
     """Each column's unit: columns joined through near-duplicate articles share one."""
-    parent = {name: name for name in columns}
+    partition = Partition(columns)
     column_of = {a.id: name for name, members in columns.items() for a in members}
-
-    def find(name: str) -> str:
-        while parent[name] != name:
-            parent[name] = parent[parent[name]]
-            name = parent[name]
-        return name
-
     for group in duplicates:
         names = sorted({column_of[i] for i in group if i in column_of})
         for other in names[1:]:
-            parent[find(other)] = find(names[0])
-    return {name: find(name) for name in columns}
+            partition.union(names[0], other)
+    return {name: partition.find(name) for name in columns}
 
 
 def _columns(columns, unit_of, rows: list[CoverageRow], options: CoverageOptions) -> tuple[CoverageColumn, ...]:

@@ -21,6 +21,7 @@ from newsprism.stages import StoryInput, story_stage
 from newsprism.story.lexicon import LOADED_VERBS
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Roles of a post's spans that hold its text (posts may also cite author and date spans).
 POST_TEXT_ROLES = (None, "text", "content")
 
 

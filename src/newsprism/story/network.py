@@ -24,9 +24,9 @@ from newsprism.extract.interactions import Act, Party, person_nouns
 from newsprism.model import Article, Interaction, Person, Span
 from newsprism.options import Options
 from newsprism.stages import StoryInput, story_stage
+from newsprism.story.framing import POST_TEXT_ROLES
 from newsprism.story.speech_acts import speech_acts
 
-POST_TEXT_ROLES = (None, "text", "content")
 
 
 @story_stage("interactions", requires=("people",), after=("quotes", "posts"))

@@ -16,8 +16,8 @@ from newsprism.model import Article, Fidelity, Span
 from newsprism.options import Options
 from newsprism.stages import StoryInput, story_stage
 from newsprism.story.fidelity import Wording, fidelity_of
+from newsprism.story.framing import POST_TEXT_ROLES
 
-POST_TEXT_ROLES = (None, "text", "content")
 
 
 @story_stage("fidelity", after=("quotes", "posts"))
