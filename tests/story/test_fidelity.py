@@ -224,3 +224,32 @@ def test_story_fidelity_uses_the_embedded_post_as_reference_and_joins_linked_quo
     (wording,) = fidelity.wordings
     assert wording.article_id == "g" and wording.verdict == "spelling"
     assert [d.variant_text for d in wording.differences if d.kind == "spelling"] == ["add"]
+
+
+@pytest.mark.shared
+def test_seed_wordings_ad_add_and_color_colour():
+    """On the seed articles' own text: Global News fixes the first "ad" of West's post and
+    keeps the second; Breitbart's partial quote has "color" where the text message has
+    "colour"."""
+    from tests.conftest import SEEDS, require_shared
+
+    def seed(name: str) -> str:
+        return next(require_shared(SEEDS).glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+
+    def wording(article_id: str, text: str, words: str, primary: bool = False) -> Wording:
+        start = text.index(words)
+        return Wording(article_id, (Span(article_id, start, start + len(words), words),), primary)
+
+    breitbart, global_news = seed("001"), seed("002")
+    post = "This is year one. We can't ad empathy to MAGA by hating. We can only ad empathy with love and time and truly hearing all sides"
+    quoted = "This is year one. We can’t add empathy to MAGA by hating. We can only ad empathy with love and time and truly hearing all sides."
+    result = compare_wordings(wording("b", breitbart, post, primary=True), wording("g", global_news, quoted))
+    assert [(d.kind, d.subtype, d.reference_text, d.variant_text) for d in result.differences if d.kind == "spelling"] == [
+        ("spelling", "doubled-letter", "ad", "add")]
+
+    full = "because they know the harm that Trump’s policies cause, especially to people of colour."
+    partial = "harm that Trump’s policies cause, especially to people of color."
+    result = compare_wordings(wording("g", global_news, full), wording("b", breitbart, partial))
+    kinds = {(d.kind, d.reference_text, d.variant_text) for d in result.differences}
+    assert ("regional_spelling", "colour", "color") in kinds
+    assert ("truncation", "because they know the", "") in kinds
