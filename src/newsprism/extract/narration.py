@@ -37,6 +37,9 @@ EMBED_TAIL = re.compile(rf"[—–-]\s*[^\n]{{0,80}}\(@\w{{1,30}}\)\s*(?:{MONTHS
 URL_LINE = re.compile(r"^\s*(?:https?://|pic\.twitter\.com/)\S+\s*$")
 SPEECH_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 REPORTING = frozenset({"reporting_neutral", "reporting_loaded"})
+# Spans of a post that are the post itself; its author, target and cue spans in a narrated
+# repost ("Chance retweeted the President") are the outlet's words and stay narration.
+POST_WORDS = (None, "text", "attribution", "url")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,7 @@ def find_narration(doc: Doc, article: Article, results, options) -> Narration:
         list(quoted_ranges(article.text))
         + list(embed_ranges(article))
         + list(_record_ranges(results.get("quotes"), roles=("content",)))
-        + list(_record_ranges(results.get("posts"), roles=None))
+        + list(_record_ranges(results.get("posts"), roles=POST_WORDS))
     )
     narration = Narration(article.id, len(article.text), tuple(masked), ())
     lexicon = evaluative_lexicon(options.compare.framing.sentiment_min_valence)
