@@ -84,5 +84,8 @@ def test_duplicate_groups_accept_records_and_lists():
     class Group:
         article_ids = ("a", "b")
 
-    assert duplicate_groups([Group(), ["c", "d"], ("e",)]) == [("a", "b"), ("c", "d")]
+    class Copies:
+        original_id, copy_ids = "f", ("g", "h")
+
+    assert duplicate_groups([Group(), ["c", "d"], ("e",), Copies()]) == [("a", "b"), ("c", "d"), ("f", "g", "h")]
     assert duplicate_groups(None) == []

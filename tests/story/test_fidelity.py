@@ -253,3 +253,33 @@ def test_seed_wordings_ad_add_and_color_colour():
     kinds = {(d.kind, d.reference_text, d.variant_text) for d in result.differences}
     assert ("regional_spelling", "colour", "color") in kinds
     assert ("truncation", "because they know the", "") in kinds
+
+
+def test_links_in_a_post_are_not_words_left_out():
+    result = compare("Thank you Kanye, very cool! https://t.co/vRIC87M21X", "Thank you Kanye, very cool!")
+    assert result.verdict == "identical", kinds(result)
+
+
+def test_a_quotation_joining_two_posts_is_compared_with_each_as_a_splice():
+    from newsprism.model import Article, Post, Quote
+    from newsprism.options import Options
+    from newsprism.story.wordings import story_fidelity
+
+    first = "I really appreciate this dialogue because I'm actually very empathetic."
+    second = "This is year one. We can't ad empathy to MAGA by hating."
+    embeds = f"{first} — KANYE WEST (@kanyewest) April 26, 2018\n{second} — KANYE WEST (@kanyewest) April 26, 2018\n"
+    joined = "“I really appreciate this dialogue because I’m actually very empathetic. This is year one. We can’t add empathy to MAGA by hating.”"
+    b = Article("b", "b.txt", embeds, published="2018-04-26")
+    g = Article("g", "g.txt", joined, published="2018-04-26")
+    start2 = embeds.index(second)
+    posts = [
+        Post("p1", "twitter", "post", first, (Span("b", 0, len(first), first, "text"),), author_id="kanye-west"),
+        Post("p2", "twitter", "post", second, (Span("b", start2, start2 + len(second), second, "text"),), author_id="kanye-west"),
+    ]
+    content = Span("g", 1, len(joined) - 1, joined[1:-1], "content")
+    quote = Quote("q1", content.text, "direct", "kanye-west", "tweeted", "tweet", (content,))
+    by_item = {f.item_id: f for f in story_fidelity([b, g], [quote], posts, Options())}
+    (wording,) = by_item["p2"].wordings
+    found = {(d.kind, d.subtype) for d in wording.differences}
+    assert ("splice", "sources") in found and ("spelling", "doubled-letter") in found
+    assert "q1" not in by_item  # its only wording was compared with the posts it joins

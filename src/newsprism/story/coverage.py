@@ -45,9 +45,12 @@ def coverage_matrix(story: StoryInput, options: Options) -> Coverage:
 
 
 def duplicate_groups(value) -> list[tuple[str, ...]]:
-    """Groups of near-duplicate article ids, from records with ``article_ids`` or plain lists."""
+    """Groups of near-duplicate article ids: from records with ``original_id`` and
+    ``copy_ids`` (story clustering's duplicate groups), with ``article_ids``, or plain lists."""
     groups = []
     for group in value or ():
+        if hasattr(group, "original_id") and hasattr(group, "copy_ids"):
+            group = (group.original_id, *group.copy_ids)
         ids = getattr(group, "article_ids", group)
         if isinstance(ids, (list, tuple)) and all(isinstance(i, str) for i in ids) and len(ids) > 1:
             groups.append(tuple(ids))
@@ -97,7 +100,8 @@ def _items(quotes, posts, events):
             of_post[quote.post_id] += [s for s in quote.evidence if s.role == "content"]
     for post in posts:
         spans = [s for s in post.evidence if s.role in POST_TEXT_ROLES] + of_post.get(post.id, [])
-        yield "post", post.id, post.text, spans, getattr(post, "author_id", None)
+        label = post.text or f"(a post without text by {getattr(post, 'handle', None) or 'an unknown account'})"
+        yield "post", post.id, label, spans, getattr(post, "author_id", None)
     for quote in quotes:
         if not getattr(quote, "post_id", None):
             yield "quote", quote.id, quote.text, [s for s in quote.evidence if s.role == "content"], quote.speaker_id

@@ -381,8 +381,8 @@ def _meaning(r_words: list[str], v_words: list[str]) -> tuple[str, str]:
 
 
 def _marks(tokens: list[Token], left: Token, right: Token) -> list[Token]:
-    """Non-word tokens strictly between two words of the same wording."""
-    return [t for t in tokens if t.kind != "word" and left.end <= t.start and t.end <= right.start]
+    """Punctuation strictly between two words of the same wording (links left out)."""
+    return [t for t in tokens if t.kind in ("punct", "ellipsis") and left.end <= t.start and t.end <= right.start]
 
 
 def _spans_between(wording: Wording, first: Token, last: Token, role: str) -> tuple[Span, ...]:

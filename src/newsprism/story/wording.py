@@ -27,7 +27,9 @@ TYPOGRAPHY = str.maketrans({
 APOSTROPHES = "'’‘`´ʼ"
 
 TOKEN = re.compile(
-    r"(?P<word>\d+(?:[.,:]\d+)*(?:[%])?|[^\W\d_](?:[\w]|['’‘`ʼ](?=\w))*)"
+    # Links are not words anyone said: they are kept apart and never compared.
+    r"(?P<url>(?:https?://|pic\.twitter\.com/|www\.)\S+)"
+    r"|(?P<word>\d+(?:[.,:]\d+)*(?:[%])?|[^\W\d_](?:[\w]|['’‘`ʼ](?=\w))*)"
     r"|(?P<ellipsis>\.\.\.+|…)"
     r"|(?P<punct>\S)"
 )
@@ -70,7 +72,7 @@ class Token:
     """One word or mark of a wording: its surface, kind and absolute offsets in the article."""
 
     text: str
-    kind: str  # word, punct, ellipsis
+    kind: str  # word, punct, ellipsis, url
     start: int
     end: int
     segment: int = 0  # which quoted fragment of the wording it came from
