@@ -283,3 +283,13 @@ def test_a_quotation_joining_two_posts_is_compared_with_each_as_a_splice():
     found = {(d.kind, d.subtype) for d in wording.differences}
     assert ("splice", "sources") in found and ("spelling", "doubled-letter") in found
     assert "q1" not in by_item  # its only wording was compared with the posts it joins
+
+
+def test_words_of_another_post_do_not_make_a_paraphrase_nor_a_negation():
+    second = "This is year one. We can't add empathy to MAGA by hating. We can only add empathy with love"
+    result = compare(
+        "I really appreciate this dialogue because I'm actually very empathetic.",
+        "I really appreciate this dialogue because I'm actually very empathetic. " + second,
+        others=[second],
+    )
+    assert result.verdict == "splice" and result.verbatim == 1.0, kinds(result)

@@ -99,8 +99,10 @@ def compare_wordings(
     """
     options = options or FidelityOptions()
     aligner = _Aligner(reference, variant, options, others)
+    # Words taken from another post of the author are a splice, not words of this one.
+    own = len(aligner.var) - aligner.spliced
+    verbatim = min(1.0, aligner.matched / own) if own > 0 else 1.0
     var = aligner.var
-    verbatim = aligner.matched / len(var) if var else 1.0
     evidence = tuple(_role(span, "variant") for span in variant.segments)
 
     if len(var) >= options.paraphrase_min_words and verbatim < options.paraphrase_max_verbatim:
@@ -168,6 +170,10 @@ class _Aligner:
         self.moved, moved_words = self._moved_blocks()
         # Words in order, plus words moved as a block: both are verbatim.
         self.matched = sum(i2 - i1 for tag, i1, i2, _, _ in self.opcodes if tag == "equal") + moved_words
+        self.spliced = sum(
+            j2 - j1 for tag, _, _, j1, j2 in self.opcodes
+            if tag == "insert" and j2 - j1 >= 3 and self._from_other_source(self._var_text(j1, j2))
+        )
 
     def run(self) -> list[Difference]:
         moved = self.moved
@@ -297,11 +303,11 @@ class _Aligner:
         words = [t.text for t in self.var[j1:j2]]
         if self._bracketed(j1, j2):
             self._add("insertion", "bracketed", f"editorial insertion: “{added}”", None, (j1, j2), "inserted")
-        elif any(is_negation(w) for w in words):
-            self._add("meaning_change", "negation", f"negation added: “{added}”", None, (j1, j2), "inserted")
         elif len(words) >= 3 and self._from_other_source(added):
             self._add("splice", "sources", f"joined with words from another post: “{added}”",
                       None, (j1, j2), "inserted")
+        elif any(is_negation(w) for w in words):
+            self._add("meaning_change", "negation", f"negation added: “{added}”", None, (j1, j2), "inserted")
         elif any(number_value(w) is not None for w in words):
             self._add("meaning_change", "number", f"number added: “{added}”", None, (j1, j2), "inserted")
         else:
