@@ -102,7 +102,10 @@ def _wording(wording: WordingFidelity, outlets, span_id: SpanId) -> dict[str, An
     """The wording as inline diff HTML: changed words marked, replaced words struck through
     before them; what it leaves out listed after."""
     marks = []
-    for difference in wording.differences:
+    # Typography (curly against straight marks) is kept in the JSON but not marked: it
+    # changes nothing a reader would call a change of wording.
+    shown = [d for d in wording.differences if d.kind != "typography"]
+    for difference in shown:
         variant = [s for s in difference.evidence if s.role in ("variant", "inserted")]
         if variant:
             marks.append((variant[0].start, variant[-1].end, difference))
@@ -121,14 +124,14 @@ def _wording(wording: WordingFidelity, outlets, span_id: SpanId) -> dict[str, An
             cursor = end
         parts.append(escape(segment.text[cursor - segment.start:]))
         parts.append(" <span class=\"gap\">[…]</span> ")
-    dropped = [d for d in wording.differences if not any(s.role in ("variant", "inserted") for s in d.evidence)]
+    dropped = [d for d in shown if not any(s.role in ("variant", "inserted") for s in d.evidence)]
     return {
         "outlet": outlets.get(wording.article_id, wording.article_id),
         "verdict": wording.verdict,
         "verbatim": f"{wording.verbatim:.0%}",
         "html": Markup("".join(parts[:-1])),
         "notes": [f"{d.kind.replace('_', ' ')}: {d.detail}" for d in dropped],
-        "kinds": sorted({d.kind.replace("_", " ") for d in wording.differences}),
+        "kinds": sorted({d.kind.replace("_", " ") for d in shown}),
         "ids": _ids(wording.evidence, span_id),
     }
 

@@ -26,6 +26,7 @@ from newsprism.story.partition import Partition
 from newsprism.story.wording import FUNCTION_WORDS
 
 WORD = re.compile(r"[^\W\d_]{3,}")
+POST_CARRY_ROLES = (*POST_TEXT_ROLES, "attribution", "url")
 
 
 @story_stage("coverage", after=("quotes", "posts", "events", "people", "duplicates"))
@@ -99,7 +100,8 @@ def _items(quotes, posts, events):
         if getattr(quote, "post_id", None):
             of_post[quote.post_id] += [s for s in quote.evidence if s.role == "content"]
     for post in posts:
-        spans = [s for s in post.evidence if s.role in POST_TEXT_ROLES] + of_post.get(post.id, [])
+        # A post shown without words (a picture) is still carried: its attribution or link is.
+        spans = [s for s in post.evidence if s.role in POST_CARRY_ROLES] + of_post.get(post.id, [])
         label = post.text or f"(a post without text by {getattr(post, 'handle', None) or 'an unknown account'})"
         yield "post", post.id, label, spans, getattr(post, "author_id", None)
     for quote in quotes:
