@@ -185,8 +185,28 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class PostVariant:
+    """One wording of a post as articles carry it, with where each article carries it."""
+
+    text: str
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Post:
-    """A social-media post recovered from the articles of a story."""
+    """A social-media post recovered from the articles of a story.
+
+    ``kind`` is ``post``, ``reply`` or ``repost`` (a retweet or quote post). ``posted`` is an
+    ISO date (``precision`` ``day``, as printed under an embed) or a UTC datetime
+    (``precision`` ``datetime``, decoded from a status id). ``target`` is the id of the post
+    this one replies to or reposts and ``target_id`` the person it addresses, when the text
+    lets them be known; ``target_handle`` is that account as the text names it.
+    ``variants`` are the distinct wordings articles give the post (the first is ``text``);
+    ``origins`` say how the articles carry it: ``embed`` (from the page's embed markup),
+    ``text`` (a flattened embed: "… — Name (@handle) Date"), ``url`` (a status link) or
+    ``narration`` (a repost or reply the article describes). Evidence roles: ``text``,
+    ``attribution``, ``url``, ``author``, ``target``, ``cue``.
+    """
 
     id: str
     platform: str
@@ -200,6 +220,11 @@ class Post:
     precision: str | None = None
     status_id: str | None = None
     url: str | None = None
+    target: str | None = None
+    target_id: str | None = None
+    target_handle: str | None = None
+    variants: tuple[PostVariant, ...] = ()
+    origins: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -208,6 +208,41 @@ class CompareOptions:
 
 
 @dataclass(frozen=True)
+class PostsOptions:
+    """Recovering embedded and cited social posts, merging them across a story, and linking
+    quotations to them.
+
+    Attributes:
+        max_text_chars: the longest text a flattened embed may have ("… — Name (@handle)
+            Date"); a longer paragraph before an attribution is narration, of which only the
+            last lines that fit are taken (long posts run to 4,000 characters on X).
+        quote_paragraphs: how many paragraphs before a status URL are searched for the
+            quotation of the post's words (0: only the URL's own paragraph).
+        merge_similarity: the least similarity (rapidfuzz ratio of normalized words, 0-100)
+            of two wordings of one post by the same author on compatible dates.
+        merge_margin: when one post fits two distinct posts of another article within this
+            many points, it is merged with neither (the text does not say which it is).
+        date_tolerance_days: two dates of one post may differ by this many days (an embed
+            prints the day in the embedding page's time zone, a status id gives UTC).
+        quote_similarity: the least similarity (rapidfuzz partial ratio, 0-100) of a
+            quotation's words to a post's text for the quotation to cite the post.
+        quote_min_words: quotations shorter than this are linked to a post only when their
+            words occur verbatim in it.
+        target_paragraphs: how many paragraphs around a described repost or reply are
+            searched for the post it targets.
+    """
+
+    max_text_chars: int = 4000
+    quote_paragraphs: int = 1
+    merge_similarity: float = 85.0
+    merge_margin: float = 5.0
+    date_tolerance_days: int = 1
+    quote_similarity: float = 90.0
+    quote_min_words: int = 4
+    target_paragraphs: int = 2
+
+
+@dataclass(frozen=True)
 class Options:
     """Everything that steers :func:`newsprism.analyze`; defaults suit English news.
 
@@ -217,6 +252,7 @@ class Options:
         people: person grouping.
         timeline: dating acts, events and date conflicts.
         compare: the comparison of outlets (fidelity, coverage, framing, facts, interactions).
+        posts: embedded and cited posts.
         disabled_stages: stage names to skip (their outputs stay empty).
         grouping: how articles are grouped into stories; ``single`` puts every article into
             one story.
@@ -227,6 +263,7 @@ class Options:
     people: PeopleOptions = field(default_factory=PeopleOptions)
     timeline: TimelineOptions = field(default_factory=TimelineOptions)
     compare: CompareOptions = field(default_factory=CompareOptions)
+    posts: PostsOptions = field(default_factory=PostsOptions)
     disabled_stages: frozenset[str] = frozenset()
     grouping: str = "single"
 

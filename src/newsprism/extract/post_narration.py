@@ -1,0 +1,172 @@
+"""Reposts and replies that an article describes instead of embedding.
+
+"Chance retweeted the President with the caption, “Nah, that ain’t it yo.”" is a post of its
+own (a repost, by Chance, of the President's post, with its caption) although no embed shows
+it; "Reyes replied to Okafor on Wednesday, …" says that the post cited next is a reply. This
+module reads such sentences from the parse: the verb (retweet, repost, quote, share a post;
+reply or respond to someone on a platform), its subject (the author), its object or the
+person after "to" (the target, or the owner of the post named: "Kanye’s tweet") and the full
+quotations of the sentence (the caption or reply).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsprism.extract.post_context import (
+    PRONOUNS,
+    clean_quotation,
+    is_full_quotation,
+    noun_span,
+    possessor_or_self,
+    quoted_segments,
+    social_sentence,
+    subject_span,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Surface forms of verbs that mean reposting: retweeted, re-tweets, reposting, reshared,
+# quote-tweeted, and the parser's "retweete" for "retweeted".
+_REPOST = re.compile(r"^(?:re-?tweet|re-?post|re-?shar|quote-?tweet|quote-?post)\w*$", re.I)
+_REPLY = re.compile(r"^(?:repl(?:y|ied|ies|ying)|respond(?:s|ed|ing)?)$", re.I)
+# Nouns that name a post, when the object of quoting or sharing ("quoting West's tweet").
+POST_NOUNS = frozenset("tweet tweets post posts status message retweet photo video caption".split())
+_PLATFORM_WORDS = {
+    "instagram": "instagram", "facebook": "facebook", "tiktok": "tiktok", "threads": "threads",
+    "bluesky": "bluesky", "youtube": "youtube",
+}
+
+
+@dataclass
+class NarratedPost:
+    """A repost or reply described in one sentence: character spans of its parts."""
+
+    kind: str
+    cue: tuple[int, int]
+    sentence: tuple[int, int]
+    platform: str
+    author: tuple[int, int] | None = None
+    target: tuple[int, int] | None = None
+    text_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_narrated_posts(doc: Doc, text: str, social_paragraphs: set[tuple[int, int]] = frozenset(),
+                        paragraphs: list[tuple[int, int]] = ()) -> list[NarratedPost]:
+    """Reposts and replies the narration of ``text`` describes.
+
+    Args:
+        doc: the parsed article text.
+        text: the article's cleaned text.
+        social_paragraphs: paragraphs known to hold or cite a post (a reply there is a reply
+            on the platform even when the sentence does not name it).
+        paragraphs: the article's paragraph spans (to test membership in the above).
+    """
+    found: list[NarratedPost] = []
+    for sentence in doc.sents:
+        for token in sentence:
+            kind = _kind(token)
+            if kind is None:
+                continue
+            target_token = _target(token, kind)
+            if kind == "reply" and not _social(sentence, target_token, social_paragraphs, paragraphs):
+                continue
+            paragraph = next(((s, e) for s, e in paragraphs if s <= token.idx < e), (0, len(text)))
+            bounds = (max(sentence.start_char, paragraph[0]), min(sentence.end_char, paragraph[1]))
+            segments = _captions(doc, text, sentence, bounds, paragraph)
+            author = subject_span(token)
+            if author and text[author[0]:author[1]].lower() in PRONOUNS:
+                author = None
+            found.append(NarratedPost(
+                kind=kind,
+                cue=(token.idx, token.idx + len(token.text)),
+                sentence=bounds,
+                platform=_platform(sentence, token),
+                author=author,
+                target=noun_span(target_token) if target_token is not None else None,
+                text_spans=segments,
+            ))
+    return found
+
+
+def _captions(doc, text: str, sentence, bounds, paragraph) -> list[tuple[int, int]]:
+    """The full quotations of the sentence, within its paragraph; for a sentence that only
+    attributes ("… Trump tweeted, quoting West's tweet."), those of the quotation standing as
+    the sentence before it."""
+    def full(start: int, end: int) -> list[tuple[int, int]]:
+        return [clean_quotation(text, *s) for s in quoted_segments(text, start, end)
+                if is_full_quotation(text[s[0]:s[1]])]
+
+    segments = full(*bounds)
+    if not segments and sentence.start > 0:
+        previous = doc[sentence.start - 1].sent
+        start = max(previous.start_char, paragraph[0])
+        if text[start:previous.end_char].lstrip()[:1] in "“\"„«»":
+            segments = full(start, previous.end_char)
+    return segments
+
+
+def _kind(token: Token) -> str | None:
+    if token.pos_ not in ("VERB", "NOUN", "PROPN"):
+        return None
+    word = token.text
+    if token.i > 1 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "quote":
+        word = "quote-" + word  # "quote-tweeted" splits into three tokens
+    if _REPOST.match(word):
+        return "repost" if token.pos_ == "VERB" or token.dep_ in ("ROOT", "conj", "advcl") else None
+    if token.pos_ == "VERB" and token.lemma_ in ("quote", "share"):
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lower_ in POST_NOUNS:
+            return "repost"
+        return None
+    if token.pos_ == "VERB" and _REPLY.match(word) and _to_object(token) is not None:
+        return "reply"
+    return None
+
+
+def _to_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _target(token: Token, kind: str) -> Token | None:
+    """The person the repost or reply addresses: the object, or the owner of the post named."""
+    if kind == "reply":
+        obj = _to_object(token)
+    else:
+        obj = next((c for c in token.children if c.dep_ in ("dobj", "pobj")), None)
+    if obj is None:
+        return None
+    owner = possessor_or_self(obj)
+    if owner.lower_ in POST_NOUNS or owner.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None  # "replied to the tweet": whose, the sentence does not say
+    if owner.lower_ in PRONOUNS and owner.pos_ == "PRON":
+        return None
+    return owner
+
+
+def _social(sentence, target: Token | None, social_paragraphs, paragraphs) -> bool:
+    """A reply on a platform, not an answer in an interview: the sentence speaks of posts,
+    or its paragraph holds or cites one."""
+    if social_sentence(sentence):
+        return True
+    for start, end in paragraphs:
+        if start <= sentence.start_char < end:
+            return (start, end) in social_paragraphs
+    return False
+
+
+def _platform(sentence, token: Token) -> str:
+    for word in sentence:
+        platform = _PLATFORM_WORDS.get(word.lower_)
+        if platform:
+            return platform
+    if token.lower_.startswith(("retweet", "re-tweet", "quote-tweet")) or social_sentence(sentence):
+        return "twitter" if any(w.lower_.startswith(("tweet", "retweet", "twitter")) or w.text == "X"
+                                for w in sentence) or "tweet" in token.lower_ else "unknown"
+    return "unknown"
