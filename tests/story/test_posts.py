@@ -80,8 +80,8 @@ def test_two_posts_of_one_article_are_never_merged():
 
 def test_a_quotation_spanning_two_posts_is_merged_with_neither():
     posts = merged([
-        "We told the council about the rust in 2022. — Theo Okafor (@theookafor) March 4, 2025\n\n"
-        "Nobody listened to the terraces then. — Theo Okafor (@theookafor) March 4, 2025",
+        ("We told the council about the rust in 2022. — Theo Okafor (@theookafor) March 4, 2025\n\n"
+         "Nobody listened to the terraces then. — Theo Okafor (@theookafor) March 4, 2025"),
         "“We told the council about the rust in 2022. Nobody listened to the terraces then,” he wrote.\n" + STATUS,
     ])
     assert len(posts) == 3
@@ -89,10 +89,10 @@ def test_a_quotation_spanning_two_posts_is_merged_with_neither():
 
 def test_authors_link_by_handle_display_name_or_a_handle_spelling_the_name():
     posts = merged([
-        "Bridge closed. — Theo Okafor (@theookafor) March 4, 2025\n\n"
-        "Repairs funded. — Daniel Reyes (@minister_office) March 4, 2025\n\n"
-        "Stay safe. — City Hall (@elenavarga_office) March 4, 2025\n\n"
-        "Hello. — Someone Else (@someone) March 4, 2025",
+        ("Bridge closed. — Theo Okafor (@theookafor) March 4, 2025\n\n"
+         "Repairs funded. — Daniel Reyes (@minister_office) March 4, 2025\n\n"
+         "Stay safe. — City Hall (@elenavarga_office) March 4, 2025\n\n"
+         "Hello. — Someone Else (@someone) March 4, 2025"),
     ])
     authors = {p.text: p.author_id for p in posts}
     assert authors == {"Bridge closed.": "theo-okafor", "Repairs funded.": "daniel-reyes",

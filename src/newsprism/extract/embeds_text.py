@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from newsprism.extract.post_context import blank_line_paragraphs, trim_span
 from newsprism.social import handle_from_url, platform_of, post_id_from_url
 
 # The dash that opens an attribution: em dash, en dash, horizontal bar or figure dash,
@@ -57,8 +58,8 @@ _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _TIME = r"(?:\s*(?:at|,|·|-)?\s*\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,5})?)?"
 # English forms platforms print: "April 25, 2018", "Apr 25, 2018 at 10:01am PDT", "25 April 2018".
 _ENGLISH_DATES = (
-    re.compile(r"^(?:on\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME + r"$", re.I),
-    re.compile(r"^(?:on\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME + r"$", re.I),
+    re.compile(r"^(?:on\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME + r"$", re.IGNORECASE),
+    re.compile(r"^(?:on\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME + r"$", re.IGNORECASE),
 )
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
@@ -112,15 +113,15 @@ def find_text_embeds(text: str, max_text_chars: int = 4000) -> list[TextEmbed]:
         The posts found, each with exact spans into ``text``.
     """
     found: list[TextEmbed] = []
-    blank_line_paragraphs = re.search(r"\n[ \t\u00a0]*\n", text) is not None
+    blank_lines = blank_line_paragraphs(text)
     floor = 0  # nothing before the end of the previous attribution belongs to the next post
     for match in ATTRIBUTION.finditer(text):
         parsed = _attribution(match)
         if parsed is None:
             continue
         dash_start = match.start("dash")
-        start = _paragraph_start(text, dash_start, blank_line_paragraphs, floor)
-        text_span = _trim(text, start, dash_start)
+        start = _paragraph_start(text, dash_start, blank_lines, floor)
+        text_span = trim_span(text, start, dash_start)
         if text_span[1] - text_span[0] > max_text_chars:
             text_span = _last_lines(text, text_span, max_text_chars)
         found.append(TextEmbed(text=text_span, attribution=(dash_start, parsed["end"]), **parsed["fields"]))
@@ -213,13 +214,13 @@ def _dateparser_date(value: str) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
-def _paragraph_start(text: str, position: int, blank_line_paragraphs: bool, floor: int) -> int:
+def _paragraph_start(text: str, position: int, blank_lines: bool, floor: int) -> int:
     """Where the paragraph holding ``position`` starts.
 
     In texts that separate paragraphs with blank lines, a paragraph may span several lines
     (a post's own line breaks); in texts with one paragraph per line, it is the line.
     """
-    if blank_line_paragraphs:
+    if blank_lines:
         match = None
         for match in re.finditer(r"\n[ \t\u00a0]*\n", text[floor:position]):
             pass
@@ -228,14 +229,6 @@ def _paragraph_start(text: str, position: int, blank_line_paragraphs: bool, floo
         start = text.rfind("\n", floor, position) + 1
         start = max(start, floor)
     return start
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _last_lines(text: str, span: tuple[int, int], limit: int) -> tuple[int, int]:
@@ -251,4 +244,4 @@ def _last_lines(text: str, span: tuple[int, int], limit: int) -> tuple[int, int]
         if newline < 0:
             break
         position = newline
-    return _trim(text, best, end) if best < end else (end, end)
+    return trim_span(text, best, end) if best < end else (end, end)

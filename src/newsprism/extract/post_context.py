@@ -48,15 +48,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
-    result = []
-    for start, end in spans:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            result.append((start, end))
-    return result
+    trimmed = (trim_span(text, start, end) for start, end in spans)
+    return [(start, end) for start, end in trimmed if start < end]
 
 
 def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -78,7 +71,7 @@ def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
             close += 1
         inner = (position + 1, close)
         if inner[1] > inner[0] and text[inner[0]:inner[1]].strip():
-            segments.append(_strip(text, *inner))
+            segments.append(trim_span(text, *inner))
         position = close + 1
     return segments
 
@@ -88,7 +81,8 @@ def _opens(text: str, position: int) -> bool:
     return position == 0 or text[position - 1] in " \n\t(—–-:"
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed to exclude whitespace at both ends."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -113,7 +107,7 @@ def is_full_quotation(words: str) -> bool:
 
 def clean_quotation(text: str, start: int, end: int) -> tuple[int, int]:
     """A quoted segment without the comma that joins it to its attribution ("…opinion,”)."""
-    start, end = _strip(text, start, end)
+    start, end = trim_span(text, start, end)
     while end > start and text[end - 1] in ",;:":
         end -= 1
     return start, end

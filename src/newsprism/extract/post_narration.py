@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
 # Surface forms of verbs that mean reposting: retweeted, re-tweets, reposting, reshared,
 # quote-tweeted, and the parser's "retweete" for "retweeted".
-_REPOST = re.compile(r"^(?:re-?tweet|re-?post|re-?shar|quote-?tweet|quote-?post)\w*$", re.I)
-_REPLY = re.compile(r"^(?:repl(?:y|ied|ies|ying)|respond(?:s|ed|ing)?)$", re.I)
+_REPOST = re.compile(r"^(?:re-?tweet|re-?post|re-?shar|quote-?tweet|quote-?post)\w*$", re.IGNORECASE)
+_REPLY = re.compile(r"^(?:repl(?:y|ied|ies|ying)|respond(?:s|ed|ing)?)$", re.IGNORECASE)
 # Nouns that name a post, when the object of quoting or sharing ("quoting West's tweet").
 POST_NOUNS = frozenset("tweet tweets post posts status message retweet photo video caption".split())
 _PLATFORM_WORDS = {

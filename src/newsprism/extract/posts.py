@@ -40,7 +40,7 @@ from newsprism.stages import document_stage
 # A post's text that opens with handles answers them (how platforms print replies);
 # "RT @name:" opens a repost.
 _REPLY_OPENING = re.compile(r"^\s*\.?@(?P<handle>\w{1,30})\b")
-_REPOST_OPENING = re.compile(r"^\s*RT\s+@(?P<handle>\w{1,30}):?", re.I)
+_REPOST_OPENING = re.compile(r"^\s*RT\s+@(?P<handle>\w{1,30}):?", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _LINK = re.compile(r"(?:https?://|pic\.twitter\.com/|www\.)\S+")
 

@@ -16,7 +16,7 @@ from collections import defaultdict
 from newsprism.model import Person, Span
 from newsprism.story.people import name_key
 
-_DETERMINERS = re.compile(r"^(?:the|a|an|this|that)\s+", re.I)
+_DETERMINERS = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
 
 
 class PeopleIndex:
