@@ -42,6 +42,8 @@ POSITIVE = [
     # Instagram's wording, and a trailing URL after the date
     ("Sunset at the pier — Noa Bell (@noa.bell) on Apr 2, 2023 at 7:15pm PDT",
      [("Sunset at the pier", "Noa Bell", "noa.bell", "2023-04-02")]),
+    ("Sunset at the pier\nA post shared by Noa Bell (@noa.bell) on Apr 2, 2023 at 7:15pm PDT",
+     [("Sunset at the pier", "Noa Bell", "noa.bell", "2023-04-02")]),
     ("Vote today — Eli Moss (@elimoss) November 2, 2021 https://twitter.com/elimoss/status/1455512589295816707",
      [("Vote today", "Eli Moss", "elimoss", "2021-11-02")]),
 ]
@@ -51,6 +53,14 @@ POSITIVE = [
 def test_text_form_embed_is_split_into_its_parts(text, expected):
     found = find_text_embeds(text)
     assert [parts(text, f) for f in found] == expected
+
+
+def test_platform_comes_from_the_link_or_the_wording():
+    (insta,) = find_text_embeds("Sunset\n\nA post shared by Noa Bell (@noa.bell) on Apr 2, 2023")
+    (tiktok,) = find_text_embeds("Dance — Ana (@ana) May 1, 2023 https://www.tiktok.com/@ana/video/7212345678901234567")
+    (tweet,) = find_text_embeds("Hi — Ana (@ana) May 1, 2023")
+    assert (insta.platform, tiktok.platform, tweet.platform) == ("instagram", "tiktok", "twitter")
+    assert tiktok.status_id == "7212345678901234567"
 
 
 def test_trailing_url_gives_the_status_id():
@@ -120,3 +130,18 @@ def test_prose_signatures_and_addresses_are_not_embeds(text):
 ])
 def test_printed_post_dates(printed, expected):
     assert parse_post_date(printed) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an extractor's output: the post's words, then its attribution on a line of its own
+    ("The council met on Monday.\nThe gym is cold tonight.\n— Theo Okafor (@theookafor) March 4, 2025\nMore news.",
+     "The gym is cold tonight."),
+    # narration about the author, or introducing the post, is not its words
+    ("The council met.\nOkafor answered the council the same night.\n— Theo Okafor (@theookafor) March 4, 2025",
+     ""),
+    ("The council met.\nHe posted this picture:\n— Theo Okafor (@theookafor) March 4, 2025", ""),
+    ("First. — Theo Okafor (@theookafor) March 4, 2025\n— Theo Okafor (@theookafor) March 4, 2025", ""),
+])
+def test_attribution_on_its_own_line_takes_the_line_before_when_it_is_no_narration(text, expected):
+    found = find_text_embeds(text)[-1]
+    assert text[found.text[0]:found.text[1]] == expected

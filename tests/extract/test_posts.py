@@ -125,3 +125,11 @@ def test_narrated_reply_qualifies_the_cited_post(nlp):
 def test_answers_outside_social_media_are_not_replies(nlp):
     text = "Reyes replied to reporters at the bridge. “Work starts next week,” he said."
     assert posts_of(text, doc=nlp(text)) == ()
+
+
+def test_embed_placement_gives_the_start_of_words_on_several_lines():
+    text = "Intro line.\nFirst line of the post\nsecond line\n— Theo Okafor (@theookafor) March 4, 2025\nAfter."
+    embed = Embed(platform="twitter", handle="theookafor", text="First line of the post second line",
+                  date="March 4, 2025", start=12, end=text.index("\nAfter"))
+    (post,) = posts_of(text, [embed])
+    assert post.text == "First line of the post\nsecond line"

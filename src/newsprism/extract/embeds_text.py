@@ -27,7 +27,12 @@ from newsprism.social import handle_from_url, platform_of, post_id_from_url
 # The dash that opens an attribution: em dash, en dash, horizontal bar or figure dash,
 # possibly glued to the text before it ("pic.twitter.com/x— Name"); a hyphen only after
 # whitespace (or at a line start), so "well-known (@x)" is never read as one.
-_DASH = r"(?P<dash>(?:—|–|―|‒|&mdash;|&ndash;)|(?<![^\s])--?)"
+_DASH = (
+    r"(?P<dash>(?:—|–|―|‒|&mdash;|&ndash;)|(?<![^\s])--?"
+    # Instagram's legacy embeds end "A post shared by Name (@handle) on Apr 2, 2023 at …".
+    r"|(?<![^\s])(?P<shared>A post shared by|Ein Beitrag geteilt von|Une publication partagée par"
+    r"|Una publicación compartida por|Un post condiviso da|Uma publicação compartilhada por))"
+)
 # A display name: up to 80 characters of one line, without parentheses or "@" (emoji,
 # hashtags, dots and capitals are all allowed), and without a spaced dash inside, so that
 # the last dash before the handle opens the attribution.
@@ -124,6 +129,8 @@ def find_text_embeds(text: str, max_text_chars: int = 4000) -> list[TextEmbed]:
         text_span = trim_span(text, start, dash_start)
         if text_span[1] - text_span[0] > max_text_chars:
             text_span = _last_lines(text, text_span, max_text_chars)
+        if not blank_lines and text_span[0] == text_span[1]:
+            text_span = _line_before(text, start, floor, parsed["fields"], max_text_chars) or text_span
         found.append(TextEmbed(text=text_span, attribution=(dash_start, parsed["end"]), **parsed["fields"]))
         floor = parsed["end"]
     return found
@@ -148,7 +155,7 @@ def _attribution(match: re.Match) -> dict | None:
         return None  # words after the handle that are not a date: prose, not an attribution
     if iso is None and url is None:
         return None  # neither a date nor a link: a signature, not an embed
-    platform = platform_of(url) or "twitter"
+    platform = platform_of(url) or ("instagram" if match.group("shared") else "twitter")
     date_span = None
     if iso is not None:
         offset = tail_start + date_text.index(stripped)
@@ -229,6 +236,26 @@ def _paragraph_start(text: str, position: int, blank_lines: bool, floor: int) ->
         start = text.rfind("\n", floor, position) + 1
         start = max(start, floor)
     return start
+
+
+def _line_before(text: str, line_start: int, floor: int, fields: dict, limit: int) -> tuple[int, int] | None:
+    """In a text with one paragraph a line, the words of a post whose attribution stands on
+    a line of its own (as text extractors flatten a tweet blockquote): the line before, when
+    it reads as the post's words and not as narration introducing it ("… posted:") or about
+    its author ("Okafor retweeted …"), nor as another post."""
+    if line_start - 1 <= floor:
+        return None
+    start = max(text.rfind("\n", floor, line_start - 1) + 1, floor)
+    span = trim_span(text, start, line_start - 1)
+    line = text[span[0]:span[1]]
+    if not line or len(line) > limit or line.endswith(":") or ATTRIBUTION.search(line):
+        return None
+    name_words = [w for w in re.findall(r"\w+", fields["display_name"] or "") if len(w) >= 4]
+    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", line) for w in name_words):
+        return None
+    if re.search(rf"(?<![\w@])@?{re.escape(fields['handle'])}(?!\w)", line, re.IGNORECASE):
+        return None
+    return span
 
 
 def _last_lines(text: str, span: tuple[int, int], limit: int) -> tuple[int, int]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from newsprism.extract.embeds_text import TextEmbed, find_text_embeds, parse_post_date
-from newsprism.extract.post_context import paragraph_spans
+from newsprism.extract.post_context import paragraph_spans, trim_span
 from newsprism.extract.post_narration import NarratedPost, find_narrated_posts
 from newsprism.extract.status_urls import StatusCitation, find_status_citations
 from newsprism.model import Article, Embed, Post, Span
@@ -147,6 +147,13 @@ def _from_embed(embed: Embed, found: TextEmbed | None, text: str) -> _Draft:
     if found is not None:
         draft.origins.append("text")
         _take_spans(draft, found, text)
+        if embed.start is not None and embed.start < found.text[0] and embed.start < found.attribution[0]:
+            # The reader placed the embed from where its words begin (several lines).
+            draft.spans = [s for s in draft.spans if s[2] != "text"]
+            span = trim_span(text, embed.start, found.attribution[0])
+            draft.text = text[span[0]:span[1]]
+            draft.add(span, "text")
+            draft.extent = (span[0], found.end)
     else:
         draft.text = (embed.text or "").strip()
     _date(draft, embed.date or (found.date if found else None))
