@@ -29,7 +29,7 @@ import sys
 import time
 import warnings
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,7 +58,7 @@ class Tweet:
 class Page:
     name: str
     tweets: list[Tweet] = field(default_factory=list)
-    rendered_only: int = 0
+    rendered: list[str] = field(default_factory=list)  # status ids of tweets held only as iframes
 
 
 def words(text: str) -> str:
@@ -83,8 +83,9 @@ def printed_day(text: str) -> date | None:
     return parsed.date() if parsed else None
 
 
-def gold_tweets(html: str) -> tuple[list[Tweet], int]:
-    """The page's embedded tweets, and the number held only as rendered iframes."""
+def gold_tweets(html: str) -> tuple[list[Tweet], list[str]]:
+    """The page's embedded tweets, and the status ids of those held only as rendered iframes
+    (the page keeps no words or author for them)."""
     import lxml.html
 
     document = lxml.html.document_fromstring(html)
@@ -107,24 +108,29 @@ def gold_tweets(html: str) -> tuple[list[Tweet], int]:
             status_id = match.group("id") if match else None
             tweets.append(Tweet(handle, status_id, printed.strip() or None, printed_day(printed),
                                 snowflake(status_id), words(body)))
-    rendered = document.xpath("//div[contains(@class, 'twitter-tweet')][.//iframe]")
-    return tweets, len(rendered)
+    rendered = [
+        frame.get("data-tweet-id") or ""
+        for frame in document.xpath("//div[contains(@class, 'twitter-tweet')]//iframe")
+    ]
+    return tweets, rendered
 
 
 def date_fits(tweet: Tweet, posted: str | None) -> bool:
-    """The printed day, or a UTC time within a day of it (pages print local dates)."""
+    """Checked against the day the page prints: that day, or a UTC time within a day of it
+    (pages print the day in their own time zone). Only a tweet that prints no date is checked
+    against the time its status id encodes."""
     if not posted:
         return False
-    if "T" in posted:
-        moment = datetime.fromisoformat(posted.replace("Z", "+00:00"))
-        if tweet.exact is not None:
-            return abs((moment - tweet.exact).total_seconds()) < 1
-        return tweet.day is not None and abs((moment.date() - tweet.day).days) <= 1
-    day = date.fromisoformat(posted[:10])
-    reference = tweet.day or (tweet.exact.date() if tweet.exact else None)
-    if reference is None:
+    moment = datetime.fromisoformat(posted) if "T" in posted else None
+    if tweet.day is not None:
+        if moment is not None:
+            return abs((moment.date() - tweet.day).days) <= 1
+        return date.fromisoformat(posted[:10]) == tweet.day
+    if tweet.exact is None:
         return False
-    return day == reference if tweet.day else abs((day - reference).days) <= 1
+    if moment is not None:
+        return abs((moment - tweet.exact).total_seconds()) < 1
+    return abs((date.fromisoformat(posted[:10]) - tweet.exact.date()).days) <= 1
 
 
 def correct(tweet: Tweet, handle: str | None, posted: str | None, text: str) -> bool:
@@ -208,59 +214,70 @@ def main() -> int:
     newsprism_seconds = time.perf_counter() - started
     by_page: dict[str, list] = {}
     cited: dict[str, int] = {}
+    other: dict[str, int] = {}
     reader_embeds: dict[str, int] = {}
     if analysis is not None:
         for article in analysis.articles:
             name = Path(article.source).name
             posts = analysis.article_results[article.id].results.get("posts") or ()
             embedded = [p for p in posts if {"embed", "text"} & set(p.origins)]
-            by_page[name] = [(p.handle, p.status_id, p.posted, p.text) for p in embedded]
+            tweets = [p for p in embedded if p.platform == "twitter"]
+            by_page[name] = [(p.handle, p.status_id, p.posted, p.text) for p in tweets]
+            other[name] = len(embedded) - len(tweets)
             cited[name] = len(posts) - len(embedded)
             reader_embeds[name] = len(article.embeds)
     skipped = {Path(s.input).name: s.reason for s in corpus.skipped}
 
-    header = (f"{'page':42} {'tweets':>6} {'iframe':>6} {'embeds':>6} {'posts':>5} {'right':>5} "
-              f"{'recall':>6} {'prec':>6} {'cited':>5} | {'traf words':>10} {'traf all':>8} {'tf+parser':>9}")
+    header = (f"{'page':40} {'tweets':>6} {'iframe':>6} {'embeds':>6} {'found':>5} {'right':>5} "
+              f"{'recall':>6} {'prec':>6} {'other':>5} {'cited':>5} | {'traf words':>10} {'traf all':>8} "
+              f"{'tf+parser':>9}")
     print(header)
     print("-" * len(header))
-    totals = dict(tweets=0, iframe=0, posts=0, right=0, cited=0, kept=0, complete=0, text_form=0, with_words=0)
+    keys = ("tweets", "iframe", "found", "right", "right_iframe", "other", "cited", "kept", "complete",
+            "text_form", "with_words")
+    totals = dict.fromkeys(keys, 0)
     misses = []
     for name in files:
         page = pages[name]
         found = by_page.get(name, [])
         right = match(page.tweets, found)
+        right_iframe = sum(1 for _h, sid, _p, _t in found if sid and sid in page.rendered)
         kept, complete = trafilatura_keeps(page.tweets, extracts[name])
         parsed = [(f.handle, f.status_id, f.date, extracts[name][f.text[0]:f.text[1]])
                   for f in find_text_embeds(extracts[name])]
         text_form = match(page.tweets, parsed)
         with_words = sum(1 for t in page.tweets if t.words)
-        for key, value in (("tweets", len(page.tweets)), ("iframe", page.rendered_only), ("posts", len(found)),
-                           ("right", right), ("cited", cited.get(name, 0)), ("kept", kept),
-                           ("complete", complete), ("text_form", text_form), ("with_words", with_words)):
+        values = (len(page.tweets), len(page.rendered), len(found), right, right_iframe, other.get(name, 0),
+                  cited.get(name, 0), kept, complete, text_form, with_words)
+        for key, value in zip(keys, values):
             totals[key] += value
         note = "" if name in by_page else f"  [not read: {skipped.get(name, 'no article')[:60]}]"
-        print(f"{name[:42]:42} {len(page.tweets):6d} {page.rendered_only:6d} {reader_embeds.get(name, 0):6d} "
-              f"{len(found):5d} {right:5d} {ratio(right, len(page.tweets)):>6} {ratio(right, len(found)):>6} "
-              f"{cited.get(name, 0):5d} | {kept:4d}/{with_words:<5d} {complete:8d} {text_form:9d}{note}")
-        if args.misses and right < len(page.tweets):
+        print(f"{name[:40]:40} {len(page.tweets):6d} {len(page.rendered):6d} {reader_embeds.get(name, 0):6d} "
+              f"{len(found):5d} {right:5d} {ratio(right, len(page.tweets)):>6} "
+              f"{ratio(right + right_iframe, len(found)):>6} {other.get(name, 0):5d} {cited.get(name, 0):5d} | "
+              f"{kept:4d}/{with_words:<5d} {complete:8d} {text_form:9d}{note}")
+        if args.misses and (right < len(page.tweets) or right + right_iframe < len(found)):
             misses.append((name, page.tweets, found))
     print("-" * len(header))
-    print(f"{'all pages':42} {totals['tweets']:6d} {totals['iframe']:6d} {'':6} {totals['posts']:5d} "
+    print(f"{'all pages':40} {totals['tweets']:6d} {totals['iframe']:6d} {'':6} {totals['found']:5d} "
           f"{totals['right']:5d} {ratio(totals['right'], totals['tweets']):>6} "
-          f"{ratio(totals['right'], totals['posts']):>6} {totals['cited']:5d} | "
-          f"{totals['kept']:4d}/{totals['with_words']:<5d} {totals['complete']:8d} {totals['text_form']:9d}")
+          f"{ratio(totals['right'] + totals['right_iframe'], totals['found']):>6} {totals['other']:5d} "
+          f"{totals['cited']:5d} | {totals['kept']:4d}/{totals['with_words']:<5d} {totals['complete']:8d} "
+          f"{totals['text_form']:9d}")
     print()
-    print(f"newsprism (read_articles + analyze): recall {ratio(totals['right'], totals['tweets'])}, "
-          f"precision {ratio(totals['right'], totals['posts'])} "
-          f"({totals['right']} of {totals['tweets']} embedded tweets with right handle, date and words; "
-          f"{totals['posts']} embedded posts reported); {totals['iframe']} more only as rendered iframes")
+    print(f"newsprism (read_articles + analyze): recall {ratio(totals['right'], totals['tweets'])} "
+          f"({totals['right']} of {totals['tweets']} blockquote tweets with right handle, date and words), "
+          f"precision {ratio(totals['right'] + totals['right_iframe'], totals['found'])} "
+          f"({totals['found']} embedded tweets reported, {totals['right_iframe']} of them the pages' "
+          f"{totals['iframe']} iframe-only tweets); {totals['other']} posts of other platforms, "
+          f"{totals['cited']} cited by status URL only")
     print(f"trafilatura.extract (plain text, reference): keeps the words of {totals['kept']} of "
           f"{totals['with_words']} tweets with words ({ratio(totals['kept'], totals['with_words'])}), "
           f"words + handle + date of {totals['complete']} ({ratio(totals['complete'], totals['with_words'])})")
     print(f"text-form parser on trafilatura's text: {totals['text_form']} of {totals['tweets']} "
           f"({ratio(totals['text_form'], totals['tweets'])})")
-    print(f"time: trafilatura {trafilatura_seconds:.1f}s, newsprism {newsprism_seconds:.1f}s (36 pages, "
-          f"includes loading spaCy)")
+    print(f"time: trafilatura {trafilatura_seconds:.1f}s, newsprism {newsprism_seconds:.1f}s "
+          f"({len(files)} pages; newsprism's includes loading spaCy and every stage)")
     if analysis is None:
         print("\nnewsprism read no page: " + (next(iter(skipped.values()), "") or "see skipped inputs"))
     for name, tweets, found in misses:

@@ -30,7 +30,7 @@ def test_markup_embed_and_its_flattened_paragraph_are_one_post():
                   display_name="Theo Okafor", text="We told the council.", date="March 4, 2025",
                   start=26, end=text.index("\nThe council"))
     (post,) = posts_of(text, [embed])
-    assert post.origins == ("embed", "text")
+    assert post.origins == ("embed",)
     assert (post.handle, post.display_name, post.text) == ("theookafor", "Theo Okafor", "We told the council.")
     assert (post.posted, post.precision) == ("2025-03-04T18:20:11Z", "datetime")
     assert {s.role for s in post.evidence} == {"text", "attribution"}
@@ -40,7 +40,7 @@ def test_unplaced_embed_finds_its_flattened_form_by_handle_and_words():
     text = "Intro.\n\nWe told the council!! — Theo Okafor (@theookafor) March 4, 2025\n\nMore."
     embed = Embed(platform="twitter", handle="theookafor", text="We told the council", date="2025-03-04")
     (post,) = posts_of(text, [embed])
-    assert post.origins == ("embed", "text") and post.text == "We told the council!!"
+    assert post.origins == ("embed",) and post.text == "We told the council!!"
     assert (post.posted, post.precision) == ("2025-03-04", "day")
 
 

@@ -87,6 +87,11 @@ def find_posts(doc, article: Article, results, options) -> tuple[Post, ...]:
     drafts: list[_Draft] = []
     used: set[int] = set()
     for embed in article.embeds:
+        if embed.start is not None and embed.end is not None:
+            placed = _from_placed_embed(embed, finds, used, text)
+            if placed is not None:
+                drafts.append(placed)
+                continue
         index = _flattened_form(embed, finds, used, text)
         drafts.append(_from_embed(embed, finds[index] if index is not None else None, text))
     drafts += [_from_text_embed(f, text) for i, f in enumerate(finds) if i not in used]
@@ -114,13 +119,39 @@ def normalized_words(text: str) -> str:
     return " ".join(re.sub(r"[^\w'@#]+", " ", text).split())
 
 
+def _from_placed_embed(embed: Embed, finds: list[TextEmbed], used: set[int], text: str) -> _Draft | None:
+    """A post from a markup embed the reader placed in the text.
+
+    The placed paragraph starts with the post's words and goes on with the attribution; a
+    text-form find inside it is the same post. When the words at the place differ from the
+    embed's (a reader that kept the post's line breaks), the find's attribution is used and
+    the words run from the placement to it. None when neither fits.
+    """
+    start, end = embed.start, embed.end
+    inside = [i for i, found in enumerate(finds) if found.start < end and start < found.end]
+    used.update(inside)
+    words = embed.text or ""
+    draft = _embed_draft(embed, finds[inside[0]] if inside else None)
+    if text.startswith(words, start):
+        draft.text = words
+        draft.add((start, start + len(words)), "text")
+        draft.add(trim_span(text, start + len(words), end), "attribution")
+    elif inside:
+        found = finds[inside[0]]
+        span = trim_span(text, min(start, found.text[0]), found.attribution[0])
+        draft.text = text[span[0]:span[1]]
+        draft.add(span, "text")
+        draft.add(found.attribution, "attribution")
+    else:
+        return None
+    draft.extent = (start, end)
+    _date(draft, embed.date)
+    return draft
+
+
 def _flattened_form(embed: Embed, finds: list[TextEmbed], used: set[int], text: str) -> int | None:
-    """The index of the text-form post that is ``embed`` flattened, or None."""
-    if embed.start is not None and embed.end is not None:
-        for index, found in enumerate(finds):
-            if index not in used and found.start < embed.end and embed.start < found.end:
-                used.add(index)
-                return index
+    """The index of the unclaimed text-form post with the embed's handle and words, or None
+    (for an embed the reader could not place)."""
     best, best_score = None, 0.0
     wanted = normalized_words(embed.text or "")
     for index, found in enumerate(finds):
@@ -136,24 +167,20 @@ def _flattened_form(embed: Embed, finds: list[TextEmbed], used: set[int], text: 
     return None
 
 
-def _from_embed(embed: Embed, found: TextEmbed | None, text: str) -> _Draft:
+def _embed_draft(embed: Embed, found: TextEmbed | None) -> _Draft:
     platform = (embed.platform or platform_of(embed.url) or "unknown").lower()
     platform = "twitter" if platform in ("x", "twitter") else platform
-    handle = (embed.handle or (found.handle if found else None) or handle_from_url(embed.url) or "").lstrip("@")
+    handle = (embed.handle or handle_from_url(embed.url) or (found.handle if found else None) or "").lstrip("@")
     status = embed.status_id or post_id_from_url(embed.url) or (found.status_id if found else None)
-    draft = _Draft(platform=platform, origins=["embed"], handle=handle or None,
-                   display_name=embed.display_name or (found.display_name if found else None),
-                   status_id=status, url=embed.url)
+    return _Draft(platform=platform, origins=["embed"], handle=handle or None,
+                  display_name=embed.display_name or (found.display_name if found else None),
+                  status_id=status, url=embed.url)
+
+
+def _from_embed(embed: Embed, found: TextEmbed | None, text: str) -> _Draft:
+    draft = _embed_draft(embed, found)
     if found is not None:
-        draft.origins.append("text")
         _take_spans(draft, found, text)
-        if embed.start is not None and embed.start < found.text[0] and embed.start < found.attribution[0]:
-            # The reader placed the embed from where its words begin (several lines).
-            draft.spans = [s for s in draft.spans if s[2] != "text"]
-            span = trim_span(text, embed.start, found.attribution[0])
-            draft.text = text[span[0]:span[1]]
-            draft.add(span, "text")
-            draft.extent = (span[0], found.end)
     else:
         draft.text = (embed.text or "").strip()
     _date(draft, embed.date or (found.date if found else None))
@@ -183,8 +210,11 @@ def _date(draft: _Draft, printed: str | None) -> None:
         if draft.url is None:
             draft.url = status_url(draft.handle, draft.status_id)
         return
-    if printed:
-        day = printed[:10] if _ISO_DATE.match(printed) else parse_post_date(printed)
+    if printed and _ISO_DATE.match(printed):
+        # A reader's ISO value: a day, or a UTC time (Instagram's <time datetime=...>).
+        draft.posted, draft.precision = (printed, "datetime") if "T" in printed else (printed[:10], "day")
+    elif printed:
+        day = parse_post_date(printed)
         if day:
             draft.posted, draft.precision = day, "day"
 
