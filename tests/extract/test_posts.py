@@ -122,9 +122,23 @@ def test_narrated_reply_qualifies_the_cited_post(nlp):
 
 
 @pytest.mark.model
-def test_answers_outside_social_media_are_not_replies(nlp):
-    text = "Reyes replied to reporters at the bridge. “Work starts next week,” he said."
+@pytest.mark.parametrize("text", [
+    "Reyes replied to reporters at the bridge. “Work starts next week,” he said.",
+    "The company did not respond to The Harbour Post's requests for comment.",
+    "Reyes has not yet responded to Okafor’s remarks, although he kept posting on Twitter all weekend.",
+    "His post about the bridge was retweeted 3,200 times by Wednesday.",
+    "She needs to keep sharing the message of safer bridges with every town she visits.",
+])
+def test_answers_refusals_and_passives_are_not_reposts_or_replies(nlp, text):
     assert posts_of(text, doc=nlp(text)) == ()
+
+
+@pytest.mark.model
+def test_reply_to_someones_messages_targets_their_author(nlp):
+    text = 'On Twitter, Varga responded Tuesday to one of Okafor\'s messages by saying, "Stop spreading rumours."'
+    (post,) = posts_of(text, doc=nlp(text))
+    assert post.kind == "reply" and post.text == "Stop spreading rumours."
+    assert {s.text for s in post.evidence if s.role == "target"} == {"Okafor"}
 
 
 def test_embed_placement_gives_the_start_of_words_on_several_lines():

@@ -56,18 +56,21 @@ def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the words inside double quotation marks between ``start`` and ``end``.
 
     A mark that is never closed ends its segment at ``end`` (a quotation running on into the
-    next paragraph). Nested single quotations stay inside the outer segment.
+    next paragraph). Nested single quotations stay inside the outer segment. A straight mark
+    opens only where an opening mark can stand (after a space or a bracket, before a word)
+    and closes only where a closing one can, so a stray mark does not swap quotation and
+    narration for the rest of the paragraph.
     """
     segments = []
     position = start
     while position < end:
         char = text[position]
         closers = _PAIRS.get(char)
-        if closers is None or (char == "”" and not _opens(text, position)):
+        if closers is None or (char in "”\"" and not _opens(text, position)):
             position += 1
             continue
         close = position + 1
-        while close < end and text[close] not in closers:
+        while close < end and not (text[close] in closers and (char != "\"" or _closes(text, close))):
             close += 1
         inner = (position + 1, close)
         if inner[1] > inner[0] and text[inner[0]:inner[1]].strip():
@@ -77,8 +80,19 @@ def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _opens(text: str, position: int) -> bool:
-    """A right double quote used as an opening mark (some outlets print ”…” both ways)."""
-    return position == 0 or text[position - 1] in " \n\t(—–-:"
+    """A mark that can open a quotation here: after a space, a bracket or a dash, before a
+    word (some outlets print ”…” both ways; straight marks serve both ends)."""
+    before_ok = position == 0 or text[position - 1] in " \n\t(—–-:[\u00a0"
+    after_ok = position + 1 < len(text) and not text[position + 1].isspace()
+    return before_ok and after_ok
+
+
+def _closes(text: str, position: int) -> bool:
+    """A straight mark that can close a quotation here: after a word or punctuation, before a
+    space, punctuation or the end."""
+    before_ok = position > 0 and not text[position - 1].isspace()
+    after_ok = position + 1 >= len(text) or not text[position + 1].isalnum()
+    return before_ok and after_ok
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -183,9 +197,20 @@ def possessor_or_self(token: Token) -> Token:
     return source if source is not None else token
 
 
+def social_word(token: Token) -> bool:
+    """A word of social media ("tweeted", "Twitter", "post"), not a name that contains one
+    ("The Washington Post")."""
+    lower = token.lower_
+    if lower.startswith(("tweet", "retweet")):
+        return True
+    if lower not in SOCIAL_WORDS:
+        return False
+    return not (lower.startswith("post") and token.text[0].isupper() and token.pos_ == "PROPN")
+
+
 def social_sentence(sentence) -> bool:
     """A sentence that speaks of a social platform or a post."""
-    return any(t.lower_ in SOCIAL_WORDS or t.lower_.startswith(("tweet", "retweet")) for t in sentence)
+    return any(social_word(t) for t in sentence)
 
 
 def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:

@@ -23,6 +23,7 @@ from newsprism.extract.post_context import (
     possessor_or_self,
     quoted_segments,
     social_sentence,
+    social_word,
     subject_span,
 )
 
@@ -33,8 +34,10 @@ if TYPE_CHECKING:
 # quote-tweeted, and the parser's "retweete" for "retweeted".
 _REPOST = re.compile(r"^(?:re-?tweet|re-?post|re-?shar|quote-?tweet|quote-?post)\w*$", re.IGNORECASE)
 _REPLY = re.compile(r"^(?:repl(?:y|ied|ies|ying)|respond(?:s|ed|ing)?)$", re.IGNORECASE)
-# Nouns that name a post, when the object of quoting or sharing ("quoting West's tweet").
-POST_NOUNS = frozenset("tweet tweets post posts status message retweet photo video caption".split())
+# Nouns that name a post: the object of quoting or sharing ("quoting West's tweet"), or what
+# a reply answers ("replied to one of Trump's messages").
+POST_NOUNS = frozenset("tweet tweets post posts status statuses retweet retweets".split())
+_ANSWERED_NOUNS = POST_NOUNS | frozenset("message messages photo photos video videos caption comment comments".split())
 _PLATFORM_WORDS = {
     "instagram": "instagram", "facebook": "facebook", "tiktok": "tiktok", "threads": "threads",
     "bluesky": "bluesky", "youtube": "youtube",
@@ -72,11 +75,14 @@ def find_narrated_posts(doc: Doc, text: str, social_paragraphs: set[tuple[int, i
             if kind is None:
                 continue
             target_token = _target(token, kind)
-            if kind == "reply" and not _social(sentence, target_token, social_paragraphs, paragraphs):
+            if kind == "reply" and not _social(token, social_paragraphs, paragraphs):
                 continue
             paragraph = next(((s, e) for s, e in paragraphs if s <= token.idx < e), (0, len(text)))
+            quotes = quoted_segments(text, *paragraph)
+            if any(q[0] <= token.idx < q[1] for q in quotes):
+                continue  # a verb inside quoted speech is the speaker's, not the narration's
             bounds = (max(sentence.start_char, paragraph[0]), min(sentence.end_char, paragraph[1]))
-            segments = _captions(doc, text, sentence, bounds, paragraph)
+            segments = _captions(doc, text, sentence, bounds, quotes, paragraph[0])
             author = subject_span(token)
             if author and text[author[0]:author[1]].lower() in PRONOUNS:
                 author = None
@@ -92,26 +98,32 @@ def find_narrated_posts(doc: Doc, text: str, social_paragraphs: set[tuple[int, i
     return found
 
 
-def _captions(doc, text: str, sentence, bounds, paragraph) -> list[tuple[int, int]]:
-    """The full quotations of the sentence, within its paragraph; for a sentence that only
-    attributes ("… Trump tweeted, quoting West's tweet."), those of the quotation standing as
-    the sentence before it."""
+def _captions(doc, text: str, sentence, bounds, quotes, paragraph_start: int) -> list[tuple[int, int]]:
+    """The full quotations of the sentence (``quotes`` are its paragraph's quoted segments);
+    for a sentence that only attributes ("… Trump tweeted, quoting West's tweet."), those of
+    the sentence before it when that sentence is nothing but a quotation."""
     def full(start: int, end: int) -> list[tuple[int, int]]:
-        return [clean_quotation(text, *s) for s in quoted_segments(text, start, end)
-                if is_full_quotation(text[s[0]:s[1]])]
+        return [clean_quotation(text, *q) for q in quotes
+                if q[0] < end and start < q[1] and is_full_quotation(text[q[0]:q[1]])]
 
     segments = full(*bounds)
     if not segments and sentence.start > 0:
         previous = doc[sentence.start - 1].sent
-        start = max(previous.start_char, paragraph[0])
-        if text[start:previous.end_char].lstrip()[:1] in "“\"„«»":
-            segments = full(start, previous.end_char)
+        start = max(previous.start_char, paragraph_start)
+        inside = full(start, previous.end_char)
+        outside = text[start:previous.end_char]
+        for q in sorted(inside, reverse=True):
+            outside = outside[:q[0] - start] + outside[q[1] - start:]
+        if inside and not any(c.isalnum() for c in outside):
+            segments = inside
     return segments
 
 
 def _kind(token: Token) -> str | None:
     if token.pos_ not in ("VERB", "NOUN", "PROPN"):
         return None
+    if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in token.children):
+        return None  # "has not responded", "was retweeted 3,200 times": no post by anyone
     word = token.text
     if token.i > 1 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "quote":
         word = "quote-" + word  # "quote-tweeted" splits into three tokens
@@ -135,28 +147,37 @@ def _to_object(token: Token) -> Token | None:
 
 
 def _target(token: Token, kind: str) -> Token | None:
-    """The person the repost or reply addresses: the object, or the owner of the post named."""
+    """The person the repost or reply addresses: the object, or the owner of the post named
+    ("Kanye's tweet", "one of Trump's messages", "the tweet from @jack")."""
     if kind == "reply":
         obj = _to_object(token)
     else:
         obj = next((c for c in token.children if c.dep_ in ("dobj", "pobj")), None)
-    if obj is None:
-        return None
-    owner = possessor_or_self(obj)
-    if owner.lower_ in POST_NOUNS or owner.pos_ not in ("PROPN", "NOUN", "PRON"):
+    owner, steps = obj, 0
+    while owner is not None and steps < 3:
+        steps += 1
+        found = possessor_or_self(owner)
+        if found is owner:
+            break
+        owner = found
+    if owner is None or owner.lower_ in _ANSWERED_NOUNS or owner.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None  # "replied to the tweet": whose, the sentence does not say
-    if owner.lower_ in PRONOUNS and owner.pos_ == "PRON":
+    if owner.pos_ == "PRON" or owner.lower_ in PRONOUNS or owner.lower_ in ("one", "some", "all"):
         return None
     return owner
 
 
-def _social(sentence, target: Token | None, social_paragraphs, paragraphs) -> bool:
-    """A reply on a platform, not an answer in an interview: the sentence speaks of posts,
-    or its paragraph holds or cites one."""
-    if social_sentence(sentence):
-        return True
+def _social(token: Token, social_paragraphs, paragraphs) -> bool:
+    """A reply on a platform, not an answer in an interview or to a request for comment: the
+    verb's own phrase speaks of a platform or a post ("replied on Twitter", "responded to
+    Kanye's tweet", "in a tweet"), or its paragraph holds or cites a post."""
+    clauses = [c for c in token.children if c.dep_ in ("ccomp", "advcl", "conj", "relcl")]
+    inner = {t.i for c in clauses for t in c.subtree}
+    for word in (t for t in token.subtree if t.i not in inner):
+        if social_word(word) or word.lower_ in _ANSWERED_NOUNS - {"comment", "comments"}:
+            return True
     for start, end in paragraphs:
-        if start <= sentence.start_char < end:
+        if start <= token.idx < end:
             return (start, end) in social_paragraphs
     return False
 
