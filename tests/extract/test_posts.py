@@ -128,6 +128,10 @@ def test_narrated_reply_qualifies_the_cited_post(nlp):
     "Reyes has not yet responded to Okafor’s remarks, although he kept posting on Twitter all weekend.",
     "His post about the bridge was retweeted 3,200 times by Wednesday.",
     "She needs to keep sharing the message of safer bridges with every town she visits.",
+    "The aide was responding to a message from Undersecretary Lena Park about the inspection.",
+    "Both candidates had to respond to videos showing their old promises about the bridge.",
+    "Critics set up the account in the hope that Varga would retweet its quotes.",
+    "“When people respond by the thousands to your message, that message is mainstream,” Okafor said.",
 ])
 def test_answers_refusals_and_passives_are_not_reposts_or_replies(nlp, text):
     assert posts_of(text, doc=nlp(text)) == ()
@@ -147,3 +151,18 @@ def test_embed_placement_gives_the_start_of_words_on_several_lines():
                   date="March 4, 2025", start=12, end=text.index("\nAfter"))
     (post,) = posts_of(text, [embed])
     assert post.text == "First line of the post\nsecond line"
+
+
+@pytest.mark.model
+def test_a_quotation_attributed_to_someone_else_is_no_caption(nlp):
+    text = ("“You base your claims on doctored photos?” tweeted Ivo Brandt, the harbour master, on "
+            "Thursday, after Varga retweeted an edited image of him.")
+    (post,) = posts_of(text, doc=nlp(text))
+    assert (post.kind, post.text) == ("repost", "")
+    assert not [s for s in post.evidence if s.role == "target"]  # "an image of him" shows him
+
+
+@pytest.mark.model
+def test_one_act_told_twice_in_a_sentence_is_one_post(nlp):
+    text = "Varga retweeted it on Monday, thinking she was retweeting one of her own quotes."
+    assert len(posts_of(text, doc=nlp(text))) == 1

@@ -153,7 +153,7 @@ def subject_span(token: Token) -> tuple[int, int] | None:
             return noun_span(subject)
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return noun_span(verb.head)
-        if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
         break
@@ -185,12 +185,15 @@ def noun_span(token: Token) -> tuple[int, int]:
 
 
 def possessor_or_self(token: Token) -> Token:
-    """For "Kanye's tweet" or "a photo West tweeted", the person the thing belongs to."""
+    """For "Kanye's tweet", "a message from Ann" or "one of Trump's posts", the word that
+    owns the thing (followed further by the caller); ``token`` itself when nothing does. "A
+    photo of Heidi" shows Heidi, it is not hers: "of" is followed only after a quantifier."""
     poss = next((c for c in token.children if c.dep_ == "poss"), None)
     if poss is not None:
         return poss
+    preps = ("from", "by", "of") if token.pos_ in ("NUM", "PRON", "DET") else ("from", "by")
     source = next(
-        (g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+        (g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
          for g in c.children if g.dep_ == "pobj"),
         None,
     )

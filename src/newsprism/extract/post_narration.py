@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsprism.extract.mentions import TITLES
 from newsprism.extract.post_context import (
     PRONOUNS,
     clean_quotation,
+    cue_verb,
     is_full_quotation,
     noun_span,
     possessor_or_self,
@@ -37,7 +39,18 @@ _REPLY = re.compile(r"^(?:repl(?:y|ied|ies|ying)|respond(?:s|ed|ing)?)$", re.IGN
 # Nouns that name a post: the object of quoting or sharing ("quoting West's tweet"), or what
 # a reply answers ("replied to one of Trump's messages").
 POST_NOUNS = frozenset("tweet tweets post posts status statuses retweet retweets".split())
-_ANSWERED_NOUNS = POST_NOUNS | frozenset("message messages photo photos video videos caption comment comments".split())
+_ANSWERED_NOUNS = POST_NOUNS | frozenset(
+    """message messages photo photos video videos caption comment comments question questions
+    remark remarks statement statements request requests criticism claim claims""".split()
+)
+# Auxiliaries of acts that are wished, feared or asked for rather than done.
+_NOT_DONE = frozenset("would 'd could might should may will 'll can to".split())
+# Common nouns that can stand for the person a repost or reply addresses ("the President").
+_PERSON_NOUNS = TITLES | frozenset(
+    """rapper singer actor actress star host anchor reporter journalist columnist candidate nominee
+    leader spokesman spokeswoman spokesperson aide adviser advisor critic founder executive
+    activist comedian player coach owner campaigner""".split()
+)
 _PLATFORM_WORDS = {
     "instagram": "instagram", "facebook": "facebook", "tiktok": "tiktok", "threads": "threads",
     "bluesky": "bluesky", "youtube": "youtube",
@@ -70,10 +83,15 @@ def find_narrated_posts(doc: Doc, text: str, social_paragraphs: set[tuple[int, i
     """
     found: list[NarratedPost] = []
     for sentence in doc.sents:
+        cues = [t for t in sentence if cue_verb(t)]
+        taken: set[int] = set()
         for token in sentence:
             kind = _kind(token)
-            if kind is None:
+            if kind is None or token.i in taken:
                 continue
+            # What a subordinate clause adds ("… retweeted it, imagining he was retweeting …")
+            # is the same act, not another post.
+            taken.update(t.i for t in token.subtree)
             target_token = _target(token, kind)
             if kind == "reply" and not _social(token, social_paragraphs, paragraphs):
                 continue
@@ -82,7 +100,8 @@ def find_narrated_posts(doc: Doc, text: str, social_paragraphs: set[tuple[int, i
             if any(q[0] <= token.idx < q[1] for q in quotes):
                 continue  # a verb inside quoted speech is the speaker's, not the narration's
             bounds = (max(sentence.start_char, paragraph[0]), min(sentence.end_char, paragraph[1]))
-            segments = _captions(doc, text, sentence, bounds, quotes, paragraph[0])
+            segments = [q for q in _captions(doc, text, sentence, bounds, quotes, paragraph[0])
+                        if _governed_by(token, q, cues)]
             author = subject_span(token)
             if author and text[author[0]:author[1]].lower() in PRONOUNS:
                 author = None
@@ -119,11 +138,30 @@ def _captions(doc, text: str, sentence, bounds, quotes, paragraph_start: int) ->
     return segments
 
 
+def _governed_by(token: Token, quote: tuple[int, int], cues: list[Token]) -> bool:
+    """The quotation belongs to this act: the nearest verb of saying or posting outside it is
+    this verb or one joined to it ("responded to Kanye's tweet, posting “…”"), not another
+    one ("“…” tweeted Prince Alwaleed")."""
+    outside = [c for c in cues if not quote[0] <= c.idx < quote[1]]
+    if not outside:
+        return True
+    nearest = min(outside, key=lambda c: min(abs(c.idx - quote[0]), abs(c.idx - quote[1])))
+    # Tokens are views created on each access: compare their positions, not their identity.
+    if nearest.i == token.i or token.i in {a.i for a in nearest.ancestors}:
+        return True  # this verb, or one under it ("responded …, posting “…”")
+    # The verb a participle hangs on ("“…” Trump tweeted, quoting …"); a clause with its own
+    # subject ("“…” tweeted Brandt, after Varga retweeted …") is another person's act.
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    return token.head.i == nearest.i and not own_subject
+
+
 def _kind(token: Token) -> str | None:
     if token.pos_ not in ("VERB", "NOUN", "PROPN"):
         return None
     if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in token.children):
         return None  # "has not responded", "was retweeted 3,200 times": no post by anyone
+    if any(c.dep_ == "aux" and c.lower_ in _NOT_DONE for c in token.children):
+        return None  # "he'd retweet", "asked to retweet": an act that may never happen
     word = token.text
     if token.i > 1 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "quote":
         word = "quote-" + word  # "quote-tweeted" splits into three tokens
@@ -157,14 +195,14 @@ def _target(token: Token, kind: str) -> Token | None:
     while owner is not None and steps < 3:
         steps += 1
         found = possessor_or_self(owner)
-        if found is owner:
+        if found.i == owner.i:
             break
         owner = found
-    if owner is None or owner.lower_ in _ANSWERED_NOUNS or owner.pos_ not in ("PROPN", "NOUN", "PRON"):
+    if owner is None or owner.lower_ in PRONOUNS:
         return None  # "replied to the tweet": whose, the sentence does not say
-    if owner.pos_ == "PRON" or owner.lower_ in PRONOUNS or owner.lower_ in ("one", "some", "all"):
-        return None
-    return owner
+    if owner.pos_ == "PROPN" or (owner.pos_ == "NOUN" and owner.lemma_.lower() in _PERSON_NOUNS):
+        return owner
+    return None
 
 
 def _social(token: Token, social_paragraphs, paragraphs) -> bool:
@@ -174,7 +212,7 @@ def _social(token: Token, social_paragraphs, paragraphs) -> bool:
     clauses = [c for c in token.children if c.dep_ in ("ccomp", "advcl", "conj", "relcl")]
     inner = {t.i for c in clauses for t in c.subtree}
     for word in (t for t in token.subtree if t.i not in inner):
-        if social_word(word) or word.lower_ in _ANSWERED_NOUNS - {"comment", "comments"}:
+        if social_word(word):
             return True
     for start, end in paragraphs:
         if start <= token.idx < end:

@@ -158,7 +158,7 @@ def _governing_cue(tokens, outside):
         while steps < 6:
             if outside(ancestor) and cue_verb(ancestor):
                 return ancestor
-            if ancestor.head is ancestor:
+            if ancestor.head.i == ancestor.i:
                 break
             ancestor, steps = ancestor.head, steps + 1
     return None
