@@ -131,6 +131,7 @@ def test_narrated_reply_qualifies_the_cited_post(nlp):
     "The aide was responding to a message from Undersecretary Lena Park about the inspection.",
     "Both candidates had to respond to videos showing their old promises about the bridge.",
     "Critics set up the account in the hope that Varga would retweet its quotes.",
+    "Critics set up the account in the hope she’d retweet its quotes.",
     "“When people respond by the thousands to your message, that message is mainstream,” Okafor said.",
 ])
 def test_answers_refusals_and_passives_are_not_reposts_or_replies(nlp, text):

@@ -44,7 +44,7 @@ _ANSWERED_NOUNS = POST_NOUNS | frozenset(
     remark remarks statement statements request requests criticism claim claims""".split()
 )
 # Auxiliaries of acts that are wished, feared or asked for rather than done.
-_NOT_DONE = frozenset("would 'd could might should may will 'll can to".split())
+_NOT_DONE = frozenset("would 'd ’d could might should may will 'll ’ll can to".split())
 # Common nouns that can stand for the person a repost or reply addresses ("the President").
 _PERSON_NOUNS = TITLES | frozenset(
     """rapper singer actor actress star host anchor reporter journalist columnist candidate nominee
