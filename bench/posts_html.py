@@ -146,8 +146,10 @@ def correct(tweet: Tweet, handle: str | None, posted: str | None, text: str) -> 
     return fuzz.ratio(tweet.words, got) >= 90
 
 
-def match(tweets: list[Tweet], found: list[tuple[str | None, str | None, str | None, str]]) -> int:
-    """How many tweets one found post each recovers correctly (one to one)."""
+def match(tweets: list[Tweet], found: list[tuple[str | None, str | None, str | None, str]],
+          identical: list[int] | None = None) -> int:
+    """How many tweets one found post each recovers correctly (one to one); ``identical``
+    collects how many of them have exactly the tweet's words (after normalization)."""
     used: set[int] = set()
     hits = 0
     for tweet in tweets:
@@ -159,6 +161,8 @@ def match(tweets: list[Tweet], found: list[tuple[str | None, str | None, str | N
             if correct(tweet, handle, posted, text):
                 used.add(n)
                 hits += 1
+                if identical is not None and words(text) == tweet.words:
+                    identical.append(1)
                 break
     return hits
 
@@ -237,10 +241,11 @@ def main() -> int:
             "text_form", "with_words")
     totals = dict.fromkeys(keys, 0)
     misses = []
+    identical: list[int] = []
     for name in files:
         page = pages[name]
         found = by_page.get(name, [])
-        right = match(page.tweets, found)
+        right = match(page.tweets, found, identical)
         right_iframe = sum(1 for _h, sid, _p, _t in found if sid and sid in page.rendered)
         kept, complete = trafilatura_keeps(page.tweets, extracts[name])
         parsed = [(f.handle, f.status_id, f.date, extracts[name][f.text[0]:f.text[1]])
@@ -266,7 +271,8 @@ def main() -> int:
           f"{totals['text_form']:9d}")
     print()
     print(f"newsprism (read_articles + analyze): recall {ratio(totals['right'], totals['tweets'])} "
-          f"({totals['right']} of {totals['tweets']} blockquote tweets with right handle, date and words), "
+          f"({totals['right']} of {totals['tweets']} blockquote tweets with right handle, date and words, "
+          f"{len(identical)} of them word for word), "
           f"precision {ratio(totals['right'] + totals['right_iframe'], totals['found'])} "
           f"({totals['found']} embedded tweets reported, {totals['right_iframe']} of them the pages' "
           f"{totals['iframe']} iframe-only tweets); {totals['other']} posts of other platforms, "
