@@ -64,6 +64,19 @@ def test_refiners_run_after_their_stage_and_before_its_users():
     assert names.index("posts") < names.index("quote_posts") < names.index("brief")
 
 
+def test_two_refiners_of_one_stage_that_also_require_it_both_run():
+    registry = {
+        "quotes": Stage("quotes", None),
+        "posts": Stage("posts", None),
+        "quote_dates": Stage("quote_dates", None, ("quotes",), refines="quotes"),
+        "quote_posts": Stage("quote_posts", None, ("posts", "quotes"), refines="quotes"),
+        "events": Stage("events", None, after=("quotes",)),
+    }
+    names = [s.name for s in ordered(registry)]
+    assert names.index("quote_dates") < names.index("quote_posts") < names.index("events")
+    assert len(names) == len(registry)
+
+
 @pytest.mark.model
 def test_refined_output_fills_the_story_field(nlp, monkeypatch, tmp_path):
     import newsprism

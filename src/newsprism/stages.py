@@ -175,6 +175,8 @@ def _needs(stage: Stage, stages: Mapping[str, Stage]) -> list[str]:
         chain = refiners[stage.refines]
         needs += chain[:chain.index(stage.name)]
     for required in (*stage.requires, *stage.after):
-        if required in stages:  # refiners of an absent stage never run
+        # Refiners of an absent stage never run; a refiner that also requires the stage it
+        # refines is ordered among its fellow refiners by the chain above, not after them all.
+        if required in stages and required != stage.refines:
             needs += [r for r in refiners.get(required, ()) if r != stage.name]
     return needs
