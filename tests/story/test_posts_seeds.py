@@ -122,3 +122,19 @@ def test_example_post_is_one_across_formats_and_the_reply_targets_it(example_ana
     assert (rust.author_id, rust.posted) == ("theo-okafor", "2025-03-04T18:20:11Z")
     (reply,) = [p for p in story.posts if p.kind == "reply"]
     assert (reply.handle, reply.target_id, reply.target) == ("danielreyesmp", "theo-okafor", rust.id)
+
+
+def test_seed_quotations_of_posts_are_linked(seed_analysis, story):
+    from newsprism.stages import STORY_STAGES
+
+    if "quotes" not in STORY_STAGES:
+        pytest.skip("no quotes stage is installed: quotations cannot be linked to posts")
+    posts = {p.id: p for p in story.posts}
+    linked = {q.text: posts[q.post_id] for q in story.quotes if q.post_id}
+    assert linked["Thank you Kanye, very cool!"].handle == "realDonaldTrump"
+    assert next(p for t, p in linked.items() if t.startswith("You don’t have to agree with Trump")).status_id \
+        == "989179757651574784"
+    for quote in story.quotes:
+        if quote.post_id:
+            assert quote.channel == "tweet"
+            assert quote.speaker_id in (None, posts[quote.post_id].author_id)

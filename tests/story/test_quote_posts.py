@@ -57,6 +57,12 @@ def test_quotation_that_is_the_posts_own_source_links_without_a_resolved_speaker
     assert result.post_id == RUST.id
 
 
+def test_the_posts_own_words_given_to_another_speaker_are_not_linked():
+    span = Span("a1", 110, 140, "y" * 30, "content")
+    result = link_quote(quote("Nobody listened at all, said he", "elena-varga", evidence=(span,)), (RUST,), SETTINGS)
+    assert result.post_id is None
+
+
 def test_dates_that_disagree_prevent_the_link():
     said = TimeRef(text="last month", type="DATE", value="2025-02-01")
     assert link_quote(quote("Nobody listened", date=said), (RUST,), SETTINGS).post_id is None

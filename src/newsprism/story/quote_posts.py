@@ -4,7 +4,8 @@ When an article quotes words its speaker posted ("Chance tried defending Kanye, 
 “Black people don’t have to be democrats,”"), the quotation and the post are one statement
 seen twice. A quotation cites a post when its words are the post's (in any of the post's
 wordings, allowing for the small changes outlets make) and either its speaker is the post's
-author or the quotation is the very text the post was recovered from. Dates, when both are
+author or, with no speaker resolved, the quotation is the very text the post was recovered
+from. Dates, when both are
 known, must agree. A quotation that fits two posts equally well is left unlinked.
 """
 
@@ -49,7 +50,10 @@ def link_quote(quote: Quote, posts: tuple[Post, ...], settings: PostsOptions) ->
     scored: list[tuple[float, Post]] = []
     for post in posts:
         inside = _inside_post_text(quote, post)
-        if not inside and (quote.speaker_id is None or quote.speaker_id != post.author_id):
+        same_speaker = quote.speaker_id is not None and quote.speaker_id == post.author_id
+        # The very words a post was recovered from cite it unless the quotation names another
+        # speaker: then one of the two attributions is wrong, and the link would hide it.
+        if not (same_speaker or (inside and quote.speaker_id is None)):
             continue
         if not _dates_agree(quote, post, settings.date_tolerance_days):
             continue
