@@ -98,7 +98,7 @@ def find_posts(doc, article: Article, results, options) -> tuple[Post, ...]:
 
     taken = [d.extent for d in drafts if d.extent]
     for citation in find_status_citations(doc, text, taken, settings.quote_paragraphs):
-        same = next((d for d in drafts if d.status_id == citation.status_id), None)
+        same = next((d for d in drafts if d.platform == "twitter" and d.status_id == citation.status_id), None)
         if same is not None:
             same.add(citation.url_span, "url")
             same.origins.append("url")
