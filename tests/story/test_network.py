@@ -24,6 +24,10 @@ from newsprism.story.speech_acts import sentences, speech_acts
     ("He is a moron and everybody knows it.", {"insults"}),
     ("Maya has done a wonderful, brilliant job for this city.", {"praises"}),
     ("Reyes is a dishonest, cruel and incompetent minister.", {"criticises"}),
+    # Two negations around a stance word keep it: love, not criticism.
+    ("The critics can't make me not love her.", {"praises"}),
+    ("Nobody could make me not admire the way she fought.", {"praises"}),
+    ("They can't make me not hate this plan.", {"criticises"}),
     # Plain statements do nothing to anyone.
     ("The bridge stays closed until engineers say it is safe.", set()),
     ("We told the council about the rust in 2022.", set()),
@@ -131,9 +135,10 @@ def test_seed_interactions_found_with_evidence(seed_analysis):
         ("james-gunn", "insults", "kanye-west"),            # called West a "complete freaking lunatic"
     ]:
         assert expected in edges, expected
-    # Nobody is said to defend or praise the wrong person in these reports.
-    assert ("chance-the-rapper", "praises", "kanye-west") not in edges
+    # Nobody is said to praise or criticise the wrong person in these reports; "the mob can't
+    # make me not love him" is love, whatever a single-negation tone rule makes of it.
     assert ("john-legend", "praises", "donald-trump") not in edges
+    assert ("kanye-west", "criticises", "donald-trump") not in edges
     texts = {a.id: a.text for a in seed_analysis.articles}
     rejects = next(i for i in story.interactions if i.type == "rejects")
     assert any("Nah" in s.text for s in rejects.evidence)

@@ -35,6 +35,11 @@ REJECTION = re.compile(
     r"^\W*(?:no|nah|nope|wrong|false|not\s+true|not\s+so|that['’]?s\s+not|that\s+ain['’]?t|absolutely\s+not)\b",
     re.I,
 )
+# "can't make me not love him": two negations around a stance word keep its sign, which
+# VADER's single-negation rule flips.
+DOUBLE_NEGATION = re.compile(
+    r"\b(?:can['’]?t|cannot|won['’]?t|couldn['’]?t|never|nobody|no\s+one)\b[^.!?;]{0,40}?\bnot\s+([a-z]+)", re.I
+)
 SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)")
 # Abbreviations whose period does not end a sentence ("Dr. Darrell Scott", "U.S.").
 ABBREVIATIONS = frozenset("dr mr mrs ms st jr sr prof gen sen rep gov lt col sgt capt mt vs etc no".split())
@@ -115,6 +120,10 @@ def _sentence_acts(sentence: str, offset: int, praise: float, criticism: float) 
     # Tone decides only where no more specific act was found.
     if not kinds & {"mocks", "insults", "rejects", "apologises", "asks", "thanks"}:
         score = analyzer.polarity_scores(sentence)["compound"]
+        double = DOUBLE_NEGATION.search(sentence)
+        if double:  # the stance word stands, unnegated
+            valence = analyzer.lexicon.get(double.group(1).lower(), 0)
+            score = max(score, praise) if valence > 0 else min(score, criticism) if valence < 0 else score
         if score >= praise:
             found.append(("praises", 0, len(sentence.rstrip()), f"tone {score:+.2f}"))
         elif score <= criticism:
