@@ -1,0 +1,194 @@
+"""Normalizing calendar periods: "this week", "last year", quarters and halves, "two days
+ago", and the anaphoric "the year" and "the quarter" of financial news.
+
+Relative periods move the DCT by calendar units and write the unit containing the result
+(``2018-W17``, ``2018-04``, ``2018-Q3``); expressions that refer to an earlier mention
+("the following year", "that quarter", "a year earlier") count from the last value of that
+granularity resolved in the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.extract.timex_calendar import (
+    duration_value,
+    granular,
+    granularity_of,
+    number_value,
+    quarter_of,
+    shift,
+    shift_value,
+    unit_of,
+)
+from newsprism.extract.timex_context import (
+    NEXT_WORDS,
+    PAST,
+    PREVIOUS_WORDS,
+    Resolution,
+    edge_mod,
+    strip_edge,
+)
+from newsprism.extract.timex_dates import read_season
+from newsprism.extract.timex_patterns import ORDINALS, SEASONS
+
+
+def read_relative(text, context, tense, before):
+    lowered = text.lower()
+    mod = edge_mod(lowered)
+    unit_word = lowered.split()[-1]
+    lead = strip_edge(lowered[: lowered.rfind(unit_word)].strip())
+    fiscal = "fiscal" in lead
+    lead = lead.replace("fiscal", "").strip()
+    dct = context.dct
+    if unit_word in SEASONS:
+        return read_season(text, context, tense, before)
+    if lead in ("the first", "first", "the final", "final") and unit_word in ("half", "quarter"):
+        return read_quarter(text, context, tense, before)
+    if unit_word in ("half", "season"):
+        return Resolution("DATE", None, mod, relative=True) if dct is None else \
+            _half_or_season(unit_word, lead, dct, mod)
+    unit = "week" if unit_word == "weekend" else unit_word
+    if lead in ("the first", "first", "the final", "final", "the remaining"):
+        return None
+    amount = -1 if lead in PREVIOUS_WORDS else 1 if lead in NEXT_WORDS else 0
+    if lead in ("that", "the same", "same") and context.mentioned:
+        value = context.last({"week": "week", "month": "month", "quarter": "quarter",
+                              "year": "year"}.get(unit, unit))
+        if value:
+            return Resolution("DATE", value, mod, unit)
+    if lead in ("the following", "following", "the previous", "previous", "the prior", "prior"):
+        base = context.last(unit)
+        if base is not None:
+            moved_value = shift_value(base, unit, amount)
+            if moved_value:
+                return Resolution("DATE", moved_value, mod, unit, derived=True)
+    if dct is None:
+        return Resolution("DATE", None, mod, relative=True)
+    if unit in ("decade", "century") and lead.startswith(("the past", "the last", "the next")):
+        return Resolution("DURATION", duration_value(1, unit))
+    moved = shift(dct, unit, amount)
+    value, granularity = granular(moved, unit)
+    if unit_word == "weekend":
+        value += "-WE"
+    if fiscal and unit == "year":
+        value = f"FY{value}"
+    return Resolution("DATE", value, mod, granularity, relative=True)
+
+
+def _half_or_season(unit_word, lead, dct, mod):
+    if unit_word == "season":
+        return Resolution("DATE", None, mod, relative=True)
+    half = 1 if dct.month <= 6 else 2
+    index = dct.year * 2 + half - 1 + (-1 if lead in PREVIOUS_WORDS else 1 if lead in NEXT_WORDS else 0)
+    return Resolution("DATE", f"{index // 2:04d}-H{index % 2 + 1}", mod, "half", relative=True)
+
+
+def read_quarter(text, context, tense, before):
+    lowered = text.lower().replace("-", " ")
+    dct = context.dct
+    year_match = re.search(r"(?:1[6-9]|20)\d\d", lowered)
+    year = int(year_match.group()) if year_match else None
+    q_match = re.search(r"\bq([1-4])\b", lowered)
+    ordinal = int(q_match.group(1)) if q_match else next(
+        (ORDINALS[w] for w in lowered.split() if w in ORDINALS), None)
+    half = "half" in lowered
+    plural = re.search(r"(?:quarter|half|period)s\b", lowered)
+    year_earlier = "year earlier" in lowered or "year ago" in lowered or "a year" in lowered \
+        or "last year" in lowered or "corresponding" in lowered or "comparable" in lowered
+    if plural:
+        return Resolution("DURATION", "PXQ" if not half else "PXH")
+    if ("period" in lowered or year is not None) and ordinal is None:
+        base = context.last("quarter", "half", "year", "month")
+        if base is None:
+            return Resolution("DATE", None, relative=True)
+        if re.search(r"(?:1[6-9]|20)\d\d", lowered) and base:
+            base = re.sub(r"^\d{4}", re.search(r"(?:1[6-9]|20)\d\d", lowered).group(), base)
+        value = shift_value(base, "year", -1) if year_earlier else base
+        return Resolution("DATE", value, granularity="quarter" if "Q" in (value or "") else None,
+                          derived=True)
+    letter = "H" if half else "Q"
+    if ordinal is None or ordinal == -1:
+        base = context.last("half" if half else "quarter")
+        if base is None and dct is not None:
+            current = quarter_of(dct) if not half else (1 if dct.month <= 6 else 2)
+            index = dct.year * (2 if half else 4) + current - 1
+            if "latest" in lowered or "previous" in lowered or "prior" in lowered or ordinal == -1:
+                index -= 1
+            per = 2 if half else 4
+            base = f"{index // per:04d}-{letter}{index % per + 1}"
+        if base is None:
+            return Resolution("DATE", None, relative=True)
+        if year is not None:
+            base = f"{year:04d}" + base[4:]
+        value = shift_value(base, "year", -1) if year_earlier else base
+        return Resolution("DATE", value, granularity="half" if half else "quarter", relative=True,
+                          derived=True)
+    if year is None:
+        if "next year" in lowered and dct:
+            year = dct.year + 1
+        elif "last year" in lowered and dct:
+            year = dct.year - 1
+        elif dct is not None:
+            current = quarter_of(dct) if not half else (1 if dct.month <= 6 else 2)
+            year = dct.year
+            if ordinal > current and tense == PAST:
+                year -= 1
+            if year_earlier:
+                year -= 1
+        else:
+            return Resolution("DATE", f"XXXX-{letter}{ordinal}")
+    return Resolution("DATE", f"{year:04d}-{letter}{ordinal}",
+                      granularity="half" if half else "quarter", relative=year_match is None)
+
+
+def read_ago(text, context, tense, before):
+    lowered = text.lower()
+    words = lowered.split()
+    direction = -1 if words[-1] in ("ago", "earlier", "before") else 1
+    if lowered.endswith("from now"):
+        words = words[:-1]
+    unit_index = max(i for i, w in enumerate(words) if unit_of(w))
+    unit = unit_of(words[unit_index])
+    quantity = " ".join(words[:unit_index])
+    quantity = re.sub(r"^(?:at least|at most|more than|less than|nearly|almost|about|around|"
+                      r"roughly|approximately|some|up to|over|under|just|only|well over|"
+                      r"close to)\s+", "", quantity)
+    amount = number_value(quantity) if quantity else None
+    if words[-1] in ("before", "after") and not quantity:
+        return None
+    if amount is None or not float(amount).is_integer():
+        if amount is None and quantity in ("", "a", "one"):
+            amount = 1
+        elif amount is None:
+            return Resolution("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", relative=True)
+    amount = int(amount)
+    anchor_words = ("earlier", "later", "before", "after")
+    base_value = context.last("quarter", "half") if unit in ("year",) else None
+    if base_value is None and words[-1] in anchor_words:
+        base_value = None  # relative to the last date mentioned, else the DCT
+        last_day = context.last("day")
+        if last_day and unit in ("day", "week"):
+            base_value = last_day
+    if base_value:
+        moved = shift_value(base_value, unit, direction * amount)
+        if moved:
+            return Resolution("DATE", moved, granularity=granularity_of(moved), derived=True)
+    if context.dct is None:
+        return Resolution("DATE", None, relative=True)
+    moved_day = shift(context.dct, unit, direction * amount)
+    value, granularity = granular(moved_day, unit)
+    return Resolution("DATE", value, granularity=granularity, relative=True)
+
+
+def read_anaphoric(text, context, tense, before):
+    lowered = text.lower()
+    mod = "END" if "end" in lowered else "START" if ("beginning" in lowered or "start" in lowered) \
+        else "MID" if "middle" in lowered else None
+    unit = next(u for u in ("month", "week", "quarter", "year") if u in lowered)
+    value = context.last(unit)
+    if value is None and context.dct is not None:
+        value = granular(context.dct, unit)[0]
+    if value is not None and "fiscal" in lowered and not value.startswith("FY"):
+        value = f"FY{value}"
+    return Resolution("DATE", value, mod, unit, relative=True, derived=True)
