@@ -58,7 +58,7 @@ RULES = [
     ("Results for the fourth quarter of 1988 were weak.", "1989-10-26",
      "the fourth quarter of 1988", "DATE", "1988-Q4"),
     ("Sales grew in the first half.", "2018-09-01", "the first half", "DATE", "2018-H1"),
-    ("The budget for fiscal 1990 was cut.", "1989-10-26", "fiscal 1990", "DATE", "FY1990"),
+    ("The budget for fiscal 1990 was cut.", "1989-10-26", "fiscal 1990", "DATE", "1990"),
     ("Music of the 1990s returned.", "2018-04-27", "the 1990s", "DATE", "199"),
     ("It sounded like the '80s.", "2018-04-27", "the '80s", "DATE", "198"),
     ("It was built in the 19th century.", "2018-04-27", "the 19th century", "DATE", "18"),

@@ -72,8 +72,9 @@ def find_timexes(text: str, dct: str | None, doc: Doc | None = None, *,
     for candidate in find_candidates(text):
         if doc is not None and not _plausible(doc, candidate):
             continue
-        tense = governing_tense(doc, candidate.start, candidate.end) if doc is not None else None
-        before = text[max(0, candidate.start - 24):candidate.start]
+        before = text[max(0, candidate.start - 40):candidate.start]
+        tense = governing_tense(doc, candidate.start, candidate.end, before) \
+            if doc is not None else None
         post_date = next((d for start, end, d in posts if start <= candidate.start < end), None)
         if post_date is not None:
             # inside an embedded post, "two days ago" counts from the post's date
@@ -138,7 +139,7 @@ def precision_of(value: str | None, kind: str) -> str | None:
         return "quarter"
     if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
         return "season"
-    if re.fullmatch(r"(FY)?\d{4}", value):
+    if re.fullmatch(r"\d{4}", value):
         return "year"
     if re.fullmatch(r"\d{3}", value):
         return "decade"

@@ -13,7 +13,8 @@ from newsprism.extract.timex_calendar import (
     unit_of,
     week_value,
 )
-from newsprism.extract.timex_context import FUTURE, PAST, Resolution
+from newsprism.extract.tense import FUTURE, PASTS
+from newsprism.extract.timex_context import Resolution
 from newsprism.extract.timex_patterns import DAY_PARTS, MONTHS, SEASONS, WEEKDAYS
 
 _PRESENT_WORDS = ("now", "right now", "currently", "current", "nowadays", "these days",
@@ -107,7 +108,7 @@ def read_holiday(text, context, tense, before):
     candidates = [holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
     if None in candidates:
         return None
-    if lead == "last" or tense == PAST:
+    if lead == "last" or tense in PASTS:
         day = max(c for c in candidates if c <= dct)
     elif lead == "next" or tense == FUTURE:
         day = min(c for c in candidates if c >= dct)

@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-PAST, FUTURE, PRESENT = "past", "future", "present"
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 WORD_RE = re.compile(r"[A-Za-z]+(?:['’]s)?|\d+(?:[.,]\d+)?(?:\s+\d/\d)?|\d+")
 EDGE_MODS = (("the end of", "END"), ("end of", "END"), ("the beginning of", "START"),

@@ -3,7 +3,9 @@
 A month or a day the text gives without a year ("April 25", "in December", "last fall") takes
 its year from the DCT and the direction the governing verb gives (see
 :mod:`newsprism.extract.tense`); an explicit year is copied as written. Years are TimeML
-values (``1990``, decades ``199``, centuries ``19``).
+values (``1990``, decades ``199``, centuries ``19``); a fiscal year is written as the year it
+is named for (``fiscal 1990`` -> ``1990``): TIMEX3 values have no fiscal-year form, and
+TimeBank writes them so.
 """
 
 from __future__ import annotations
@@ -14,10 +16,9 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from newsprism.extract.timex_calendar import day_value, two_digit_year
+from newsprism.extract.tense import FUTURE, PAST_DIRECT, PASTS
 from newsprism.extract.timex_context import (
-    FUTURE,
     NEXT_WORDS,
-    PAST,
     PREVIOUS_WORDS,
     SEASON_MONTH,
     Resolution,
@@ -33,8 +34,10 @@ def year_for(month: int, day: int | None, dct: date, tense: str | None) -> int:
 
     The nearest occurrence wins; the tense of the governing verb halves the distance of the
     occurrences on its side (past tense prefers last year's date unless next year's is much
-    nearer), because a scheduled date is often governed by a past verb ("set Nov. 10 as the
-    deadline").
+    nearer), because a scheduled date is often governed by a past verb through a noun
+    ("declared a dividend payable Dec. 7"). A past verb that governs the date itself ("In
+    January, the company brought in a new chief", "since the Oct. 23 slaying") leaves only the
+    occurrences up to the DCT.
     """
     options = []
     for year in (dct.year - 1, dct.year, dct.year + 1):
@@ -49,7 +52,9 @@ def year_for(month: int, day: int | None, dct: date, tense: str | None) -> int:
                 continue
             distance = abs((moment - dct).days)
             later, earlier = moment > dct, moment < dct
-        if (tense == PAST and earlier) or (tense == FUTURE and later):
+        if tense == PAST_DIRECT and later:
+            continue
+        if (tense in PASTS and earlier) or (tense == FUTURE and later):
             distance *= 0.5
         if day is None and tense == FUTURE and earlier:
             continue  # "will vote in March": a month ahead
@@ -67,7 +72,7 @@ def _season_date(season: str, dct: date, tense: str | None, lead: str) -> int:
         return dct.year if season_index < dct_season_start and dct.month >= 3 else dct.year - 1
     if lead in NEXT_WORDS:
         return dct.year if season_index > dct_season_start else dct.year + 1
-    if tense == PAST and current > dct:
+    if tense in PASTS and current > dct:
         return dct.year - 1
     if tense == FUTURE and date(dct.year, start_month, 28) + relativedelta(months=2) < dct:
         return dct.year + 1
@@ -164,13 +169,10 @@ def read_month(text, context, tense, before):
 def read_year(text, context, tense, before):
     mod = edge_mod(text)
     match = re.search(r"(?:1[6-9]|20)\d\d", text)
-    lowered = text.lower()
     if match is None:
         short = re.search(r"FY(\d\d)", text)
-        return Resolution("DATE", f"FY{two_digit_year(int(short.group(1)), context.dct)}",
+        return Resolution("DATE", f"{two_digit_year(int(short.group(1)), context.dct)}",
                           granularity="year") if short else None
-    if "fiscal" in lowered or "fy" in lowered:
-        return Resolution("DATE", f"FY{match.group()}", mod, "year")
     return Resolution("DATE", match.group(), mod, "year")
 
 

@@ -11,7 +11,8 @@ import re
 from datetime import date, timedelta
 
 from newsprism.extract.timex_calendar import day_value
-from newsprism.extract.timex_context import FUTURE, PRESENT, Resolution, edge_mod, lead_words, strip_edge
+from newsprism.extract.tense import FUTURE, PRESENT
+from newsprism.extract.timex_context import Resolution, edge_mod, lead_words, strip_edge
 from newsprism.extract.timex_dates import read_date
 from newsprism.extract.timex_patterns import AT_CLOCK, DAY_PARTS, WEEKDAYS
 

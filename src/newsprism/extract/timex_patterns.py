@@ -145,7 +145,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     # "a year after" heads a phrase ("a year after the war") unless the clause ends there.
     ago_word = _ci(r"(?:ago|earlier|later|from\s+now|hence)\b|(?:before|after)(?=\s*(?:[,.;:)!?]|$))")
     bare_ago = _ci(r"(?:(?:a|one)\s+(?:week|month|year|decade)\s+or\s+so|(?:years|months|weeks|days)|"
-                   r"(?:a\s+)?(?:week|month|year|decade))\s+ago\b")
+                   r"(?:a\s+)?(?:week|month|year|decade))\s+ago\b|"
+                   r"(?:years|months|weeks|days|decades)\s+(?:from\s+now|hence)\b")
     unit_lead = _ci(r"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|trading\s+|"
                     r"business\s+|calendar\s+)?")
     rules = {
@@ -215,13 +216,17 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         # "two years", "the past two months", "at least 30 days", "16-hour", "years"
         "duration": ("(?:" + MODIFIER + ")?(?:" + REL + "|" + _ci(r"(?:the|each\s+of\s+the|all)\s+")
                      + ")?(?:" + MODIFIER + ")?(?:" + NUMBER + "|" + VAGUE + r")(?:\s+|-)" + unit_lead
-                     + UNIT + r"(?!-old|\s+old\b|\s+of\b)(?:-" + _ci("long") + r")?(?:\s+" + _ci(r"or\s+so") + ")?"
+                     + UNIT
+                     # "40 years of the blockade" is a duration; "a quarter of the market" and
+                     # "three-quarters of its food" are fractions, "52 years old" an age
+                     + r"(?!-old|\s+old\b|(?<=quarter)\s+of\b|(?<=-quarters)\s+of\b)(?:-" + _ci("long") + r")?(?:\s+" + _ci(r"or\s+so") + ")?"
                      + "|" + _ci(r"(?:the\s+)?(?:coming|past|next|last)\s+(?:days|weeks|months|"
                                  r"years|decades|quarters)\b")
                      + "|" + NUMBER + r"\s+" + _ci("to") + r"\s+" + NUMBER + r"\s+" + UNIT
                      + "|" + _ci(r"(?:a\s+)?(?:short|long|brief|lengthy|fairly\s+lengthy)\s+"
                                  r"(?:while|time|period)\b|a\s+while\b")
-                     + "|" + _ci(r"(?:years|months|weeks|decades|centuries)(?:-long)?\b")),
+                     + "|" + r"(?<!\d\s)" + _ci(r"(?:years|months|weeks|decades|centuries)(?:-long)?\b")
+                     + r"(?!\s+old\b)"),
         # "daily", "every day", "each month", "every Thursday"
         "set": (_ci(r"(?:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|"
                     r"semiannually)\b|(?:every|each|per)\s+(?:other\s+)?(?:\d+\s+|two\s+|few\s+)?"

@@ -10,6 +10,7 @@ granularity resolved in the document.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from newsprism.extract.timex_calendar import (
     duration_value,
@@ -20,10 +21,11 @@ from newsprism.extract.timex_calendar import (
     shift,
     shift_value,
     unit_of,
+    week_value,
 )
+from newsprism.extract.tense import PASTS
 from newsprism.extract.timex_context import (
     NEXT_WORDS,
-    PAST,
     PREVIOUS_WORDS,
     Resolution,
     edge_mod,
@@ -38,7 +40,6 @@ def read_relative(text, context, tense, before):
     mod = edge_mod(lowered)
     unit_word = lowered.split()[-1]
     lead = strip_edge(lowered[: lowered.rfind(unit_word)].strip())
-    fiscal = "fiscal" in lead
     lead = lead.replace("fiscal", "").strip()
     dct = context.dct
     if unit_word in SEASONS:
@@ -67,13 +68,32 @@ def read_relative(text, context, tense, before):
         return Resolution("DATE", None, mod, relative=True)
     if unit in ("decade", "century") and lead.startswith(("the past", "the last", "the next")):
         return Resolution("DURATION", duration_value(1, unit))
+    if unit_word == "weekend":
+        return Resolution("DATE", week_value(_weekend(dct, tense, amount)) + "-WE", mod, "week",
+                          relative=True)
     moved = shift(dct, unit, amount)
     value, granularity = granular(moved, unit)
-    if unit_word == "weekend":
-        value += "-WE"
-    if fiscal and unit == "year":
-        value = f"FY{value}"
     return Resolution("DATE", value, mod, granularity, relative=True)
+
+
+def _weekend(dct: date, tense: str | None, amount: int) -> date:
+    """A day of the weekend "the weekend", "last weekend" or "next weekend" names.
+
+    The ISO week ends with its weekend, so a weekend that has passed belongs to the previous
+    ISO week until the DCT itself falls on a Saturday or Sunday. "The weekend" is the one just
+    passed in the past tense and early in the week ("over the weekend, officials met" on a
+    Monday), the coming one otherwise.
+    """
+    day = dct.isoweekday()
+    passed = dct if day >= 6 else dct - timedelta(days=day)
+    coming = dct + timedelta(days=6 - day) if day < 6 else dct
+    if amount < 0:
+        return passed if day < 6 else dct - timedelta(days=7)
+    if amount > 0:
+        return coming if day < 6 else dct + timedelta(days=6)
+    if tense in PASTS or (tense is None and day <= 3):
+        return passed
+    return coming
 
 
 def _half_or_season(unit_word, lead, dct, mod):
@@ -132,7 +152,7 @@ def read_quarter(text, context, tense, before):
         elif dct is not None:
             current = quarter_of(dct) if not half else (1 if dct.month <= 6 else 2)
             year = dct.year
-            if ordinal > current and tense == PAST:
+            if ordinal > current and tense in PASTS:
                 year -= 1
             if year_earlier:
                 year -= 1
@@ -157,6 +177,9 @@ def read_ago(text, context, tense, before):
     amount = number_value(quantity) if quantity else None
     if words[-1] in ("before", "after") and not quantity:
         return None
+    if not quantity and words[unit_index].endswith("s"):
+        # "years ago": some years back, not one; TIMEX3 has only the vague past for it
+        return Resolution("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", relative=True)
     if amount is None or not float(amount).is_integer():
         if amount is None and quantity in ("", "a", "one"):
             amount = 1
@@ -189,6 +212,4 @@ def read_anaphoric(text, context, tense, before):
     value = context.last(unit)
     if value is None and context.dct is not None:
         value = granular(context.dct, unit)[0]
-    if value is not None and "fiscal" in lowered and not value.startswith("FY"):
-        value = f"FY{value}"
     return Resolution("DATE", value, mod, unit, relative=True, derived=True)
