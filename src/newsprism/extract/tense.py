@@ -128,8 +128,11 @@ def _directed(verb: Token, path: list[Token], span) -> str | None:
     tense = _reported(verb, verb_tense(verb))
     if _forward(path, verb, tense):
         return FUTURE
-    if verb.lemma_ in _SCHEDULING or (verb.lemma_ == "set" and
-                                      any(c.lower_ == "for" for c in verb.children)):
+    if span.root.dep_ == "poss" and tense in (PRESENT, None):
+        return PAST  # "follows Tuesday's declaration": the possessor dates an act reported
+    if verb.lemma_ == "set":  # "set Nov. 10 as the deadline", "a summit set for April"
+        return FUTURE if any(c.lower_ == "for" for c in verb.children) else tense
+    if verb.lemma_ in _SCHEDULING:
         finite = verb.dep_ not in ("acl", "amod", "relcl")
         perfect_past = any(c.lower_ == "had" for c in verb.children)
         # "planned a rally on Saturday" looks ahead; "On Friday, the government planned to

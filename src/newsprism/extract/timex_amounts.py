@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from newsprism.extract.timex_calendar import (
     day_value,
@@ -32,7 +33,8 @@ def read_reference(text, context, tense, before):
 
 
 _SET_BEFORE = re.compile(r"(?:\d|%|\$|times|cents?|dollars?|miles?|kilometers?|km|once|twice|"
-                         r"percent|shares|barrels|tons|points?)\s*$")
+                         r"percent|shares|barrels|tons|points?|hundred|thousand|million|"
+                         r"billion|trillion|units|seats|flights|visitors)\s*$")
 
 
 def read_duration(text, context, tense, before):
@@ -64,6 +66,8 @@ def read_duration(text, context, tense, before):
     amount = number_value(quantity) if quantity else None
     if not quantity and not words[unit_index].endswith("s"):
         amount = 1.0
+    if amount is not None and lowered.endswith("and a half"):
+        amount += 0.5  # "a minute and a half"
     if quantity in ("a", "an", "one", "per") and _SET_BEFORE.search(before):
         return Resolution("SET", duration_value(1, unit))
     return Resolution("DURATION", duration_value(amount, unit))
@@ -80,9 +84,11 @@ def read_set(text, context, tense, before):
     if twice:
         return Resolution("SET", duration_value(1, twice.group(1)))
     words = lowered.split()
-    last = words[-1].rstrip("s") if words[-1] not in WEEKDAYS else words[-1]
-    if last in WEEKDAYS or words[-1].rstrip("s") in WEEKDAYS:
-        return Resolution("SET", f"XXXX-WXX-{WEEKDAYS[words[-1].rstrip('s') if words[-1].rstrip('s') in WEEKDAYS else last]}")
+    weekday = next((WEEKDAYS[w.rstrip("s")] for w in words if w.rstrip("s") in WEEKDAYS), None)
+    part = next((DAY_PARTS[w.rstrip("s")] for w in words if w.rstrip("s") in DAY_PARTS), None)
+    if weekday is not None:  # "every Thursday", "Mondays", "Tuesday nights"
+        return Resolution("SET", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""))
+    last = words[-1].rstrip("s")
     if last in MONTHS:
         return Resolution("SET", f"XXXX-{MONTHS[last]:02d}")
     if last in SEASONS:
@@ -108,6 +114,9 @@ def read_holiday(text, context, tense, before):
     candidates = [holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
     if None in candidates:
         return None
+    if "week" in lowered:
+        # "as Easter week began": the week counts from its Monday, not from the holiday
+        candidates = [c - timedelta(days=c.isoweekday() - 1) for c in candidates]
     if lead == "last" or tense in PASTS:
         day = max(c for c in candidates if c <= dct)
     elif lead == "next" or tense == FUTURE:

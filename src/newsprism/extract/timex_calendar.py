@@ -72,11 +72,12 @@ def duration_value(amount: float | None, unit: str) -> str:
         return f"{prefix}X{letter}"
     whole = int(amount)
     rest = amount - whole
-    smaller = {"Y": ("M", 12), "H": ("M", 60), "D": ("H", 24), "W": ("D", 7)}
-    if rest and letter in smaller:
-        small_letter, factor = smaller[letter]
+    smaller = {"year": ("M", 12), "hour": ("M", 60), "day": ("H", 24), "week": ("D", 7),
+               "minute": ("S", 60)}
+    if rest and unit in smaller:
+        small_letter, factor = smaller[unit]
         small = rest * factor
-        inner = "T" if letter == "D" else ""
+        inner = "T" if unit == "day" else ""
         return f"{prefix}{whole}{letter}{inner}{_fmt(small)}{small_letter}" if whole else \
             f"{prefix}{inner}{_fmt(small)}{small_letter}"
     return f"{prefix}{_fmt(amount)}{letter}"

@@ -26,13 +26,20 @@ class Context:
 
     dct: date | None
     dct_time: str | None = None
-    mentioned: list[tuple[str, str]] = field(default_factory=list)  # (granularity, value)
+    # (granularity, value); "period" marks a definite span of months with no calendar value
+    # ("the first nine months"), which "a year earlier" may then refer to
+    mentioned: list[tuple[str, str]] = field(default_factory=list)
 
     def last(self, *granularities: str) -> str | None:
         """The most recent resolved value of one of these granularities."""
+        entry = self.last_entry(*granularities)
+        return entry[1] if entry else None
+
+    def last_entry(self, *granularities: str) -> tuple[str, str] | None:
+        """The most recent (granularity, value) of one of these granularities."""
         for granularity, value in reversed(self.mentioned):
             if granularity in granularities:
-                return value
+                return granularity, value
         return None
 
 

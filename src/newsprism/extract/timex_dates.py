@@ -26,7 +26,14 @@ from newsprism.extract.timex_context import (
     lead_words,
     strip_edge,
 )
-from newsprism.extract.timex_patterns import MONTHS, NUMBER_WORDS, ORDINALS, SEASONS, WEEKDAYS
+from newsprism.extract.timex_patterns import (
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    SEASONS,
+    SPELLED_YEAR,
+    WEEKDAYS,
+)
 
 
 def year_for(month: int, day: int | None, dct: date, tense: str | None) -> int:
@@ -98,8 +105,12 @@ def read_date(text, context, tense, before):
     if year is None:
         if context.dct is None:
             return Resolution("DATE", f"XXXX-{month:02d}-{day:02d}", granularity=None)
-        year = year_for(month, day, context.dct, tense)
         lowered = text.lower()
+        if lowered.startswith(("last ", "this past ")):
+            tense = PAST_DIRECT  # "last Oct. 23": the one before the DCT
+        year = year_for(month, day, context.dct, tense)
+        if lowered.startswith(("next ", "this coming ")):
+            year = context.dct.year + (_safe_date(context.dct.year, month, day) <= context.dct)
         if "last year" in lowered:
             year = context.dct.year - 1
         elif "next year" in lowered:
@@ -124,6 +135,14 @@ def read_date(text, context, tense, before):
     return Resolution("DATE", day_value(value), granularity="day", relative=relative)
 
 
+def _safe_date(year: int, month: int, day: int) -> date:
+    """The date, or the last day of the month for 29 February outside leap years."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return date(year, month, day - 1)
+
+
 def read_iso(text, context, tense, before):
     match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(T\d\d:\d\d(?::\d\d)?)?", text)
     if match:
@@ -146,6 +165,8 @@ def read_month(text, context, tense, before):
     short = next((w for w in words if w.startswith("'")), None)
     if year is None and short:
         year = two_digit_year(int(short[1:]), context.dct)
+    if year is None:
+        year = spelled_year(text)
     if text.lower() == "may" and before.rstrip().endswith(("it", "they", "we", "you", "he", "she")):
         return None
     if year is not None:
@@ -173,6 +194,10 @@ def read_year(text, context, tense, before):
         short = re.search(r"FY(\d\d)", text)
         return Resolution("DATE", f"{two_digit_year(int(short.group(1)), context.dct)}",
                           granularity="year") if short else None
+    half = re.match(r"(?:the\s+)?(first|second|last)\s+half\s+of", text.lower())
+    if half:  # "the first half of 1990" is a part of the year with its own value
+        return Resolution("DATE", f"{match.group()}-H{1 if half.group(1) == 'first' else 2}",
+                          granularity="half")
     return Resolution("DATE", match.group(), mod, "year")
 
 
@@ -210,21 +235,30 @@ def read_century(text, context, tense, before):
     return Resolution("DATE", f"{current:02d}", granularity="century", relative=True)
 
 
-def read_spelled_year(text, context, tense, before):
+def spelled_year(text: str) -> int | None:
+    """The year a text spells out ("January nineteen ninety-seven" -> 1997), or None."""
     lowered = text.lower().replace("-", " ")
     if "two thousand" in lowered:
-        return Resolution("DATE", "2000", granularity="year")
-    words = lowered.split()
+        return 2000
+    match = re.search(SPELLED_YEAR, lowered)
+    if match is None:
+        return None
+    words = match.group().split()
     century = NUMBER_WORDS.get(words[0])
     rest = words[1:]
     if rest and rest[0] == "hundred":
-        return Resolution("DATE", f"{century}00", granularity="year")
+        return century * 100 if century else None
     if rest and rest[0] == "oh":
         rest = rest[1:]
     tail = sum(NUMBER_WORDS.get(w, 0) for w in rest)
     if not century or tail >= 100:
         return None
-    return Resolution("DATE", f"{century}{tail:02d}", granularity="year")
+    return century * 100 + int(tail)
+
+
+def read_spelled_year(text, context, tense, before):
+    year = spelled_year(text)
+    return None if year is None else Resolution("DATE", f"{year:04d}", granularity="year")
 
 
 def read_season(text, context, tense, before):
@@ -233,8 +267,9 @@ def read_season(text, context, tense, before):
     name = next(s for s in SEASONS if re.search(rf"\b{s}\b", lowered))
     code = SEASONS[name]
     year_match = re.search(r"(?:1[6-9]|20)\d\d", lowered)
-    if year_match:
-        return Resolution("DATE", f"{year_match.group()}-{code}", mod, "season")
+    year = int(year_match.group()) if year_match else spelled_year(lowered)
+    if year is not None:
+        return Resolution("DATE", f"{year:04d}-{code}", mod, "season")
     if context.dct is None:
         return Resolution("DATE", f"XXXX-{code}", mod)
     lead = strip_edge(lead_words(lowered, [name]))

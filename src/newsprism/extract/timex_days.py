@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from newsprism.extract.timex_calendar import day_value
+from newsprism.extract.timex_calendar import day_value, week_value
 from newsprism.extract.tense import FUTURE, PRESENT
 from newsprism.extract.timex_context import Resolution, edge_mod, lead_words, strip_edge
 from newsprism.extract.timex_dates import read_date
@@ -44,19 +44,35 @@ def read_weekday(text, context, tense, before):
         return Resolution("TIME" if part else "DATE", value + (f"T{part}" if part else ""))
     core = strip_edge(lead)
     offset = 0
-    if core.endswith("day before") or core.endswith("night before"):
-        offset, core = -1, ""
-    elif core.endswith("day after"):
-        offset, core = 1, ""
+    shifted = re.match(r"(?:the )?(?:day|night) (before|after)\s*(.*)$", core)
+    if shifted:  # "the day before last Tuesday"
+        offset, core = (-1 if shifted.group(1) == "before" else 1), strip_edge(shifted.group(2))
     anchor = context.dct
-    if core in ("the previous", "the following") and context.last("day"):
-        # "the previous Friday" counts from the day the text is talking about
-        anchor = date.fromisoformat(context.last("day")[:10])
+    if core in ("the previous", "the following"):
+        # "down from the previous Friday" counts from the Friday just mentioned, else from the
+        # day the text is talking about
+        anchor = _mentioned_day(context, WEEKDAYS[name]) or anchor
     day = _weekday_date(WEEKDAYS[name], anchor, tense, core) + timedelta(days=offset)
     mod = edge_mod(lead) if lead and not lead.startswith(("earlier", "later")) else None
     if part:
         return Resolution("TIME", f"{day_value(day)}T{part}", mod, "day", relative=True)
     return Resolution("DATE", day_value(day), mod, "day", relative=True)
+
+
+def read_week_of(text, context, tense, before):
+    """"the week of March 6": the ISO week of that day."""
+    inner = read_date(re.sub(r"(?i)^the\s+week\s+of\s+", "", text), context, tense, before)
+    if inner is None or not inner.value:
+        return inner
+    return Resolution("DATE", week_value(date.fromisoformat(inner.value)), granularity="week",
+                      relative=inner.relative)
+
+
+def _mentioned_day(context, weekday: int) -> date | None:
+    days = [date.fromisoformat(v[:10]) for g, v in context.mentioned
+            if g == "day" and re.match(r"\d{4}-\d\d-\d\d", v)]
+    same = [d for d in days if d.isoweekday() == weekday]
+    return (same or days or [None])[-1]
 
 
 def read_deictic(text, context, tense, before):

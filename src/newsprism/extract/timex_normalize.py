@@ -17,6 +17,8 @@ amounts, sets and references in :mod:`~newsprism.extract.timex_amounts`.
 
 from __future__ import annotations
 
+import re
+
 from newsprism.extract.timex_amounts import (
     read_duration,
     read_future_ref,
@@ -36,7 +38,7 @@ from newsprism.extract.timex_dates import (
     read_spelled_year,
     read_year,
 )
-from newsprism.extract.timex_days import read_clock, read_deictic, read_weekday
+from newsprism.extract.timex_days import read_clock, read_deictic, read_week_of, read_weekday
 from newsprism.extract.timex_patterns import Candidate
 from newsprism.extract.timex_periods import read_ago, read_anaphoric, read_quarter, read_relative
 
@@ -64,7 +66,14 @@ def normalize(candidate: Candidate, context: Context, tense: str | None,
     if result is not None and result.type in ("DATE", "TIME") and result.value and \
             result.granularity and not result.derived:
         context.mentioned.append((result.granularity, result.value))
+    elif result is not None and result.type == "DURATION" and result.value \
+            and _DEFINITE_MONTHS.match(text):
+        context.mentioned.append(("period", result.value))
     return result
+
+
+# "the nine months", "the first six months": a span of the year the text reports on
+_DEFINITE_MONTHS = re.compile(r"(?i)the\s+(?:(?:first|latest|last|past|same)\s+)?\w+\s+months$")
 
 
 _HANDLERS = {
@@ -75,4 +84,5 @@ _HANDLERS = {
     "quarter": read_quarter, "season": read_season, "ago": read_ago, "duration": read_duration,
     "set": read_set, "holiday": read_holiday, "future_ref": read_future_ref,
     "past_ref": read_past_ref, "anaphoric": read_anaphoric,
+    "year_ended": lambda *_: Resolution("DURATION", "P1Y"), "week_of": read_week_of,
 }

@@ -75,6 +75,11 @@ WEEKDAY = _alt(WEEKDAYS, caps=True) + r"\b"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d)\b"
 SHORT_YEAR = r"['’]\d\d\b"
+# Years as broadcast transcripts spell them: "nineteen ninety-four", "twenty oh five"
+SPELLED_YEAR = (r"(?i:(?:nineteen|twenty)\s+(?:hundred|oh\s+\w+|(?:twenty|thirty|forty|fifty|"
+                r"sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|"
+                r"nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                r"nineteen)\b)")
 NUMBER = (r"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|"
           + _ci(r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
                 r"(?:one|two|three|four|five|six|seven|eight|nine)|"
@@ -123,16 +128,17 @@ class Candidate:
 def _rules() -> list[tuple[str, re.Pattern[str]]]:
     month_day = MONTH + r"\s+" + DAY
     day_month = DAY + r"\s+(?:" + _ci("of") + r"\s+)?" + MONTH
-    year_part = r"(?:,?\s+" + YEAR + r"|\s+" + SHORT_YEAR + ")"
+    year_part = r"(?:,?\s+" + YEAR + r"|\s+" + SHORT_YEAR + r"|\s+" + SPELLED_YEAR + ")"
     this_year = r"(?:,?\s+" + _ci(r"(?:last|this|next)\s+year") + ")?"
     full_date = "(?:" + WEEKDAY + r",?\s+)?(?:" + month_day + "|" + day_month + ")(?:" + year_part + ")?"
     at_clock = _ci(r"(?:(?:around|about|at\s+about|shortly\s+(?:before|after)|just\s+(?:before|"
                    r"after))\s+)?")
     clock_day = (r"(?:,?\s+(?:" + _ci(r"yesterday|today|tomorrow|tonight|this\s+morning") + "|"
                  + full_date + "|" + WEEKDAY + "))?")
-    weekday_lead = _ci(r"(?:last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|"
-                       r"early|late|earlier|later|the\s+day\s+before|the\s+day\s+after|"
-                       r"day\s+before|day\s+after|the\s+night\s+before)\s+")
+    # "last Friday", "the day before last Tuesday"
+    weekday_lead = _ci(r"(?:(?:the\s+)?(?:day|night)\s+(?:before|after)\s+)?(?:(?:last|this|next|"
+                       r"this\s+past|this\s+coming|the\s+previous|the\s+following|early|late|"
+                       r"earlier|later)\s+)?")
     relative_unit = _ci(r"(?:fiscal\s+)?(?:week|weekend|month|quarter|year|decade|century|summer|"
                         r"winter|spring|fall|autumn|season|half)\b")
     quarter_word = _ci(r"(?:fiscal[- ])?(?:quarter|half|period)s?\b")
@@ -155,26 +161,25 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                   + _ci(r"in\s+the\s+(?:morning|afternoon|evening)\b") + "|" + NUMBER + r"\s+"
                   + _ci(r"o['’]clock\b")),
         # "Wednesday, April 25, 2018", "April 25", "25 April 2018"
-        "date": full_date + this_year,
+        "date": _ci(r"(?:(?:last|this|next|this\s+past|this\s+coming)\s+)?") + full_date + this_year,
+        # "the week of March 6"
+        "week_of": _ci(r"the\s+week\s+of\s+") + "(?:" + month_day + "|" + day_month + ")(?:" + year_part + ")?",
         "iso": (r"\b(?:1[6-9]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
                 r"(?:T\d\d:\d\d(?::\d\d)?)?\b"
                 r"|\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:(?:19|20)\d\d|\d\d)\b"),
         # "December 2016", "December of 2016", "early December", "last December"
-        "month": ("(?:" + EDGE + "|" + REL + ")?" + MONTH + r"(?:\s+" + _ci("of") + ")?(?:"
+        "month": ("(?:" + EDGE + "|" + REL + ")?" + MONTH + r"(?:(?:\s+" + _ci("of") + ")?"
                   + year_part + ")?" + this_year),
         # "1990", "fiscal 1990", "early 2018"
         "year": ("(?:" + EDGE + "|" + _ci(r"(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+") + ")?"
                  + r"(?<![$#€£\d.,])(?:" + YEAR + r"|FY\d\d(?:\d\d)?)(?!\s*%|-\d)"),
         # "the 1990s", "the '90s", "mid-1990s", "the nineties"
-        "decade": ("(?:" + EDGE + "|" + _ci("the") + r"\s+)?(?:(?:1[6-9]|20)\d0['’]?s|['’]\d0s)\b|"
+        "decade": ("(?:" + EDGE + ")?(?:" + _ci("the") + r"\s+)?(?:(?:1[6-9]|20)\d0['’]?s|['’]\d0s)\b|"
                    + _ci(r"the\s+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|"
                          r"nineties)\b")),
         "century": (_ci(r"(?:the|this|last|next)\s+") + "(?:" + ORDINAL + r"|\d+(?:st|nd|rd|th))?"
                     + r"(?:\s+|-)?" + _ci(r"century\b")),
-        "spelled_year": _ci(r"(?:nineteen|twenty)\s+(?:hundred|oh\s+\w+|(?:twenty|thirty|forty|"
-                            r"fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|"
-                            r"six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-                            r"sixteen|seventeen|eighteen|nineteen)\b|the\s+year\s+two\s+thousand\b"),
+        "spelled_year": SPELLED_YEAR + "|" + _ci(r"the\s+year\s+two\s+thousand\b"),
         "weekday": ("(?:" + weekday_lead + ")?" + WEEKDAY + r"(?:\s+" + PART + ")?" + r"(?:,?\s+"
                     + month_day + "(?:" + year_part + "))?"),
         "part_weekday": _ci(r"(?:(?:early|late)\s+)?") + PART + r"\s+(?:" + _ci("of") + r"\s+)?" + WEEKDAY,
@@ -183,7 +188,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                        r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
                        r"|(?:this|last|tomorrow|yesterday)\s+(?:morning|afternoon|evening|night)\b"
                        r"|(?:later|earlier)\s+this\s+(?:morning|afternoon|evening)\b"
-                       r"|overnight\b|mid-?\s?afternoon\b"),
+                       r"|overnight\b|mid-?\s?afternoon\b(?:\s+(?:yesterday|today|tomorrow)\b)?"),
         "reference": _ci(r"now\b(?![-’'])|currently\b|current(?!\s+(?:account|accounts|events|"
                          r"affairs|electric|flow|law|laws|rules|system|policy|members?))\b|"
                          r"(?:more\s+)?recently\b|lately\b|nowadays\b|"
@@ -197,19 +202,24 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         "relative": ("(?:" + EDGE + ")?(?:" + REL + "|" + _ci(r"the\s+") + r"(?=(?:week|weekend)\b))"
                      + relative_unit),
         # "the third quarter", "third-quarter", "the fourth quarter of 1989", "the year-ago period"
-        "quarter": ("(?:" + DET + "|" + REL + ")?(?:" + YEAR + r"\s+|"
+        "quarter": ("(?:" + DET + "|" + REL + "|" + _ci(r"(?:this|last|next)\s+year['’]s\s+") + ")?(?:"
+                    + YEAR + r"\s+|"
                     + _ci(r"(?:year[- ](?:earlier|ago)|fiscal|calendar)\s+") + ")?"
                     + ORDINAL + r"\s+" + quarter_word + quarter_of + "|" + period_word
                     # the adjective form ("third-quarter profit") is annotated without "the"
                     + "|(?:" + YEAR + r"\s+)?" + _ci(r"(?:fiscal\s+)?") + ORDINAL + "-" + quarter_word
                     + r"|\b[Qq][1-4]\b(?:\s+" + YEAR + ")?|" + _ci(r"year[- ](?:earlier|ago)\b")
-                    + "|" + _ci(r"the\s+") + "(?:" + YEAR + r"\s+)?" + _ci(r"(?:fiscal\s+)?(?:quarter|period)\b(?!\s+of\b)")),
+                    + "|" + _ci(r"the\s+") + "(?:" + YEAR + r"\s+)?" + _ci(r"(?:fiscal\s+)?(?:quarter|period)\b(?!\s+of\b)")
+                    + _ci(r"(?:\s+a\s+year\s+(?:ago|earlier))?")),
+        # "the year ended March 31": a year named by its last day is a duration (P1Y), as
+        # TimeBank annotates it: its calendar year is unknown
+        "year_ended": _ci(r"the\s+(?:fiscal\s+)?year(?=\s+(?:that\s+)?end(?:ed|ing|s)\b)"),
         # "the year", "the full year", "year-end": the year the text is about
         "anaphoric": _ci(r"the\s+(?:full\s+|fiscal\s+|calendar\s+)?year\b(?!\s+(?:of|before|after|"
                          r"when|that|in|to)\b|-)|year[- ]end\b|year['’]s\s+end\b"
                          r"|the\s+(?:end|beginning|start|middle)\s+of\s+the\s+(?:year|month|week|quarter)\b"),
         "season": ("(?:" + EDGE + "|" + season_lead + r"|(?<=\b[Ii]n\s))(?:" + EDGE + ")?" + SEASON
-                   + r"(?:\s+" + _ci("of") + ")?(?:" + year_part + ")?|" + SEASON + r"\s+" + YEAR),
+                   + r"(?:(?:\s+" + _ci("of") + ")?" + year_part + ")?|" + SEASON + r"\s+" + YEAR),
         # "two days ago", "a year earlier", "about two years ago"
         "ago": ("(?:" + MODIFIER + ")?(?:" + NUMBER + "|" + VAGUE + r")\s+" + UNIT + r"\s+" + ago_word
                 + "|" + bare_ago),
@@ -219,7 +229,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                      + UNIT
                      # "40 years of the blockade" is a duration; "a quarter of the market" and
                      # "three-quarters of its food" are fractions, "52 years old" an age
-                     + r"(?!-old|\s+old\b|(?<=quarter)\s+of\b|(?<=-quarters)\s+of\b)(?:-" + _ci("long") + r")?(?:\s+" + _ci(r"or\s+so") + ")?"
+                     + r"(?!-old|\s+old\b|(?<=quarter)\s+of\b|(?<=-quarters)\s+of\b)(?:-" + _ci("long") + r")?"
+                     + _ci(r"(?:\s+and\s+a\s+half\b)?(?:\s+or\s+so)?")
                      + "|" + _ci(r"(?:the\s+)?(?:coming|past|next|last)\s+(?:days|weeks|months|"
                                  r"years|decades|quarters)\b")
                      + "|" + NUMBER + r"\s+" + _ci("to") + r"\s+" + NUMBER + r"\s+" + UNIT
@@ -232,7 +243,10 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                     r"semiannually)\b|(?:every|each|per)\s+(?:other\s+)?(?:\d+\s+|two\s+|few\s+)?"
                     r"(?:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|"
                     r"morning|afternoon|evening)s?\b|twice\s+a\s+(?:day|week|month|year)\b")
-                + "|" + _ci(r"(?:every|each)\s+") + "(?:" + WEEKDAY + "|" + MONTH + "|" + SEASON + ")"),
+                + "|" + _ci(r"(?:every|each)\s+") + "(?:" + WEEKDAY + "|" + MONTH + "|" + SEASON + ")"
+                # "on Mondays", "Tuesday nights": a weekday in the plural recurs
+                + "|" + _alt(WEEKDAYS, caps=True) + r"(?:s\b|\s+" + _ci(r"(?:mornings|afternoons|"
+                                                                       r"evenings|nights)\b") + ")"),
         "holiday": _ci(r"(?:(?:last|this|next)\s+)?(?:christmas(?:\s+(?:day|eve))?|new\s+year['’]s"
                        r"(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|week))?|"
                        r"election\s+day|independence\s+day|labor\s+day|memorial\s+day|halloween|"

@@ -54,8 +54,7 @@ def read_relative(text, context, tense, before):
         return None
     amount = -1 if lead in PREVIOUS_WORDS else 1 if lead in NEXT_WORDS else 0
     if lead in ("that", "the same", "same") and context.mentioned:
-        value = context.last({"week": "week", "month": "month", "quarter": "quarter",
-                              "year": "year"}.get(unit, unit))
+        value = _containing(context, unit)
         if value:
             return Resolution("DATE", value, mod, unit)
     if lead in ("the following", "following", "the previous", "previous", "the prior", "prior"):
@@ -96,6 +95,30 @@ def _weekend(dct: date, tense: str | None, amount: int) -> date:
     return coming
 
 
+def _after_period(context) -> bool:
+    """Whether the last period the text named is a span of months ("the nine months"): a
+    year earlier than it is written as the previous year, the finest TIMEX3 value that holds
+    it."""
+    entry = context.last_entry("quarter", "half", "period")
+    return context.dct is not None and entry is not None and entry[0] == "period"
+
+
+def _containing(context, unit: str) -> str | None:
+    """The ``unit`` containing the last date mentioned: "in June 1998 ... later that year"
+    is 1998, whether the year was mentioned alone or as part of a finer date."""
+    finer = {"year": ("year", "half", "quarter", "season", "month", "week", "day"),
+             "month": ("month", "day")}.get(unit)
+    if finer is None:
+        return context.last(unit)
+    for granularity, value in reversed(context.mentioned):
+        if granularity in finer and re.match(r"\d{4}", value):
+            if unit == "year":
+                return value[:4]
+            if re.match(r"\d{4}-\d\d(?:-\d\d)?$", value):
+                return value[:7]
+    return None
+
+
 def _half_or_season(unit_word, lead, dct, mod):
     if unit_word == "season":
         return Resolution("DATE", None, mod, relative=True)
@@ -113,6 +136,8 @@ def read_quarter(text, context, tense, before):
     ordinal = int(q_match.group(1)) if q_match else next(
         (ORDINALS[w] for w in lowered.split() if w in ORDINALS), None)
     half = "half" in lowered
+    if ordinal == -1 and year is not None:
+        ordinal = 2 if half else 4  # "the last half of 1989" is its second half
     plural = re.search(r"(?:quarter|half|period)s\b", lowered)
     year_earlier = "year earlier" in lowered or "year ago" in lowered or "a year" in lowered \
         or "last year" in lowered or "corresponding" in lowered or "comparable" in lowered
@@ -128,13 +153,16 @@ def read_quarter(text, context, tense, before):
         return Resolution("DATE", value, granularity="quarter" if "Q" in (value or "") else None,
                           derived=True)
     letter = "H" if half else "Q"
+    if re.fullmatch(r"year (?:earlier|ago)", lowered) and _after_period(context):
+        return Resolution("DATE", f"{dct.year - 1:04d}", granularity="year", derived=True)
     if ordinal is None or ordinal == -1:
         base = context.last("half" if half else "quarter")
         if base is None and dct is not None:
             current = quarter_of(dct) if not half else (1 if dct.month <= 6 else 2)
             index = dct.year * (2 if half else 4) + current - 1
-            if "latest" in lowered or "previous" in lowered or "prior" in lowered or ordinal == -1:
-                index -= 1
+            if "latest" in lowered or "previous" in lowered or "prior" in lowered or ordinal == -1 \
+                    or (tense in PASTS and not lowered.startswith("this")):
+                index -= 1  # a quarter reported in the past tense is over: the last one
             per = 2 if half else 4
             base = f"{index // per:04d}-{letter}{index % per + 1}"
         if base is None:
@@ -187,6 +215,8 @@ def read_ago(text, context, tense, before):
             return Resolution("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", relative=True)
     amount = int(amount)
     anchor_words = ("earlier", "later", "before", "after")
+    if unit == "year" and amount == 1 and direction < 0 and _after_period(context):
+        return Resolution("DATE", f"{context.dct.year - 1:04d}", granularity="year", derived=True)
     base_value = context.last("quarter", "half") if unit in ("year",) else None
     if base_value is None and words[-1] in anchor_words:
         base_value = None  # relative to the last date mentioned, else the DCT
@@ -209,7 +239,10 @@ def read_anaphoric(text, context, tense, before):
     mod = "END" if "end" in lowered else "START" if ("beginning" in lowered or "start" in lowered) \
         else "MID" if "middle" in lowered else None
     unit = next(u for u in ("month", "week", "quarter", "year") if u in lowered)
-    value = context.last(unit)
+    # "the year", "year-end", "the full year" of news are the year under way, even after a
+    # forecast for a later year ("by 1994") has been mentioned; "the quarter" of results
+    # is the one just reported
+    value = context.last(unit) if unit != "year" or context.dct is None else None
     if value is None and context.dct is not None:
         value = granular(context.dct, unit)[0]
     return Resolution("DATE", value, mod, unit, relative=True, derived=True)
