@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 # Entity labels under which a weekday or month name is part of a name, not a date.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "NORP"})
 _COUNT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+# "in 1980 to more than 300,000": after these a four-digit number is a year even in a range
+_YEAR_PREPOSITIONS = frozenset({"in", "since", "during", "until", "before", "after", "by"})
 _ABSOLUTE = "absolute"
 POST = "post"
 # The text form of an embedded post ends "— Display Name (@handle) Month D, YYYY": a search
@@ -180,12 +182,16 @@ def _plausible(doc: Doc, candidate: Candidate) -> bool:
         token = next((t for t in span if t.like_num), first)
         if token.ent_type_ in _COUNT_LABELS:
             return False
-        if token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") \
+        previous = doc[token.i - 1] if token.i > 0 else None
+        # "the 1992 protests", "its 1989 results" name a year; "sold 1990 shares" counts
+        determined = previous is not None and previous.tag_ in ("DT", "PRP$", "POS")
+        if token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") and not determined \
                 and token.head.i > token.i and not _is_time_noun(token.head):
             return False
         following = token.nbor(1) if token.i + 1 < len(doc) else None
+        after_preposition = previous is not None and previous.lower_ in _YEAR_PREPOSITIONS
         if following is not None and following.lower_ in ("%", "percent", "to", "-") \
-                and not candidate.text.lower().startswith("fiscal"):
+                and not after_preposition and not candidate.text.lower().startswith("fiscal"):
             return following.lower_ == "to" and following.i + 1 < len(doc) and \
                 following.nbor(1).like_num and len(following.nbor(1).text) == 4
     if candidate.rule == "duration" and candidate.text.lower() in ("a second", "a minute"):

@@ -70,7 +70,8 @@ def _ci(pattern: str) -> str:
 
 _MONTH_FULL = _alt([m for m in MONTHS if len(m) > 3 or m == "may"], caps=True)
 _MONTH_ABBR = "(?:" + _alt([m for m in MONTHS if len(m) <= 4 and m != "may"], caps=True) + r"\.?)"
-MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})(?![\w'’])"
+# "December's figures" is a month; "May'" and "Mayfair" are not
+MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})(?!\w|['’](?!s\b))"
 WEEKDAY = _alt(WEEKDAYS, caps=True) + r"\b"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d)\b"
@@ -178,7 +179,9 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                    + _ci(r"the\s+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|"
                          r"nineties)\b")),
         "century": (_ci(r"(?:the|this|last|next)\s+") + "(?:" + ORDINAL + r"|\d+(?:st|nd|rd|th))?"
-                    + r"(?:\s+|-)?" + _ci(r"century\b")),
+                    + r"(?:\s+|-)?" + _ci(r"century\b")
+                    # "an 11th century temple": a numbered century needs no article
+                    + "|" + r"\d{1,2}(?:st|nd|rd|th)(?:\s+|-)" + _ci(r"century\b")),
         "spelled_year": SPELLED_YEAR + "|" + _ci(r"the\s+year\s+two\s+thousand\b"),
         "weekday": ("(?:" + weekday_lead + ")?" + WEEKDAY + r"(?:\s+" + PART + ")?" + r"(?:,?\s+"
                     + month_day + "(?:" + year_part + "))?"),
@@ -231,7 +234,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                      # "three-quarters of its food" are fractions, "52 years old" an age
                      + r"(?!-old|\s+old\b|(?<=quarter)\s+of\b|(?<=-quarters)\s+of\b)(?:-" + _ci("long") + r")?"
                      + _ci(r"(?:\s+and\s+a\s+half\b)?(?:\s+or\s+so)?")
-                     + "|" + _ci(r"(?:the\s+)?(?:coming|past|next|last)\s+(?:days|weeks|months|"
+                     + "|" + _ci(r"(?:day|week|month|year)-long\b")
+                     + "|" + _ci(r"(?:the\s+)?(?:coming|past|next|last|first|final)\s+(?:hours|days|weeks|months|"
                                  r"years|decades|quarters)\b")
                      + "|" + NUMBER + r"\s+" + _ci("to") + r"\s+" + NUMBER + r"\s+" + UNIT
                      + "|" + _ci(r"(?:a\s+)?(?:short|long|brief|lengthy|fairly\s+lengthy)\s+"
