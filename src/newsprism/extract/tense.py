@@ -72,8 +72,10 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
         return PAST
     if verb.tag_ in ("VBN", "VBG") and words & _PERFECT:
         return PAST  # "has said", "have been searching"
-    if verb.tag_ == "VBG" and words & _PRESENT_BE:
-        return FUTURE  # the present progressive of news announces ("is meeting Friday")
+    if verb.tag_ == "VBG" and (words & _PRESENT_BE or {"would", "be"} <= words):
+        # the present progressive of news announces ("is meeting Friday"), and so does its
+        # reported form ("said he would be traveling Thursday")
+        return FUTURE
     if verb.tag_ in ("VB",) and "to" in words:
         head = verb.head
         if head.i != verb.i and head.lemma_ in _PROSPECTIVE:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.extract.tense import governing_tense
 from newsprism.extract.timex_normalize import Context, normalize
-from newsprism.extract.timex_patterns import Candidate, find_candidates
+from newsprism.extract.timex_patterns import MONTHS, WEEKDAYS, Candidate, find_candidates
 from newsprism.model import GIVEN, Article, Span, TimeRef
 from newsprism.stages import document_stage
 
@@ -72,7 +72,7 @@ def find_timexes(text: str, dct: str | None, doc: Doc | None = None, *,
     posts = embedded_post_dates(text)
     refs: list[TimeRef] = []
     for candidate in find_candidates(text):
-        if doc is not None and not _plausible(doc, candidate):
+        if _title(text, candidate) or (doc is not None and not _plausible(doc, candidate)):
             continue
         before = text[max(0, candidate.start - 40):candidate.start]
         tense = governing_tense(doc, candidate.start, candidate.end, before) \
@@ -199,6 +199,23 @@ def _plausible(doc: Doc, candidate: Candidate) -> bool:
         if following is not None and following.pos_ in ("NOUN", "ADJ", "PROPN"):
             return False
     return True
+
+
+_QUOTE_BEFORE = re.compile(r"(?:``|[\"“‘'])((?:[A-Z][\w'’.]*\s+)*)$")
+_NAMES = {w.lower() for w in (*MONTHS, *WEEKDAYS)}
+
+
+def _title(text: str, candidate: Candidate) -> bool:
+    """Whether the expression is part of a quoted title (ABC's "This Week", CBS's
+    "60 Minutes", "High Noon"): after an opening quote, its last word capitalised although
+    it is no name, and not the quotation's first word alone ("Now we see ...")."""
+    quote = _QUOTE_BEFORE.search(text, max(0, candidate.start - 40), candidate.start)
+    if quote is None:
+        return False
+    words = candidate.text.split()
+    last = words[-1].strip(".,")
+    titled = last[:1].isupper() and last.lower() not in _NAMES
+    return titled and (len(words) > 1 or bool(quote.group(1)))
 
 
 def _entity_is_date(token) -> bool:

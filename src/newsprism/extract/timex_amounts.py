@@ -39,6 +39,8 @@ _SET_BEFORE = re.compile(r"(?:\d|%|\$|times|cents?|dollars?|miles?|kilometers?|k
 
 def read_duration(text, context, tense, before):
     lowered = text.lower().replace("-", " ")
+    if lowered in ("one day", "some day") and _MODAL_BEFORE.search(before):
+        return Resolution("DATE", "FUTURE_REF", relative=True)  # "Islam will one day be ..."
     if lowered in ("a while", "a short while", "a long while") or re.search(r"(?:while|time|period)$", lowered):
         return Resolution("DURATION", "PXX")
     words = lowered.split()
@@ -58,11 +60,10 @@ def read_duration(text, context, tense, before):
     quantity = re.sub(r"^(?:at least|at most|more than|less than|fewer than|nearly|almost|about|"
                       r"around|roughly|approximately|some|up to|no more than|no less than|over|"
                       r"under|just|only|barely|well over|close to)\s*", "", quantity)
-    range_match = re.fullmatch(r"(\S+) to \S+", quantity)
-    if range_match:
-        quantity = range_match.group(1)
-    if unit == "second" and quantity in ("a", "one") and unit_index == len(words) - 1:
-        pass
+    # "two to three weeks": TIMEX3 has no range; TimeBank writes the lower bound (P2W)
+    ranged = re.fullmatch(r"(\S+) to \S+", quantity)
+    if ranged:
+        quantity = ranged.group(1)
     amount = number_value(quantity) if quantity else None
     if not quantity and not words[unit_index].endswith("s"):
         amount = 1.0
@@ -71,6 +72,11 @@ def read_duration(text, context, tense, before):
     if quantity in ("a", "an", "one", "per") and _SET_BEFORE.search(before):
         return Resolution("SET", duration_value(1, unit))
     return Resolution("DURATION", duration_value(amount, unit))
+
+
+# "will one day be", "may one day become": between the modal and its verb, "one day" is
+# some future time, not an amount ("it will take one day")
+_MODAL_BEFORE = re.compile(r"(?:\bwill|\bwould|\bcould|\bmight|\bmay|\bshall|\bcan|['’]ll)\s+$")
 
 
 def read_set(text, context, tense, before):

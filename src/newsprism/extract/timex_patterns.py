@@ -150,7 +150,9 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                       r"half)\b(?:\s+(?:a|last)\s+year\b)?")
     season_lead = _ci(r"(?:the|this|last|next|this\s+past|this\s+coming)\s+")
     # "a year after" heads a phrase ("a year after the war") unless the clause ends there.
-    ago_word = _ci(r"(?:ago|earlier|later|from\s+now|hence)\b|(?:before|after)(?=\s*(?:[,.;:)!?]|$))")
+    # "later" is a signal, as "after" is: "three days later" is the duration "three days"
+    # (TimeBank and AQUAINT annotate it so); "ago" and "earlier" belong to the expression
+    ago_word = _ci(r"(?:ago|earlier|from\s+now|hence)\b|(?:before|after)(?=\s*(?:[,.;:)!?]|$))")
     bare_ago = _ci(r"(?:(?:a|one)\s+(?:week|month|year|decade)\s+or\s+so|(?:years|months|weeks|days)|"
                    r"(?:a\s+)?(?:week|month|year|decade))\s+ago\b|"
                    r"(?:years|months|weeks|days|decades)\s+(?:from\s+now|hence)\b")

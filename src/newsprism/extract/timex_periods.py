@@ -144,7 +144,9 @@ def read_quarter(text, context, tense, before):
     if plural:
         return Resolution("DURATION", "PXQ" if not half else "PXH")
     if ("period" in lowered or year is not None) and ordinal is None:
-        base = context.last("quarter", "half", "year", "month")
+        # "the 1988 quarter" is the quarter last named, moved to 1988
+        base = (context.last("quarter") if "quarter" in lowered else None) \
+            or context.last("quarter", "half", "year", "month")
         if base is None:
             return Resolution("DATE", None, relative=True)
         if re.search(r"(?:1[6-9]|20)\d\d", lowered) and base:
