@@ -23,6 +23,11 @@ RULES = [
     ("He talked to Kanye two days ago.", "2018-04-27", "two days ago", "DATE", "2018-04-25"),
     ("It happened three weeks ago.", "2018-04-27", "three weeks ago", "DATE", "2018-W14"),
     ("It opened five years ago.", "2018-04-27", "five years ago", "DATE", "2013"),
+    # "years ago" is some years back: a vague past, never a precise year
+    ("Residents had raised the alarm years ago.", "2024-05-01", "years ago", "DATE", "PAST_REF"),
+    ("It was built months ago.", "2024-05-01", "months ago", "DATE", "PAST_REF"),
+    ("It will be settled years from now.", "2024-05-01", "years from now", "DATE", "FUTURE_REF"),
+    ("A decade ago, the plan failed.", "1999-03-12", "A decade ago", "DATE", "198"),
     ("He called last night.", "2018-03-01", "last night", "TIME", "2018-02-28TNI"),
     ("The talks ended this morning.", "2018-04-27", "this morning", "TIME", "2018-04-27TMO"),
     # weeks, months, years relative to the DCT
@@ -59,6 +64,42 @@ RULES = [
      "the fourth quarter of 1988", "DATE", "1988-Q4"),
     ("Sales grew in the first half.", "2018-09-01", "the first half", "DATE", "2018-H1"),
     ("The budget for fiscal 1990 was cut.", "1989-10-26", "fiscal 1990", "DATE", "1990"),
+    ("The FY89 budget was cut.", "1989-10-26", "FY89", "DATE", "1989"),
+    ("Sales rose in the first half of 1990.", "1989-10-26", "the first half of 1990", "DATE",
+     "1990-H1"),
+    ("Earnings for the last half of 1989 fell.", "1989-10-26", "the last half of 1989", "DATE",
+     "1989-H2"),
+    ("It ended the last half of the '80s.", "1989-10-26", "the last half of the '80s", "DATE",
+     "198"),
+    ("It could be effective as early as next year's first quarter.", "1989-10-31",
+     "next year's first quarter", "DATE", "1990-Q1"),
+    ("Profit rose in the third quarter. For the quarter a year ago, it was flat.",
+     "1989-10-26", "the quarter a year ago", "DATE", "1988-Q3"),
+    # "a year earlier" than a span of months is the previous year, than a quarter that quarter
+    ("Net for the nine months rose 5% from a year earlier.", "1989-10-26", "a year earlier",
+     "DATE", "1988"),
+    ("Net for the third quarter rose 5% from a year earlier.", "1989-10-26", "a year earlier",
+     "DATE", "1988-Q3"),
+    # "the year" is the year under way, even after a later year is named
+    ("Capital must reach 3% by 1994. Rules should be in place by year's end.", "1989-10-26",
+     "year's end", "DATE", "1989"),
+    ("He arrived in June 1998 and left later that year.", "2000-01-28", "later that year",
+     "DATE", "1998"),
+    ("It was a fabled 11th century temple.", "1998-02-19", "11th century", "DATE", "10"),
+    # spelled years, months in the possessive, weeks and holidays
+    ("January nineteen ninety-seven. Atlanta again.", "1998-02-27",
+     "January nineteen ninety-seven", "DATE", "1997-01"),
+    ("Prices fell to the level of the winter of nineteen ninety-four.", "1998-02-23",
+     "the winter of nineteen ninety-four", "DATE", "1994-WI"),
+    ("A revision to December's figures followed.", "1998-02-06", "December", "DATE", "1997-12"),
+    ("A hearing is set for the week of March 6.", "2000-02-24", "the week of March 6", "DATE",
+     "2000-W10"),
+    ("Protesters prayed as Easter week began.", "2000-04-17", "Easter week", "DATE", "2000-W16"),
+    # the weekend just passed early in the week, the coming one later or with "this"
+    ("Over the weekend, officials met.", "1989-10-30", "the weekend", "DATE", "1989-W43-WE"),
+    ("Officials meet this weekend.", "1989-10-30", "this weekend", "DATE", "1989-W44-WE"),
+    ("They met last weekend.", "1989-11-04", "last weekend", "DATE", "1989-W43-WE"),
+    ("The talks resume next weekend.", "1989-11-05", "next weekend", "DATE", "1989-W45-WE"),
     ("Music of the 1990s returned.", "2018-04-27", "the 1990s", "DATE", "199"),
     ("It sounded like the '80s.", "2018-04-27", "the '80s", "DATE", "198"),
     ("It was built in the 19th century.", "2018-04-27", "the 19th century", "DATE", "18"),
@@ -79,11 +120,43 @@ RULES = [
     ("The paper is printed daily.", "2018-04-27", "daily", "SET", "P1D"),
     ("They meet every Thursday.", "2018-04-27", "every Thursday", "SET", "XXXX-WXX-4"),
     ("Dues are $5 a year.", "2018-04-27", "a year", "SET", "P1Y"),
+    ("It saves $500 million a year.", "1989-10-30", "a year", "SET", "P1Y"),
+    ("Meetings are held on Mondays.", "1998-02-13", "Mondays", "SET", "XXXX-WXX-1"),
+    ("Flights leave on Monday and Tuesday nights.", "1998-02-13", "Tuesday nights", "SET",
+     "XXXX-WXX-2TNI"),
+    # durations followed by "of", fractions of a unit, spans, ranges, "later" as a signal
+    ("After 40 years of the blockade, it ended.", "2000-01-07", "40 years", "DURATION", "P40Y"),
+    ("Net rose in the first nine months of the year.", "1989-10-30", "the first nine months",
+     "DURATION", "P9M"),
+    ("But a minute and a half later, a pilot called.", "1998-01-14", "a minute and a half",
+     "DURATION", "PT1M30S"),
+    ("Three days later, the index closed higher.", "1989-10-30", "Three days", "DURATION",
+     "P3D"),
+    ("They emerged from their third day-long meeting.", "2000-04-03", "day-long", "DURATION",
+     "P1D"),
+    ("Prisoners were taken in the first hours of the war.", "1991-02-25", "the first hours",
+     "DURATION", "PTXH"),
+    ("The cut will be spread over two to three weeks.", "1989-10-30", "two to three weeks",
+     "DURATION", "P2W"),
+    ("For the year ended March 31, revenue rose.", "1989-11-01", "the year", "DURATION", "P1Y"),
+    ("Islam will one day be the second largest religion.", "1998-03-03", "one day", "DATE",
+     "FUTURE_REF"),
+    ("It will take one day to finish.", "1998-03-03", "one day", "DURATION", "P1D"),
     # clock times
     ("The blast came at 10:35 a.m.", "1998-08-07", "10:35 a.m.", "TIME", "1998-08-07T10:35"),
     ("The polls close at 5 p.m. EST, Nov. 6.", "1989-11-01", "5 p.m. EST, Nov. 6", "TIME",
      "1989-11-06T17:00"),
     ("They met at noon Saturday.", "1991-02-18", "noon Saturday", "TIME", "1991-02-16T12:00"),
+    ("In London at mid-afternoon yesterday, shares rose.", "1989-11-02",
+     "mid-afternoon yesterday", "TIME", "1989-11-01TAF"),
+    # days named from other days, lead words before a date
+    ("The day before last Tuesday's hearing, he left.", "2000-02-24",
+     "The day before last Tuesday", "DATE", "2000-02-21"),
+    ("Stocks fell on Friday, down 4% from the previous Friday.", "1989-10-30",
+     "the previous Friday", "DATE", "1989-10-20"),
+    ("He was shot last Oct. 23 at his home.", "1999-04-19", "last Oct. 23", "DATE",
+     "1998-10-23"),
+    ("The vote is next Nov. 3.", "1998-10-26", "next Nov. 3", "DATE", "1998-11-03"),
 ]
 
 
@@ -104,13 +177,23 @@ NOT_TIMES = [
     "I know the answer.",
     "The 6-year-old boy smiled.",
     "He asked for a second chance.",
+    "Mr. Schwarz, 52 years old, will succeed him.",  # an age, not a duration
+    'Baker said on ABC\'s "This Week" that the request stood.',  # titles, not dates
+    "Gonzalez said on CBS's ``60 Minutes.''",
+    "It showed Gary Cooper from the film ``High Noon.''",
 ]
 
 
 @pytest.mark.parametrize("sentence", NOT_TIMES)
 def test_words_that_are_not_times_are_left_alone(sentence):
     texts = {r.text.lower() for r in find_timexes(sentence, "2018-04-27")}
-    assert not texts & {"may", "march", "2018", "now", "6-year-old", "a second", "2,018"}
+    assert not texts & {"may", "march", "2018", "now", "6-year-old", "a second", "2,018", "years",
+                        "this week", "60 minutes", "noon"}
+
+
+def test_a_quotation_may_open_with_a_time_word():
+    texts = {r.text for r in find_timexes('"Now we see that edge eroded," he said.', "1991-02-25")}
+    assert "Now" in texts
 
 
 def test_relative_value_says_it_rests_on_an_estimated_publication_date():
@@ -152,6 +235,41 @@ TENSED = [
     ("Sanders is meeting reporters Monday.", "2018-04-25", "Monday", "2018-04-30"),
     ("The company said it would hold the vote in March.", "2018-04-25", "March", "2018-03"),
     ("The board will vote in March.", "2018-04-25", "March", "2019-03"),
+    # a past verb that dates the act itself, or "since": before the DCT
+    ("Investigators have been searching for him since shortly after the Oct. 23 slaying.",
+     "1999-05-06", "Oct. 23", "1998-10-23"),
+    ("In January, the company brought in a new chief.", "1989-10-27", "January", "1989-01"),
+    ("In the fiscal year ended Jan. 31, the company reported sales of $59 million.",
+     "1989-10-31", "Jan. 31", "1989-01-31"),
+    # ... but not a date the act sets ahead of it
+    ("The company declared a dividend payable Dec. 7.", "1989-10-27", "Dec. 7", "1989-12-07"),
+    ("The offer was extended to Nov. 16.", "1989-10-30", "Nov. 16", "1989-11-16"),
+    ("Dunkin' has set Nov. 10 as the deadline.", "1989-11-02", "Nov. 10", "1989-11-10"),
+    ("The bank created an office of the chairman, effective Feb. 1.", "1989-10-26", "Feb. 1",
+     "1990-02-01"),
+    # weekdays: cue words and verbs of planning point forward, possessives back
+    ("The group might come to the U.S. as soon as Tuesday.", "2000-04-03", "Tuesday",
+     "2000-04-04"),
+    ("Officials postponed until Tuesday morning any action.", "2000-03-30", "Tuesday morning",
+     "2000-04-04TMO"),
+    ("He stayed in Paris until Tuesday.", "2000-03-30", "Tuesday", "2000-03-28"),
+    ("Protesters planned a large demonstration on Saturday.", "2000-01-07", "Saturday",
+     "2000-01-08"),
+    ("On Friday, the government planned to pay the victims.", "1998-09-30", "Friday",
+     "1998-09-25"),
+    ("The prosecutor has scheduled a news conference Thursday.", "1999-05-05", "Thursday",
+     "1999-05-06"),
+    ("The GM move follows Tuesday's declaration by Ford.", "1989-10-27", "Tuesday",
+     "1989-10-24"),
+    ("The offer previously had been scheduled to expire at midnight Friday.", "1989-10-30",
+     "midnight Friday", "1989-10-27T24:00"),
+    ("He said the father would be traveling to the United States Thursday.", "2000-04-05",
+     "Thursday", "2000-04-06"),
+    ("Officials will meet over the weekend.", "1990-08-15", "the weekend", "1990-W33-WE"),
+    ("Officials met over the weekend.", "1990-08-15", "the weekend", "1990-W32-WE"),
+    # years after an article or in a from-to range
+    ("Visitors rose from 100,000 in 1980 to more than 300,000.", "1998-09-07", "1980", "1980"),
+    ("Many who led the 1992 protests have moved.", "1998-10-25", "1992", "1992"),
 ]
 
 

@@ -68,20 +68,21 @@ def read_relative(text, context, tense, before):
     if unit in ("decade", "century") and lead.startswith(("the past", "the last", "the next")):
         return Resolution("DURATION", duration_value(1, unit))
     if unit_word == "weekend":
-        return Resolution("DATE", week_value(_weekend(dct, tense, amount)) + "-WE", mod, "week",
-                          relative=True)
+        day = _weekend(dct, tense, amount, lead.startswith("this"))
+        return Resolution("DATE", week_value(day) + "-WE", mod, "week", relative=True)
     moved = shift(dct, unit, amount)
     value, granularity = granular(moved, unit)
     return Resolution("DATE", value, mod, granularity, relative=True)
 
 
-def _weekend(dct: date, tense: str | None, amount: int) -> date:
+def _weekend(dct: date, tense: str | None, amount: int, this: bool) -> date:
     """A day of the weekend "the weekend", "last weekend" or "next weekend" names.
 
     The ISO week ends with its weekend, so a weekend that has passed belongs to the previous
     ISO week until the DCT itself falls on a Saturday or Sunday. "The weekend" is the one just
     passed in the past tense and early in the week ("over the weekend, officials met" on a
-    Monday), the coming one otherwise.
+    Monday), the coming one otherwise; "this weekend" is the coming one unless the verb is
+    past.
     """
     day = dct.isoweekday()
     passed = dct if day >= 6 else dct - timedelta(days=day)
@@ -90,7 +91,7 @@ def _weekend(dct: date, tense: str | None, amount: int) -> date:
         return passed if day < 6 else dct - timedelta(days=7)
     if amount > 0:
         return coming if day < 6 else dct + timedelta(days=6)
-    if tense in PASTS or (tense is None and day <= 3):
+    if tense in PASTS or (tense is None and day <= 3 and not this):
         return passed
     return coming
 
