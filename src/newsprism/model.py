@@ -170,7 +170,16 @@ class TimeRef:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """An attribution: who said what, through which channel, with evidence of each part."""
+    """An attribution: who said what, through which channel, with evidence of each part.
+
+    ``evidence`` holds every article's ``content`` span (each outlet's own wording of the same
+    quotation), and the ``cue`` and ``speaker`` spans. ``speaker_id`` is a person of the story,
+    or None when the speaker is unresolved; ``speaker_name`` is how the text names the speaker
+    (the person's name, or the phrase: "White House officials"), and ``speaker_confidence``
+    how sure the resolution is (1.0 for a name next to the cue, lower for pronouns and
+    epithets). ``flags``: ``unbalanced`` (quotation marks recovered), ``continued`` (speaker
+    carried from the paragraph before), ``unattributed`` (no speaker found).
+    """
 
     id: str
     text: str
@@ -182,6 +191,41 @@ class Quote:
     speaker_confidence: float | None = None
     post_id: str | None = None
     date: TimeRef | None = None
+    speaker_name: str | None = None
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One article's attribution, before its speaker is resolved across the story.
+
+    ``content`` holds the pieces of what was said (several for a quotation broken by its
+    attribution or running over paragraphs); ``quoted`` the words inside quotation marks of a
+    partial quote. ``speaker`` is the source phrase as written ("the 40-year-old rapper", "he");
+    ``speaker_kind`` says what it is (``name``, ``handle``, ``pronoun``, ``epithet``, ``group``,
+    ``none``) and ``speaker_mention`` the name of the person it resolves to within the article
+    (None when unresolved), with ``speaker_alternatives`` for an epithet. ``flags`` mark
+    recoveries and inferences (``unbalanced``, ``continued``, ``unattributed``). ``family`` is
+    the cue's kind: ``speech`` (said), ``attitude`` (accused, praised) or ``thought`` (believes).
+    """
+
+    article_id: str
+    kind: str
+    text: str
+    content: tuple[Span, ...]
+    channel: str
+    family: str | None = None
+    cue: Span | None = None
+    speaker: Span | None = None
+    speaker_kind: str = "none"
+    speaker_mention: Span | None = None
+    speaker_name: str | None = None
+    speaker_confidence: float = 0.0
+    speaker_alternatives: tuple[Span, ...] = ()
+    epithet: str | None = None
+    quoted: tuple[Span, ...] = ()
+    date: TimeRef | None = None
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,28 @@ def load(model: str | None = None, max_length: int = NlpOptions.max_length) -> L
 def _load_cached(name: str) -> Language:
     import spacy
 
-    return spacy.load(name)
+    nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
+        _register_paragraph_breaks()
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
+def _register_paragraph_breaks() -> None:
+    from spacy.language import Language
+
+    if "paragraph_breaks" in Language.factories:
+        return
+
+    @Language.component("paragraph_breaks")
+    def paragraph_breaks(doc: Doc) -> Doc:
+        """A line break ends a sentence: the parser then never joins the last words of one
+        paragraph to the next (which the small models do after a link or a quotation)."""
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+                token.is_sent_start = True
+        return doc
 
 
 def model_name(nlp: Language) -> str:

@@ -243,6 +243,50 @@ class PostsOptions:
 
 
 @dataclass(frozen=True)
+class QuotesOptions:
+    """Finding attributions in articles and merging them across a story.
+
+    Attributes:
+        indirect: report indirect speech ("Sanders said she did not know ..."), not only
+            quotations.
+        families: cue families that start an attribution (see ``extract/cues.py``):
+            ``speech`` (said, tweeted), ``attitude`` (accused, praised) and ``thought``
+            (believes, polls show).
+        cue_gap: most tokens between a quotation and a cue after it ("…,” West said).
+        lead_gap: most tokens between a cue and the quotation it introduces
+            (West said on Friday: “…”).
+        continue_paragraphs: a paragraph that is only a quotation continues the speaker of the
+            attributed quotation just before it (flagged ``continued``).
+        min_unattributed_words: a quotation with no cue and no speaker still counts as speech
+            when it has at least this many words (shorter ones are scare quotes, titles,
+            nicknames); 0 drops every unattributed quotation.
+        pronoun_window: paragraphs before its own that a pronoun looks back for its person.
+        epithet_window: paragraphs before its own that an epithet ("the 40-year-old rapper")
+            looks back.
+        merge_similarity: rapidfuzz ratio (0-100) at or above which two articles' quotations
+            of one speaker are the same quotation.
+        merge_containment: partial-ratio (0-100) at or above which a shorter quotation inside a
+            longer one of the same speaker is the same quotation, truncated.
+        merge_min_chars: shortest quotation merged by containment (short phrases recur).
+        story_indirect: cue families whose indirect attributions (no quoted words) become
+            story quotes; attitudes ("praised X") without quoted words are acts, not quotes.
+    """
+
+    indirect: bool = True
+    families: tuple[str, ...] = ("speech", "attitude", "thought")
+    cue_gap: int = 8
+    lead_gap: int = 14
+    continue_paragraphs: bool = True
+    min_unattributed_words: int = 6
+    pronoun_window: int = 2
+    epithet_window: int = 3
+    merge_similarity: float = 90.0
+    merge_containment: float = 95.0
+    merge_min_chars: int = 25
+    story_indirect: tuple[str, ...] = ("speech", "thought")
+
+
+@dataclass(frozen=True)
 class Options:
     """Everything that steers :func:`newsprism.analyze`; defaults suit English news.
 
@@ -253,6 +297,7 @@ class Options:
         timeline: dating acts, events and date conflicts.
         compare: the comparison of outlets (fidelity, coverage, framing, facts, interactions).
         posts: embedded and cited posts.
+        quotes: attributions (quotations, indirect speech) and their speakers.
         disabled_stages: stage names to skip (their outputs stay empty).
         grouping: how articles are grouped into stories; ``single`` puts every article into
             one story.
@@ -264,6 +309,7 @@ class Options:
     timeline: TimelineOptions = field(default_factory=TimelineOptions)
     compare: CompareOptions = field(default_factory=CompareOptions)
     posts: PostsOptions = field(default_factory=PostsOptions)
+    quotes: QuotesOptions = field(default_factory=QuotesOptions)
     disabled_stages: frozenset[str] = frozenset()
     grouping: str = "single"
 

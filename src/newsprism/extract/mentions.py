@@ -39,6 +39,7 @@ NOT_NAMES = frozenset(
 DISPLAY_HANDLE = re.compile(
     r"(?P<name>[^\s()\[\]—–\-@:|][^()\[\]\n—–|@:]{0,60}?)\s*\(\s*@(?P<handle>\w{1,30})\s*\)"
 )
+HANDLE_IN_PARENS = re.compile(r"\(\s*@\w{1,30}\s*\)")
 HANDLE = re.compile(r"(?<![\w@/.])@(?P<handle>\w{1,30})\b")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -68,7 +69,7 @@ def find_mentions(doc: Doc, article: Article, results, options) -> list[Mention]
     mentions: list[Mention] = []
     taken: set[int] = set()  # character offsets already inside a mention
 
-    for match in DISPLAY_HANDLE.finditer(article.text):
+    for match in _display_handles(article.text):
         name = _display_name(match.group("name"))
         handle_start = match.start("handle") - 1
         mentions.append(_mention(article, "handle", handle_start, match.end("handle"),
@@ -100,8 +101,81 @@ def find_mentions(doc: Doc, article: Article, results, options) -> list[Mention]
             d_start, d_end = description
             mentions.append(_mention(article, "description", d_start, d_end,
                                      name=POSSESSIVE.sub("", text)))
+    mentions.extend(_speaking_names(doc, article, taken))
+    mentions.extend(_name_word_mentions(article, mentions, taken))
     mentions.sort(key=lambda m: (m.span.start, m.kind))
     return mentions
+
+
+def _speaking_names(doc: Doc, article: Article, taken: set[int]) -> list[Mention]:
+    """Two or three proper nouns that are the subject of a verb of saying ("Ana Ortiz said"),
+    when the NER left them out: who speaks is nearly always a person or an organisation, and
+    the NER's own organisation and place labels keep the latter out."""
+    from newsprism.extract.cues import SPEECH
+
+    found = []
+    for token in doc:
+        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.idx in taken:
+            continue
+        if token.head.lemma_.lower() not in SPEECH or token.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+            continue
+        first = token.i
+        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        words = doc[first:token.i + 1]
+        if not 2 <= len(words) <= 3 or not all(_name_token(t) for t in words):
+            continue
+        if any(t.lower_.rstrip(".") in TITLES for t in words[:1]):
+            continue
+        start, end = words.start_char, words.end_char
+        if any(i in taken for i in range(start, end)):
+            continue
+        found.append(_mention(article, "name", start, end, name=words.text))
+        taken.update(range(start, end))
+    return found
+
+
+def _name_word_mentions(article: Article, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+    """Further occurrences of the first or last word of a full name found in this article.
+
+    The small model's NER misses many repeats ("Legend" read as an organisation, "West" as a
+    direction): once "John Legend" is named, a capitalised "Legend" elsewhere in the same
+    article is a mention too, unless a determiner makes it a common noun ("the West").
+    """
+    words: set[str] = set()
+    for mention in mentions:
+        if mention.kind == "name" and mention.name:
+            parts = [w for w in mention.name.split() if w.lower() not in PARTICLES]
+            if len(parts) >= 2:
+                words.update(w for w in (parts[0], parts[-1]) if len(w) > 1 and w.lower() not in NOT_NAMES
+                             and w.lower().rstrip(".") not in TITLES)
+    if not words:
+        return []
+    pattern = re.compile(
+        r"(?<![\w@/.#-])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        + r")(?:'s|’s)?(?![\w@-])"
+    )
+    found = []
+    for match in pattern.finditer(article.text):
+        start, end = match.start(1), match.end(1)
+        if start in taken or re.search(r"\b(the|a|an)\s+$", article.text[max(0, start - 5):start], re.I):
+            continue
+        found.append(_mention(article, "name", start, end, name=match.group(1)))
+        taken.update(range(start, end))
+    return found
+
+
+def _display_handles(text: str):
+    """Matches of DISPLAY_HANDLE, searched only just before each "(@handle)" (scanning the
+    whole text with the pattern costs as much as the rest of the stage)."""
+    last = 0
+    for anchor in HANDLE_IN_PARENS.finditer(text):
+        if anchor.start() < last:
+            continue
+        match = DISPLAY_HANDLE.search(text, max(last, anchor.start() - 100), anchor.end())
+        if match is not None and match.end() == anchor.end():
+            last = match.end()
+            yield match
 
 
 def _mention(article: Article, kind: str, start: int, end: int, name: str | None = None) -> Mention:
@@ -149,7 +223,8 @@ def _name_span(ent: SpacySpan) -> tuple[int, int] | None:
         return None  # "the Famous rapper", "from the Vmas": not a person's name
     start = doc[first].idx
     end = doc[last].idx + len(doc[last].text)
-    text = POSSESSIVE.sub("", doc.text[start:end])
+    # Doc.text joins every token of the document: read the span's own text instead.
+    text = POSSESSIVE.sub("", doc[first:last + 1].text)
     return (start, start + len(text)) if text else None
 
 
@@ -175,7 +250,9 @@ def _description(doc: Doc, ent: SpacySpan, name_start: int) -> tuple[int, int] |
     Sarah Sanders", "Guardians of the Galaxy director James Gunn") or a noun phrase the name
     stands in apposition to ("Legend's wife, Chrissy Teigen").
     """
-    first = next((t.i for t in doc if t.idx >= name_start), ent.start)
+    first = ent.start
+    while first < ent.end and doc[first].idx < name_start:
+        first += 1
     run = _title_run(doc, first)
     if run is not None:
         return run

@@ -1,0 +1,403 @@
+"""Attribution frames from the dependency parse: who (source) says (cue) what (content).
+
+A frame is built around a cue word of :mod:`newsprism.extract.cues`:
+
+* a reporting verb with its clausal complement ("Sanders said she did not know"), inverted
+  ("The economy is strong, the senator said"), or its object ("accused X of Y");
+* ``according to X`` around the clause it modifies;
+* a message noun with a ``that`` clause ("Trump's claim that ...").
+
+The source is the verb's subject phrase; a participle or infinitive without a subject of its own
+("..., saying ...", "refused to say") borrows the subject of the verb it hangs from; a passive
+verb's source is its ``by`` agent. Frames never start inside quoted text (a verb of saying inside
+a quotation is the quoted person's own report, not the article's attribution), and a frame
+nested in another's content is cut out of it, so every word belongs to at most one attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy import symbols
+from spacy.attrs import IDX, LEMMA, LOWER, POS
+
+from newsprism.extract import cues
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "prep", "parataxis", "dative", "attr"})
+# Prepositions whose object is the content of a cue of each family ("accused X of Y",
+# "responded to X", "believes in X").
+CONTENT_PREPS = {
+    "attitude": frozenset({"of", "for", "as", "over", "about"}),
+    "speech": frozenset({"about"}),
+    "thought": frozenset(),
+}
+# Speech verbs that take their content after "to" ("responded to", "referred to").
+TO_SPEECH = frozenset({"respond", "refer", "allude", "point", "reply", "object", "react"})
+# Verbs that take their content as an infinitive ("urged X to ...", "declined to ...").
+XCOMP_SPEECH = frozenset(
+    """urge ask promise vow pledge threaten call tell warn order beg plead refuse decline
+    demand offer propose advise encourage push press invite challenge dare instruct""".split()
+)
+# Nouns that can carry a "that" clause of someone's words or beliefs.
+CLAIM_NOUNS = frozenset(
+    """claim assertion argument suggestion belief view promise warning pledge statement comment
+    remark allegation charge accusation insistence contention announcement admission denial
+    prediction complaint criticism assurance vow threat hope fear concern insinuation notion
+    opinion position stance message""".split()
+)
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Speech verbs whose object alone is not speech ("maintained his right", "shared a photo",
+# "continued the dialogue"): they make an attribution only with a clause or a quotation.
+NEED_CLAUSE = frozenset(
+    """maintain continue add share post publish print read order project detail outline repeat
+    highlight underscore estimate reveal signal indicate relate dictate telegraph preach lecture
+    broadcast specify figure reason text email e-mail message blog caption answer quote cite
+    describe note report write tweet retweet mention release""".split()
+)
+WH_WORDS = frozenset({"what", "which", "that", "who", "whom", "whoever", "whatever"})
+
+
+@dataclass
+class Frame:
+    """An attribution found in the parse, as token indices (end exclusive)."""
+
+    cue: list[int]
+    content: list[int]
+    source: list[int] = field(default_factory=list)
+    source_head: int | None = None
+    family: str = "speech"
+    verb: int | None = None
+
+    @property
+    def content_range(self) -> tuple[int, int]:
+        return min(self.content), max(self.content) + 1
+
+
+def find_frames(doc: Doc, quoted: Iterable[tuple[int, int]] = (), text: str | None = None) -> list[Frame]:
+    """Every attribution frame of a parsed document.
+
+    Args:
+        doc: the parsed document.
+        quoted: token ranges (start, end) of quotations; cues inside them are ignored.
+        text: the document's text when the caller has it (``Doc.text`` rebuilds it).
+
+    Returns:
+        Frames in text order, each word in at most one frame's content.
+    """
+    inside = bytearray(len(doc))
+    for start, end in quoted:
+        for i in range(start, end):
+            inside[i] = 1
+    paragraph = paragraphs(doc, doc.text if text is None else text)
+    frames: list[Frame] = []
+    for i in _cue_candidates(doc):
+        if inside[i]:
+            continue
+        token = doc[i]
+        frame = None
+        if token.pos_ == "NOUN":
+            frame = _noun_frame(token) if token.lemma_.lower() in CLAIM_NOUNS else None
+        elif token.lower_ == "according":
+            frame = _according(token)
+        else:
+            frame = _verb_frame(token, token.lemma_.lower())
+        if frame is None:
+            continue
+        # An attribution stays within its paragraph (the parse sometimes runs across).
+        own = paragraph[frame.cue[0]]
+        frame.content = [i for i in frame.content if paragraph[i] == own and not doc[i].is_space]
+        frame.source = [i for i in frame.source if paragraph[i] == own and not doc[i].is_space]
+        frame.content = _cut_at_break(doc, frame)
+        if frame.content:
+            frames.append(frame)
+    return [f for f in _untangle(doc, frames) if _substantial(doc, f)]
+
+
+BREAKS = frozenset({"—", "–", "--", ";"})
+
+
+def _cut_at_break(doc: Doc, frame: Frame) -> list[int]:
+    """Content after the cue stops at a dash or semicolon that starts a new thought ("said
+    Carson was led astray — and he singled out ..."); quoted text is never cut."""
+    content = sorted(frame.content)
+    if not content or content[0] < frame.cue[0]:
+        return content
+    marks = 0
+    for k, i in enumerate(content):
+        text = doc[i].text
+        if text in ('"', "“", "”", "''", "``"):
+            marks += 1
+        if text in BREAKS and marks % 2 == 0 and k >= 3:
+            return content[:k]
+    return content
+
+
+def paragraphs(doc: Doc, text: str) -> list[int]:
+    """The paragraph number of each token (paragraphs are separated by line breaks)."""
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    starts = doc.to_array(IDX).tolist()
+    return [bisect_right(breaks, start) for start in starts]
+
+
+def _cue_candidates(doc: Doc) -> list[int]:
+    """Indices of tokens that may start a frame, found on the arrays of hashes (reading every
+    token's strings costs more than the rest of the stage)."""
+    lemmas = _lemma_hashes(doc.vocab)
+    array = doc.to_array([POS, LEMMA, LOWER])
+    result = []
+    for i, (pos, lemma, lower) in enumerate(array.tolist()):
+        if pos in _VERBISH and (lemma in lemmas["verb"] or lower == lemmas["according"]):
+            result.append(i)
+        elif pos == _NOUN and lemma in lemmas["noun"]:
+            result.append(i)
+    return result
+
+
+_NEWLINE = re.compile(r"\n+")
+_VERBISH = frozenset({symbols.VERB, symbols.AUX})
+_NOUN = symbols.NOUN
+
+
+@lru_cache(maxsize=4)
+def _lemma_hashes(vocab) -> dict:
+    strings = vocab.strings
+    verbs = set(cues.SPEECH) | set(cues.ATTITUDE) | set(cues.THOUGHT) | {"accord"}
+    return {
+        "verb": {strings.add(v) for v in verbs} | {strings.add(v.capitalize()) for v in verbs},
+        "noun": {strings.add(n) for n in CLAIM_NOUNS},
+        "according": strings.add("according"),
+    }
+
+
+def _substantial(doc: Doc, frame: Frame) -> bool:
+    """Content of at least two words, or one word in quotation marks."""
+    words = [i for i in frame.content if doc[i].is_alpha or doc[i].like_num]
+    if len(words) >= 2:
+        return True
+    return bool(words) and any(doc[i].text in ('"', "“", "”", "''") for i in frame.content)
+
+
+def _verb_frame(verb: Token, lemma: str) -> Frame | None:
+    family = cues.family(lemma)
+    if family is None:
+        return None
+    content: list[int] = []
+    preps = CONTENT_PREPS[family]
+    for child in verb.children:
+        dep = child.dep_
+        if dep == "ccomp" or dep == "parataxis" and child.i < verb.i:
+            content.extend(_subtree(child))
+        elif dep == "xcomp":
+            if family == "thought" or lemma in XCOMP_SPEECH:
+                content.extend(_subtree(child))
+        elif dep in ("dobj", "oprd") and lemma not in NEED_CLAUSE:
+            if lemma == "tell" and _is_listener(child):
+                continue
+            if child.lower_ in RELATIVE or child.pos_ == "PRON" and child.lower_ in ("what", "which"):
+                continue
+            content.extend(_subtree(child))
+        elif dep == "prep" and (child.lower_ in preps or child.lower_ == "to" and lemma in TO_SPEECH) and lemma not in NEED_CLAUSE:
+            if any(g.dep_ == "pobj" and g.lower_ in cues.PLATFORMS for g in child.children):
+                continue  # "on Twitter" is the channel, not the content
+            content.extend(_subtree(child)[1:] if child.lower_ != "as" else _subtree(child))
+    if not content:
+        return None
+    if family == "thought" and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    cue = [verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]
+    frame = Frame(cue=sorted(cue), content=sorted(set(content)), family=family, verb=verb.i)
+    _attach_source(frame, verb)
+    return frame
+
+
+def _is_listener(token: Token) -> bool:
+    return token.pos_ in ("PRON", "PROPN") or token.ent_type_ in ("PERSON", "ORG", "NORP") or (
+        token.lemma_.lower() in cues.PRESS_NOUNS
+    )
+
+
+def _according(token: Token) -> Frame | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    head = token.head
+    if pobj is None or head.i == token.i:
+        return None
+    excluded = set(_subtree(token))
+    content = [i for i in _subtree(head) if i not in excluded and not head.doc[i].is_punct]
+    if not content:
+        return None
+    source = _subtree(pobj)
+    return Frame(cue=[token.i, to.i], content=content, source=source, source_head=pobj.i,
+                 family="speech", verb=token.i)
+
+
+def _noun_frame(noun: Token) -> Frame | None:
+    clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+         and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),
+        None,
+    )
+    if clause is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    frame = Frame(cue=[noun.i], content=_subtree(clause), family="speech", verb=noun.i)
+    if owner is not None:
+        frame.source = _subtree(owner)
+        frame.source_head = owner.i
+    return frame
+
+
+def _attach_source(frame: Frame, verb: Token) -> None:
+    """Find the source phrase of a verb frame, climbing to the governing verb when needed."""
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.dep_ == "auxpass" for c in current.children):
+            agent = next((c for c in current.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is not None:
+                frame.source, frame.source_head = _phrase(pobj), pobj.i
+            return
+        if subjects:
+            subject = subjects[-1]
+            if subject.lower_ in RELATIVE and current.dep_ == "relcl":
+                head = current.head
+                frame.source, frame.source_head = _phrase(head, exclude=current), head.i
+            elif subject.lower_ not in WH_WORDS and subject.lower_ != "there":
+                tokens = {i for s in subjects for i in _trim_source(s)}
+                frame.source, frame.source_head = list(range(min(tokens), max(tokens) + 1)), subject.i
+            return
+        if current.dep_ in ("advcl", "xcomp", "conj", "pcomp") and current.head.i != current.i:
+            parent = current.head
+            if current.dep_ == "pcomp" and parent.dep_ == "prep":
+                parent = parent.head  # "After calling X ..., West proceeded": West's act
+            # "He said that X happened, adding ...": skip the clause the participle hangs
+            # from when it is itself the content of a cue; the cue's subject is the source.
+            if parent.dep_ == "ccomp" and parent.head.i < parent.i and cues.is_cue_lemma(parent.head.lemma_.lower()):
+                parent = parent.head
+            current = parent
+            continue
+        if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
+            head = current.head
+            # "X issued a statement saying ...", "the caption, which reads ...": the message's
+            # author is the subject of the verb that governs the message.
+            if head.lemma_.lower() in cues.MESSAGE_NOUNS and head.head.i != head.i and head.dep_ in ("dobj", "pobj"):
+                governor = head.head if head.dep_ == "dobj" else head.head.head
+                if governor.pos_ in ("VERB", "AUX"):
+                    current = governor
+                    continue
+            frame.source, frame.source_head = _phrase(head, exclude=current), head.i
+        return
+
+
+def _phrase(head: Token, exclude: Token | None = None) -> list[int]:
+    """The contiguous run of ``head``'s subtree around it, without ``exclude``'s subtree."""
+    doc = head.doc
+    members = {t.i for t in head.subtree}
+    if exclude is not None:
+        members -= {t.i for t in exclude.subtree}
+    run = [head.i]
+    while run[0] - 1 in members:
+        run.insert(0, run[0] - 1)
+    while run[-1] + 1 in members:
+        run.append(run[-1] + 1)
+    while run and doc[run[-1]].is_punct:
+        run.pop()
+    while run and doc[run[0]].is_punct:
+        run.pop(0)
+    return run
+
+
+def _trim_source(subject: Token) -> list[int]:
+    """The subject's phrase: never across its verb, and whole over hyphenated words."""
+    doc = subject.doc
+    verb = subject.head
+    # Relative and participial clauses describe the source; they are not its name
+    # ("one source who spoke on condition of anonymity").
+    dropped = {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    tokens = [i for i in _subtree(subject) if (i < verb.i) == (subject.i < verb.i) and i not in dropped]
+    # Keep the run that holds the subject itself.
+    run = [subject.i]
+    members = set(tokens)
+    while run[0] - 1 in members:
+        run.insert(0, run[0] - 1)
+    while run[-1] + 1 in members:
+        run.append(run[-1] + 1)
+    tokens = run
+    # "Former View co-host Rosie O'Donnell": the parse may stop at a hyphen.
+    while tokens[0] > 0 and (doc[tokens[0] - 1].text == "-" or doc[tokens[0]].text == "-") and (
+        doc[tokens[0] - 1].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT")
+    ):
+        tokens.insert(0, tokens[0] - 1)
+    end = tokens[-1]
+    while end + 1 < verb.i and (doc[end + 1].text == "-" or doc[end].text == "-" or (
+        doc[end + 1].pos_ == "PROPN" and not doc[end].whitespace_ == "" and doc[end + 1].head.i in tokens
+    )):
+        end += 1
+        tokens.append(end)
+    while tokens and doc[tokens[-1]].is_punct and doc[tokens[-1]].text not in (".",):
+        tokens.pop()
+    while tokens and doc[tokens[0]].is_punct:
+        tokens.pop(0)
+    return tokens
+
+
+def _subtree(token: Token) -> list[int]:
+    return [t.i for t in token.subtree]
+
+
+def _untangle(doc: Doc, frames: list[Frame]) -> list[Frame]:
+    """Give every word to one attribution.
+
+    A frame whose cue lies inside another frame's content is usually part of what was said
+    ("he said the attack was targeting civilians"): it is dropped. The exception is a
+    participle tacked on after a comma ("Chance tweeted that ..., saying Kanye ..."), a second
+    attribution of the same source: the outer content then stops before it.
+    """
+    frames.sort(key=lambda f: f.cue[0])
+    dropped: set[int] = set()
+    for outer in frames:
+        if id(outer) in dropped:
+            continue
+        own = set(outer.content)
+        cut = False
+        for inner in frames:
+            if inner is outer or id(inner) in dropped or inner.cue[0] not in own:
+                continue
+            verb = doc[inner.cue[0]]
+            previous = doc[verb.i - 1] if verb.i > 0 else verb
+            tacked_on = verb.tag_ == "VBG" and previous.text in (",", "—", "–")
+            coordinated = previous.lower_ in ("and", "but") or verb.dep_ == "conj"
+            if (tacked_on or coordinated) and inner.family == "speech":
+                own -= set(inner.cue) | set(inner.content) | set(inner.source)
+                cut = True
+            else:
+                dropped.add(id(inner))
+        if cut:
+            outer.content = _first_run(sorted(own), outer)
+    return [f for f in frames if f.content and id(f) not in dropped]
+
+
+def _first_run(indices: list[int], frame: Frame) -> list[int]:
+    """The contiguous run of content tokens nearest the cue (gaps of punctuation allowed)."""
+    if not indices:
+        return []
+    runs: list[list[int]] = [[indices[0]]]
+    for i in indices[1:]:
+        if i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    cue = frame.cue[0]
+    return min(runs, key=lambda r: min(abs(r[0] - cue), abs(r[-1] - cue)))

@@ -1,0 +1,547 @@
+"""The ``quotes`` stage: every attribution of an article with its cue, speaker and channel.
+
+Quotations are found from their marks (:mod:`newsprism.extract.quotemarks`) and attributions
+from the parse (:mod:`newsprism.extract.attribution`); this module puts them together:
+
+1. a quotation inside the content of a parsed frame takes that frame ("West said, “…”" is
+   direct; "fans feel “betrayed”" inside a longer clause makes the clause a partial quote);
+2. otherwise a cue right after it (“…,” West said) or right before it (Legend continued: “…”)
+   in the same paragraph, or a paragraph ending with a colon just before;
+3. the second part of a quotation broken by its attribution (“…,” West said. “…”) joins the
+   first;
+4. a paragraph that is only a quotation continues the speaker of the attributed quotation just
+   before it (flagged ``continued``);
+5. what is left is kept as an unattributed quotation only when it reads as speech (long enough);
+   short quoted words without a cue are scare quotes, titles or nicknames and are dropped.
+
+Text inside embedded social posts (the ``posts`` stage's spans when it ran, else paragraphs in
+the flattened embed form ``… — Name (@handle) Month D, YYYY``) is a post, not a quotation of the
+narration, and is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from newsprism.extract import cues
+from newsprism.extract.attribution import Frame, _attach_source, find_frames
+from newsprism.extract.quotemarks import Quoted, find_quoted, find_single_quoted
+from newsprism.extract.speakers import ArticlePeople, SpeakerRef, resolve
+from newsprism.model import Article, Attribution, Mention, Span, TimeRef
+from newsprism.options import Options, QuotesOptions
+from newsprism.stages import document_stage
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+EMBED_TAIL = re.compile(
+    r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*(?:https?://\S+\s*)?$"
+)
+EDGE_PUNCT = " \t\n,;:"
+DATE_PREPS = frozenset({"on", "in", "during", "at", "earlier", "late", "last"})
+
+
+@document_stage("quotes", requires=("mentions",), after=("posts",))
+def extract_quotes(doc: Doc, article: Article, results: Mapping[str, Any], options: Options) -> list[Attribution]:
+    """Every attribution of one parsed article (see the module docstring for the rules)."""
+    return find_attributions(doc, article, results.get("mentions") or [], options.quotes,
+                             posts=results.get("posts"))
+
+
+@dataclass
+class _Found:
+    frame: Frame | None
+    quotes: list[Quoted] = field(default_factory=list)
+    flags: set[str] = field(default_factory=set)
+    speaker_from: _Found | None = None  # continues this attribution's speaker
+    order: int = 0
+
+
+def find_attributions(
+    doc: Doc,
+    article: Article,
+    mentions: list[Mention],
+    options: QuotesOptions | None = None,
+    posts: Iterable[Any] | None = None,
+) -> list[Attribution]:
+    """Attributions of one article, in text order.
+
+    Args:
+        doc: the article's parse (of ``article.text``).
+        article: the article (offsets refer to its cleaned text).
+        mentions: the article's person mentions (the ``mentions`` stage).
+        options: thresholds; defaults when None.
+        posts: records with ``evidence`` spans of embedded posts to skip, when known.
+    """
+    options = options or QuotesOptions()
+    text = article.text
+    skip = _post_ranges(text, article.id, posts)
+    quoted, _stray = find_quoted(text)
+    quoted += find_single_quoted(text, [q.outer for q in quoted])
+    quoted = sorted((q for q in quoted if not _inside(q.outer[0], skip)), key=lambda q: q.outer[0])
+    q_tokens = [_token_range(doc, q) for q in quoted]
+    frames = [
+        f for f in find_frames(doc, [r for r in q_tokens if r], text)
+        if f.family in options.families and not _inside(doc[f.cue[0]].idx, skip)
+    ]
+    found: dict[int, _Found] = {}  # by frame id / quote index
+    by_frame: dict[int, _Found] = {}
+    for f in frames:
+        by_frame[id(f)] = _Found(f, order=f.cue[0])
+
+    by_cue = {f.cue[0]: by_frame[id(f)] for f in frames}
+    previous: _Found | None = None
+    for index, (q, rng) in enumerate(zip(quoted, q_tokens)):
+        if not rng:
+            continue
+        item = _frame_for(doc, rng, frames, by_frame)
+        if item is None and previous is not None and _broken_continuation(doc, text, quoted, index, previous):
+            previous.quotes.append(q)
+            previous.flags.update(q.flags)
+            continue
+        if item is None:
+            frame = _nearby_cue(doc, text, q, rng, options)
+            if frame is not None:
+                item = by_cue.get(frame.cue[0])
+                if item is None:
+                    item = _Found(frame, order=frame.cue[0])
+                    by_frame[id(frame)] = by_cue[frame.cue[0]] = item
+                elif not item.quotes:
+                    item.frame.content = sorted(set(item.frame.content) | set(range(*rng)))
+                    if not item.frame.source:
+                        item.frame.source, item.frame.source_head = frame.source, frame.source_head
+        if item is None and not _title_like(text, q):
+            item = _same_sentence_frame(doc, rng, frames, by_frame)
+        if item is None and options.continue_paragraphs and previous is not None and _continues(doc, text, q, previous):
+            # Later paragraphs (or sentences) of the same speaker's words: one quotation.
+            previous.quotes.append(q)
+            previous.flags.update({*q.flags, "continued"})
+            continue
+        if item is None:
+            if options.min_unattributed_words and _reads_as_speech(text, q, options):
+                item = _Found(None, flags={"unattributed"}, order=rng[0])
+                found[-index - 1] = item
+            else:
+                continue
+        item.quotes.append(q)
+        item.flags.update(q.flags)
+        previous = item if item.frame is not None or item.speaker_from is not None else None
+
+    items = [f for f in by_frame.values() if f.quotes or options.indirect]
+    items += list(found.values())
+    items.sort(key=lambda f: f.order)
+    hidden = skip + [q.outer for q in quoted]
+    people = ArticlePeople.build(doc, text, mentions, hidden)
+    recent: list[tuple[int, SpeakerRef]] = []
+    refs: dict[int, SpeakerRef] = {}
+    records = []
+    for item in items:
+        record, ref = _record(doc, article, item, people, recent, refs, options)
+        if record is None:
+            continue
+        refs[id(item)] = ref
+        if ref.mention is not None:
+            recent.append((item.order, ref))
+        records.append(record)
+    records.sort(key=lambda r: r.content[0].start)
+    return records
+
+
+def _post_ranges(text: str, article_id: str, posts: Iterable[Any] | None) -> list[tuple[int, int]]:
+    ranges = []
+    for post in posts or ():
+        for span in getattr(post, "evidence", ()) or ():
+            if getattr(span, "article_id", article_id) == article_id:
+                ranges.append((span.start, span.end))
+    for match in re.finditer(r"[^\n]+", text):
+        if EMBED_TAIL.search(match.group()):
+            ranges.append((match.start(), match.end()))
+    return ranges
+
+
+def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in ranges)
+
+
+def _token_range(doc: Doc, q: Quoted) -> tuple[int, int] | None:
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.start, span.end
+
+
+def _frame_for(doc: Doc, rng: tuple[int, int], frames: list[Frame], by_frame) -> _Found | None:
+    """The frame whose content shares most words with the quotation.
+
+    The parse often gives a cue only part of a quotation (its first sentence, or the words
+    before a bracket), so any overlap counts and the content is then extended over the whole
+    quotation.
+    """
+    q_set = set(range(*rng))
+    best, best_shared = None, 0
+    for frame in frames:
+        if rng[0] <= frame.cue[0] < rng[1]:
+            continue
+        shared = len(q_set.intersection(frame.content))
+        if shared > best_shared:
+            best, best_shared = frame, shared
+    if best is None:
+        return None
+    if not q_set.issubset(best.content):
+        low = min(min(best.content), rng[0])
+        high = max(max(best.content) + 1, rng[1])
+        cue = set(best.cue) | set(best.source)
+        best.content = [i for i in range(low, high) if i not in cue and not doc[i].is_space]
+    return by_frame[id(best)]
+
+
+def _same_sentence_frame(doc: Doc, rng: tuple[int, int], frames: list[Frame], by_frame) -> _Found | None:
+    """Quoted words later in a sentence whose attribution came first belong to it (“harm” in
+    "telling him fans feel “betrayed” because they know the “harm …”")."""
+    sent = doc[rng[0]].sent
+    best = None
+    for frame in frames:
+        if sent.start <= frame.cue[0] < rng[0] and frame.content and max(frame.content) < rng[0]:
+            if best is None or frame.cue[0] > best.cue[0]:
+                best = frame
+    if best is None:
+        return None
+    gap = doc[max(best.content) + 1:rng[0]]
+    if any(t.text in (";", ".") for t in gap) or len(gap) > 12:
+        return None
+    best.content = sorted(set(best.content) | set(range(max(best.content) + 1, rng[1])))
+    return by_frame[id(best)]
+
+
+def _nearby_cue(doc: Doc, text: str, q: Quoted, rng, options: QuotesOptions) -> Frame | None:
+    """A speech verb right after the quotation (“…,” X said) or right before it (X said: “…”)."""
+    para_start = text.rfind("\n", 0, q.outer[0]) + 1
+    para_end = text.find("\n", q.outer[1])
+    para_end = len(text) if para_end < 0 else para_end
+    after = doc.char_span(q.outer[1], para_end, alignment_mode="expand")
+    if after is not None:
+        frame = _cue_after(after, rng, options)
+        if frame is not None:
+            return frame
+    before = doc.char_span(para_start, q.outer[0], alignment_mode="contract")
+    lead = text[para_start:q.outer[0]].rstrip()
+    if before is not None and len(before) and lead.endswith((",", ":", "—", "–")):
+        tail = before[-(options.lead_gap + 1):]
+        for token in reversed(tail):
+            if token.text in (".", "!", "?", '"', "“", "”"):
+                break
+            if cues.speech_lemma(token):
+                return _frame_around(token, rng)
+        # "West sent out one last tweet about X, “…”": a message noun introduces it.
+        for token in reversed(tail):
+            if token.text in (".", "!", "?", '"', "“", "”"):
+                break
+            if token.pos_ == "NOUN" and cues.MESSAGE_NOUNS.get(token.lemma_.lower()) and token.head.pos_ == "VERB":
+                frame = Frame(cue=[token.i], content=list(range(*rng)), family="speech", verb=token.i)
+                _attach_source(frame, token.head)
+                return frame
+    elif not lead:
+        return _colon_before(doc, text, para_start, rng)
+    return None
+
+
+def _cue_after(after, rng, options: QuotesOptions) -> Frame | None:
+    """“…,” West said / “…,” said West / “…,” Legend’s text read / “…,” the rapper went on to
+    tweet: the cue and its source within a few words after the closing mark, with nothing but
+    the source between."""
+    between: list[Token] = []
+    tokens = list(after)
+    for k, token in enumerate(tokens):
+        if k > options.cue_gap or token.text in ('"', "“", "”", "''"):
+            return None
+        cue = token if cues.speech_lemma(token) else _chained_cue(tokens, k)
+        if cue is not None:
+            frame = _frame_around(cue, rng)
+            words = [t for t in between if not t.is_punct]
+            if words:
+                frame.source = [t.i for t in words]
+                frame.source_head = _phrase_head(words).i
+            elif not frame.source or frame.source[0] < cue.i:
+                following = []
+                for t in tokens[k + 1:]:
+                    if t.is_punct or t.pos_ in ("VERB", "ADP", "SCONJ", "CCONJ") or len(following) >= 8:
+                        break
+                    following.append(t)
+                frame.source = [t.i for t in following]
+                frame.source_head = _phrase_head(following).i if following else None
+            return frame
+        if token.text in (".", "!", "?", ";"):
+            return None
+        if token.pos_ in ("VERB", "ADP", "SCONJ") and token.lower_ not in ("'s", "’s") and not (
+            token.text[:1].isupper() and k > 0  # a capitalised word inside a title ("All Falls Down")
+        ):
+            return None
+        if token.is_punct and k == 0:
+            continue
+        between.append(token)
+    return None
+
+
+def _chained_cue(tokens: list[Token], k: int) -> Token | None:
+    """"went on to tweet", "continued to say", "took to Twitter to write": a verb of going on
+    followed within a few words by ``to`` and a speech verb."""
+    token = tokens[k]
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ("go", "continue", "take", "proceed", "rush", "turn"):
+        return None
+    for j in range(k + 1, min(k + 5, len(tokens) - 1)):
+        if tokens[j].lower_ == "to" and cues.speech_lemma(tokens[j + 1]):
+            return tokens[j + 1]
+        if tokens[j].is_punct:
+            return None
+    return None
+
+
+def _phrase_head(tokens: list[Token]) -> Token:
+    """The head word of a short phrase: the token whose parse head lies outside it."""
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in inside or token.head.i == token.i:
+            if token.pos_ in ("NOUN", "PROPN", "PRON"):
+                return token
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return nouns[-1] if nouns else tokens[-1]
+
+
+def _colon_before(doc: Doc, text: str, para_start: int, rng) -> Frame | None:
+    """A paragraph that ends with a colon introduces the quotation that opens the next one."""
+    prev_end = para_start - 1
+    while prev_end > 0 and text[prev_end - 1].isspace():
+        prev_end -= 1
+    if prev_end <= 0 or text[prev_end - 1] != ":":
+        return None
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    span = doc.char_span(prev_start, prev_end, alignment_mode="contract")
+    if span is None:
+        return None
+    for token in reversed(span):
+        if cues.speech_lemma(token):
+            return _frame_around(token, rng)
+    return None
+
+
+def _frame_around(verb: Token, rng) -> Frame:
+    frame = Frame(cue=[verb.i] + [c.i for c in verb.children if c.dep_ == "prt"],
+                  content=list(range(*rng)), family="speech", verb=verb.i)
+    _attach_source(frame, verb)
+    return frame
+
+
+def _broken_continuation(doc: Doc, text: str, quoted: list[Quoted], index: int, previous: _Found) -> bool:
+    """“…,” West said. “…”: the quotation right after an attribution that follows a quotation."""
+    if previous.frame is None or not previous.quotes or index == 0:
+        return False
+    last = previous.quotes[-1]
+    current = quoted[index]
+    if last is not quoted[index - 1]:
+        return False
+    between = text[last.outer[1]:current.outer[0]]
+    if "\n" in between or len(between) > 120:
+        return False
+    cue_start = doc[previous.frame.cue[0]].idx
+    return last.outer[1] <= cue_start < current.outer[0] and between.rstrip().endswith((".", ",", ":", ";"))
+
+
+def _continues(doc: Doc, text: str, q: Quoted, previous: _Found) -> bool:
+    """A quotation continues the attributed quotation before it: straight on after it, later
+    in the same paragraph with no other cue between, or opening the next paragraph when that
+    quotation ended its own."""
+    if not previous.quotes:
+        return False
+    last = previous.quotes[-1]
+    between = text[last.outer[1]:q.outer[0]]
+    if not between.strip():
+        return True  # straight on from the previous quotation (a mark reopened in place)
+    if "\n" not in between:
+        span = doc.char_span(last.outer[1], q.outer[0], alignment_mode="contract")
+        return len(between) < 100 and span is not None and not any(
+            cues.speech_lemma(t) or t.pos_ == "VERB" for t in span)
+    para_start = text.rfind("\n", 0, q.outer[0]) + 1
+    if text[para_start:q.outer[0]].strip():
+        return False
+    prev_para_end = para_start - 1
+    while prev_para_end > 0 and text[prev_para_end - 1].isspace():
+        prev_para_end -= 1
+    tail = text[last.outer[1]:prev_para_end]
+    if "\n" in tail:
+        return False
+    # The previous paragraph ends with that quotation (an attribution after it is fine).
+    return len(tail) < 80 and tail.count(".") <= 1
+
+
+def _title_like(text: str, q: Quoted) -> bool:
+    """Quoted words in title case ("State of the Union", "Make America Great Again"): the name
+    of a work, a show or a slogan, not speech."""
+    words = q.text(text).strip(" ,.:;!?").split()
+    if not words or len(words) > 8:
+        return False
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
+    return all(w[:1].isupper() or w.lower() in small or not w[:1].isalpha() for w in words) and words[0][:1].isupper()
+
+
+def _reads_as_speech(text: str, q: Quoted, options: QuotesOptions) -> bool:
+    words = q.text(text).split()
+    return len(words) >= options.min_unattributed_words and not _title_like(text, q)
+
+
+def _record(doc, article, item: _Found, people, recent, refs, options) -> tuple[Attribution | None, SpeakerRef]:
+    frame = item.frame
+    text = article.text
+    q_tokens: set[int] = set()
+    for q in item.quotes:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None:
+            q_tokens.update(range(span.start, span.end))
+    if frame is not None:
+        content_tokens = set(frame.content)
+        outside = [i for i in content_tokens - q_tokens if not doc[i].is_punct]
+        if item.quotes and len(outside) <= 1:
+            kind = "direct"
+        elif item.quotes:
+            kind = "partial"
+        else:
+            kind = "partial" if _has_marks(doc, frame.content) else "indirect"
+    else:
+        kind = "direct"
+    if kind == "direct":
+        content = [_piece(article, s, e) for q in item.quotes for s, e in q.pieces]
+        quoted_spans: list[Span] = []
+    else:
+        content = [_piece(article, s, e) for s, e in _runs(doc, frame.content)]
+        quoted_spans = [_piece(article, s, e) for q in item.quotes for s, e in q.pieces]
+    content = [c for c in content if c is not None]
+    if not content:
+        return None, SpeakerRef("none")
+    cue_span = speaker_span = None
+    if frame is not None:
+        cue_span = _span_of(article, doc, frame.cue)
+        if not frame.source and frame.cue[0] > min(frame.content):
+            _source_after_cue(doc, frame)
+        if frame.source:
+            speaker_span = _span_of(article, doc, frame.source)
+        ref = resolve(doc, frame.source_head, frame.source, people, recent,
+                      options.pronoun_window if doc[frame.source_head].pos_ == "PRON" else options.epithet_window) \
+            if frame.source_head is not None else SpeakerRef("none")
+        cue_token = doc[frame.verb if frame.verb is not None else frame.cue[0]]
+        extra = [doc[i] for i in frame.source]
+        channel = cues.channel_of(cue_token, extra)
+        date = _date_of(article, cue_token)
+    elif item.speaker_from is not None:
+        ref = refs.get(id(item.speaker_from), SpeakerRef("none"))
+        prior = item.speaker_from
+        ref = SpeakerRef(ref.kind, ref.mention, ref.name, round(ref.confidence * 0.9, 3),
+                         ref.alternatives, ref.epithet)
+        channel = "unknown"
+        if prior.frame is not None:
+            cue_token = doc[prior.frame.verb if prior.frame.verb is not None else prior.frame.cue[0]]
+            channel = cues.channel_of(cue_token, [doc[i] for i in prior.frame.source])
+            if prior.frame.source:
+                # The speaker is named where the quotation it continues was attributed.
+                speaker_span = _span_of(article, doc, prior.frame.source)
+        date = None
+    else:
+        ref = SpeakerRef("none")
+        channel, date = "unknown", None
+    body = " ".join(c.text for c in content)
+    record = Attribution(
+        article_id=article.id,
+        kind=kind,
+        text=body,
+        content=tuple(_with_role(c, "content") for c in content),
+        channel=channel,
+        family=frame.family if frame is not None else ("speech" if item.speaker_from else None),
+        cue=_with_role(cue_span, "cue") if cue_span else None,
+        speaker=_with_role(speaker_span, "speaker") if speaker_span else None,
+        speaker_kind=ref.kind,
+        speaker_mention=ref.mention,
+        speaker_name=ref.name,
+        speaker_confidence=ref.confidence if ref.mention is not None else 0.0,
+        speaker_alternatives=ref.alternatives,
+        epithet=ref.epithet,
+        quoted=tuple(_with_role(s, "quoted") for s in quoted_spans if s is not None),
+        date=date,
+        flags=tuple(sorted(item.flags)),
+    )
+    return record, ref
+
+
+def _source_after_cue(doc: Doc, frame: Frame) -> None:
+    """Inverted attribution ("…,” said the senator): the noun phrase right after the cue."""
+    following = []
+    for token in doc[frame.cue[-1] + 1:frame.cue[-1] + 10]:
+        if token.is_punct or token.is_space or token.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
+            break
+        if not following and token.pos_ == "ADV":
+            continue
+        following.append(token)
+    if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in following):
+        frame.source = [t.i for t in following]
+        frame.source_head = _phrase_head(following).i
+
+
+def _has_marks(doc: Doc, indices: list[int]) -> bool:
+    return any(doc[i].text in ('"', "“", "”", "''", "``") for i in indices)
+
+
+def _runs(doc: Doc, indices: Iterable[int]) -> list[tuple[int, int]]:
+    """Character ranges of the contiguous runs of tokens."""
+    ordered = sorted(set(indices))
+    runs: list[tuple[int, int]] = []
+    for i in ordered:
+        token = doc[i]
+        start, end = token.idx, token.idx + len(token.text)
+        if runs and i - 1 in indices and (runs[-1][1] <= start):
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
+
+
+def _piece(article: Article, start: int, end: int) -> Span | None:
+    text = article.text
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    if end <= start:
+        return None
+    return Span(article.id, start, end, text[start:end])
+
+
+def _span_of(article: Article, doc: Doc, indices: list[int]) -> Span | None:
+    if not indices:
+        return None
+    start = doc[min(indices)].idx
+    last = doc[max(indices)]
+    return _piece(article, start, last.idx + len(last.text))
+
+
+def _with_role(span: Span | None, role: str) -> Span | None:
+    if span is None:
+        return None
+    return Span(span.article_id, span.start, span.end, span.text, role)
+
+
+def _date_of(article: Article, verb: Token) -> TimeRef | None:
+    """The date or time expression that modifies the act ("On Wednesday, West tweeted")."""
+    for child in verb.children:
+        candidates = [child]
+        if child.dep_ == "prep" and child.lower_ in DATE_PREPS:
+            candidates = [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ not in ("npadvmod", "advmod", "tmod", "obl"):
+            continue
+        for token in candidates:
+            if token.ent_type_ in ("DATE", "TIME"):
+                ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+                if ent is None:
+                    continue
+                span = Span(article.id, ent.start_char, ent.end_char, ent.text)
+                return TimeRef(text=ent.text, type=ent.label_, value=None, span=span)
+    return None

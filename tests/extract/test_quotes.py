@@ -1,0 +1,146 @@
+"""Attributions in one article: quotations, partial quotes, indirect speech, cues, channels."""
+
+import pytest
+
+from newsprism.extract.mentions import find_mentions
+from newsprism.extract.quotes import find_attributions
+from newsprism.model import Article
+from newsprism.options import Options
+
+pytestmark = pytest.mark.model
+
+
+def attributions(nlp, text):
+    article = Article(id="a", source="a.txt", text=text)
+    doc = nlp(text)
+    mentions = find_mentions(doc, article, {}, Options())
+    found = find_attributions(doc, article, mentions)
+    for record in found:  # offsets are the truth: every span reads back from the text
+        for span in (*record.content, record.cue, record.speaker, *record.quoted):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+    return found
+
+
+def only(nlp, text):
+    found = attributions(nlp, text)
+    assert len(found) == 1, [(r.kind, r.text) for r in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, content, kind",
+    [
+        ("“The port will reopen on Monday,” Mayor Ana Ortiz said.",
+         "Mayor Ana Ortiz", "said", "The port will reopen on Monday", "direct"),
+        ("Ana Ortiz said, “We have the money for the pier.”",
+         "Ana Ortiz", "said", "We have the money for the pier.", "direct"),
+        ("“We have the money,” said Ana Ortiz, the harbour mayor.",
+         "Ana Ortiz, the harbour mayor", "said", "We have the money", "direct"),
+        ("Ana Ortiz continued: “The crews are ready to start.”",
+         "Ana Ortiz", "continued", "The crews are ready to start.", "direct"),
+        ("Ana Ortiz told reporters that the plan was “fully funded” by the state.",
+         "Ana Ortiz", "told", "that the plan was “fully funded” by the state", "partial"),
+        ("Ana Ortiz said the pier would reopen next year.",
+         "Ana Ortiz", "said", "the pier would reopen next year", "indirect"),
+        ("According to the harbour authority, the pier lost money last year.",
+         "the harbour authority", "According to", "the pier lost money last year", "indirect"),
+        ("Critics called the plan “reckless” on Tuesday.",
+         "Critics", "called", "the plan “reckless”", "partial"),
+    ],
+)
+def test_speaker_cue_and_content(nlp, text, speaker, cue, content, kind):
+    record = only(nlp, text)
+    assert (record.speaker.text, record.cue.text, record.text, record.kind) == (speaker, cue, content, kind)
+
+
+def test_quotation_broken_by_its_attribution_is_one_quotation(nlp):
+    text = "“We have the money,” Ana Ortiz said. “We start building in May.”"
+    record = only(nlp, text)
+    assert [c.text for c in record.content] == ["We have the money", "We start building in May."]
+    assert record.speaker.text == "Ana Ortiz"
+
+
+def test_quotation_over_two_paragraphs_is_one_quotation(nlp):
+    text = "“The port reopens today.\n\n“Ships can dock by noon,” Ana Ortiz said."
+    record = only(nlp, text)
+    assert [c.text for c in record.content] == ["The port reopens today.", "Ships can dock by noon"]
+    assert record.speaker_name == "Ana Ortiz"
+
+
+def test_quotation_paragraph_after_an_attributed_one_continues_its_speaker(nlp):
+    text = "“We are ready,” Ana Ortiz said.\n\n“The crews worked through the night to finish.”"
+    record = only(nlp, text)
+    assert "continued" in record.flags and len(record.content) == 2
+    assert record.speaker_name == "Ana Ortiz"
+
+
+def test_unclosed_quotation_is_recovered_and_flagged_not_fatal(nlp):
+    text = "Ana Ortiz said, “The port will reopen tomorrow morning.\nThe council met later."
+    record = only(nlp, text)
+    assert record.text == "The port will reopen tomorrow morning."
+    assert "unbalanced" in record.flags and record.speaker_name == "Ana Ortiz"
+
+
+def test_pronoun_speaker_resolves_to_previous_person(nlp):
+    text = "Tom Reyes left the council meeting early. Later he said, “I have nothing to add.”"
+    record = only(nlp, text)
+    assert record.speaker.text == "he" and record.speaker_kind == "pronoun"
+    assert record.speaker_name == "Tom Reyes" and 0 < record.speaker_confidence < 0.95
+
+
+def test_pronoun_skips_people_the_text_shows_of_another_gender(nlp):
+    text = ("At the opening, Ana Ortiz said she owed the pier to her husband, Tom Reyes. "
+            "“This pier took ten years,” she said.")
+    record = attributions(nlp, text)[-1]
+    assert record.speaker_name == "Ana Ortiz"
+
+
+def test_message_speaker_resolves_to_its_author(nlp):
+    text = ("Lena Park posted a screenshot of a message she wrote. "
+            "The message said, “I will not sign this contract.”")
+    record = attributions(nlp, text)[-1]
+    assert record.text == "I will not sign this contract." and record.speaker_name == "Lena Park"
+
+
+@pytest.mark.parametrize(
+    "text, channel",
+    [
+        ("On Wednesday, Ana Ortiz tweeted that the port was open again.", "tweet"),
+        ("Ana Ortiz texted Tom Reyes, “Call me when you land.”", "text message"),
+        ("In a statement, the harbour company said it would appeal the ruling.", "statement"),
+        ("Ana Ortiz told reporters that the pier would open in May.", "interview"),
+        ("Ana Ortiz wrote on Instagram that the pier was finished.", "post"),
+        ("Ana Ortiz said the pier was finished.", "unknown"),
+    ],
+)
+def test_channel_comes_from_the_cue(nlp, text, channel):
+    assert only(nlp, text).channel == channel
+
+
+def test_date_of_the_act_keeps_the_raw_expression(nlp):
+    text = "On Wednesday, Ana Ortiz tweeted that the port was open again."
+    date = only(nlp, text).date
+    assert date.text == "Wednesday" and date.value is None
+    assert text[date.span.start:date.span.end] == "Wednesday"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called “reform” passed on Tuesday.",  # scare quotes
+        "The band played “Harbour Lights” at the fair.",  # a title
+        "Tom “The Hammer” Reyes won the race again.",  # a nickname
+        "The word “harbour” comes from Old English.",  # a word mentioned, not said
+        "Fans wore “Make The Port Great” caps all day.",  # a slogan
+    ],
+)
+def test_quoted_words_that_are_not_speech_are_not_quotes(nlp, text):
+    assert attributions(nlp, text) == []
+
+
+def test_embedded_post_is_not_a_quotation_of_the_narration(nlp):
+    text = ("Ana Ortiz replied online.\n\nThe pier is open! — Ana Ortiz (@anaortiz) May 2, 2024\n\n"
+            "“It took ten years,” Ortiz said later.")
+    found = attributions(nlp, text)
+    assert [r.text for r in found] == ["It took ten years"]
