@@ -41,6 +41,7 @@ EMBED_TAIL = re.compile(
     r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*(?:https?://\S+\s*)?$"
 )
 EDGE_PUNCT = " \t\n,;:"
+POST_ROLES = frozenset({"text", "attribution"})
 DATE_PREPS = frozenset({"on", "in", "during", "at", "earlier", "late", "last"})
 
 
@@ -153,9 +154,12 @@ def find_attributions(
 def _post_ranges(text: str, article_id: str, posts: Iterable[Any] | None) -> list[tuple[int, int]]:
     ranges = []
     for post in posts or ():
-        for span in getattr(post, "evidence", ()) or ():
-            if getattr(span, "article_id", article_id) == article_id:
-                ranges.append((span.start, span.end))
+        spans = [s for s in getattr(post, "evidence", ()) or () if getattr(s, "article_id", None) == article_id]
+        # Only an embed (its words followed by its "— Name (@handle) Date" line) is a post in
+        # the text; a post's other evidence (a quotation of it next to its link, who reposted
+        # it) is narration.
+        if any(getattr(s, "role", None) == "attribution" for s in spans):
+            ranges.extend((s.start, s.end) for s in spans if getattr(s, "role", None) in POST_ROLES)
     for match in re.finditer(r"[^\n]+", text):
         if EMBED_TAIL.search(match.group()):
             ranges.append((match.start(), match.end()))
