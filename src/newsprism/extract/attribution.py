@@ -55,6 +55,23 @@ CLAIM_NOUNS = frozenset(
     opinion position stance message""".split()
 )
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Nouns of stance or speech with the preposition that introduces what they are about
+# ("his opposition to the war", "Trump's call for a ban").
+NOUN_PREPS = {
+    "criticism": {"of"}, "support": {"for"}, "opposition": {"to"}, "call": {"for"},
+    "praise": {"for", "of"}, "endorsement": {"of"}, "demand": {"for"}, "plea": {"for"},
+    "warning": {"about", "of", "against"}, "concern": {"about", "over"}, "fear": {"of"},
+    "view": {"of", "on"}, "comment": {"on", "about"}, "comments": {"on", "about"},
+    "remark": {"about", "on"}, "remarks": {"about", "on"}, "statement": {"on", "about"},
+    "attack": {"on"}, "attacks": {"on"}, "accusation": {"of", "against"},
+    "allegation": {"of", "against"}, "promise": {"of", "to"}, "pledge": {"to", "of"},
+    "proposal": {"for", "to"}, "question": {"about"}, "questions": {"about"},
+    "complaint": {"about"}, "denial": {"of"}, "defense": {"of"}, "defence": {"of"},
+    "announcement": {"of"}, "reference": {"to"}, "mention": {"of"}, "rejection": {"of"},
+    "condemnation": {"of"}, "embrace": {"of"}, "disdain": {"for"}, "contempt": {"for"},
+    "admiration": {"for"}, "anger": {"at", "over"}, "frustration": {"with", "over"},
+    "skepticism": {"about", "of"}, "doubts": {"about"}, "insistence": {"on"},
+}
 # Speech verbs whose object alone is not speech ("maintained his right", "shared a photo",
 # "continued the dialogue"): they make an attribution only with a clause or a quotation.
 NEED_CLAUSE = frozenset(
@@ -105,7 +122,7 @@ def find_frames(doc: Doc, quoted: Iterable[tuple[int, int]] = (), text: str | No
         token = doc[i]
         frame = None
         if token.pos_ == "NOUN":
-            frame = _noun_frame(token) if token.lemma_.lower() in CLAIM_NOUNS else None
+            frame = _noun_frame(token)
         elif token.lower_ == "according":
             frame = _according(token)
         else:
@@ -173,7 +190,7 @@ def _lemma_hashes(vocab) -> dict:
     verbs = set(cues.SPEECH) | set(cues.ATTITUDE) | set(cues.THOUGHT) | {"accord"}
     return {
         "verb": {strings.add(v) for v in verbs} | {strings.add(v.capitalize()) for v in verbs},
-        "noun": {strings.add(n) for n in CLAIM_NOUNS},
+        "noun": {strings.add(n) for n in CLAIM_NOUNS | set(NOUN_PREPS)},
         "according": strings.add("according"),
     }
 
@@ -243,6 +260,16 @@ def _according(token: Token) -> Frame | None:
 
 
 def _noun_frame(noun: Token) -> Frame | None:
+    preps = NOUN_PREPS.get(noun.lower_) or NOUN_PREPS.get(noun.lemma_.lower())
+    if preps:
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep else None
+        if pobj is not None:
+            frame = Frame(cue=[noun.i, prep.i], content=_subtree(pobj), family="attitude", verb=noun.i)
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                frame.source, frame.source_head = _subtree(owner), owner.i
+            return frame
     clause = next(
         (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
          and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),

@@ -37,7 +37,8 @@ SPEECH = frozenset(
     specify clarify elaborate acknowledge retweet share announce broadcast publish print
     suggest opine theorize theorise posit reason figure recount confess apologize apologise
     point refer reference allude invoke voice express list discuss talk issue articulate
-    vouch bemoan lash liken portray characterize characterise retweete respond"""
+    vouch bemoan lash liken portray characterize characterise retweete respond bark snarl
+    growl holler cry gush laugh marvel rave coach sigh huff tout"""
     .split()
 )
 

@@ -249,6 +249,13 @@ def _nearby_cue(doc: Doc, text: str, q: Quoted, rng, options: QuotesOptions) -> 
                 return frame
     elif not lead:
         return _colon_before(doc, text, para_start, rng)
+    elif before is not None and len(before):
+        # "Tester told reporters “…”", "Trump barked “…”": a cue right before the mark.
+        for token in reversed(before[-3:]):
+            if token.is_punct:
+                break
+            if cues.speech_lemma(token):
+                return _frame_around(token, rng)
     return None
 
 

@@ -45,7 +45,9 @@ def story_quotes(story: StoryInput, options: Options) -> tuple[Quote, ...]:
                 continue
             speaker_id, confidence = resolve_speaker(record, people, index)
             resolved.append((record, speaker_id, confidence))
-    return merge(resolved, people, options.quotes)
+    # Ties between wordings go to the earliest article (publication date, then input order).
+    rank = {a.id: (a.published or "9999", k) for k, a in enumerate(story.articles)}
+    return merge(resolved, people, options.quotes, rank)
 
 
 def _is_story_quote(record: Attribution, options: QuotesOptions) -> bool:
@@ -138,7 +140,7 @@ def _joins(item: _Item, other: _Item, options: QuotesOptions) -> bool:
     return _fragments_within(item.fragments, other.key, options) or _fragments_within(other.fragments, item.key, options)
 
 
-def merge(resolved, people, options: QuotesOptions) -> tuple[Quote, ...]:
+def merge(resolved, people, options: QuotesOptions, rank: dict | None = None) -> tuple[Quote, ...]:
     """One quote per quotation: attributions of one speaker in different articles with the same
     or near-same words (or a partial quote whose quoted words all appear in the other) join."""
     names = {p.id: p.name for p in people}
@@ -154,14 +156,15 @@ def merge(resolved, people, options: QuotesOptions) -> tuple[Quote, ...]:
                 break
         else:
             groups.append([item])
-    quotes = [_quote(group, names) for group in groups]
+    quotes = [_quote(group, names, rank or {}) for group in groups]
     quotes.sort(key=lambda q: (q.evidence[0].article_id, q.evidence[0].start))
     return tuple(quotes)
 
 
-def _quote(group: list[_Item], names: dict[str, str]) -> Quote:
+def _quote(group: list[_Item], names: dict[str, str], rank: dict) -> Quote:
     # The fullest wording stands for the quote: a direct quotation over a partial one.
-    main = min(group, key=lambda i: (KIND_ORDER.get(i.record.kind, 3), -len(i.record.text)))
+    main = min(group, key=lambda i: (KIND_ORDER.get(i.record.kind, 3), -len(i.record.text),
+                                     rank.get(i.record.article_id, ("9999", 0))))
     evidence: list[Span] = []
     for item in group:
         record = item.record
