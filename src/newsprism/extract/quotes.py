@@ -410,6 +410,13 @@ def _record(doc, article, item: _Found, people, recent, refs, options) -> tuple[
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is not None:
             q_tokens.update(range(span.start, span.end))
+    if frame is not None and item.quotes:
+        # “…,” then more words: the comma closes the quoted clause, and what follows
+        # ("claiming ...", "promising ...") is the writer's, not the content.
+        last = max(item.quotes, key=lambda q: q.outer[1])
+        if text[last.start:last.end].rstrip().endswith(",") and doc[frame.cue[0]].idx < last.outer[0]:
+            kept = [i for i in frame.content if doc[i].idx < last.outer[1]]
+            frame.content = kept or frame.content
     if frame is not None:
         content_tokens = set(frame.content)
         outside = [i for i in content_tokens - q_tokens if not doc[i].is_punct]
