@@ -43,11 +43,15 @@ def test_a_failing_stage_is_reported_and_the_rest_goes_on(nlp, monkeypatch, tmp_
     assert results[str(tmp_path / "b.txt")]["explode"] > 0
 
 
-@pytest.mark.model
-def test_without_clustering_all_articles_form_one_story_and_say_so(seed_analysis):
-    (story,) = seed_analysis.stories
-    assert set(story.article_ids) == {a.id for a in seed_analysis.articles}
-    assert "clustering not applied" in story.grouping
+def test_without_clustering_all_articles_form_one_story_and_say_so():
+    from newsprism.model import Article
+    from newsprism.options import Options
+    from newsprism.stages import GROUPERS
+
+    articles = [Article(id=f"a{i}", source=f"{i}.txt", text=f"Text {i}.") for i in range(3)]
+    ((ids, note),) = GROUPERS["single"](articles, {}, Options(grouping="single"))
+    assert ids == ("a0", "a1", "a2")
+    assert "clustering not applied" in note
 
 
 def test_refiners_run_after_their_stage_and_before_its_users():

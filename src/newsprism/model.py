@@ -514,11 +514,28 @@ class BriefSentence:
 
 
 @dataclass(frozen=True, slots=True)
+class DuplicateGroup:
+    """Near-duplicate articles of one story: syndicated wire copies or lightly edited reprints.
+
+    ``original_id`` is the earliest published member (the first given when dates tie or are
+    unknown); ``copy_ids`` are the others. Coverage figures count the whole group once.
+    ``similarity`` is the lowest Jaccard similarity of word shingles between linked members.
+    """
+
+    original_id: str
+    copy_ids: tuple[str, ...]
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """One real-world event or episode and everything reconstructed about it.
 
     ``grouping`` says how the story's articles were put together (for example that clustering
-    was not run and every input article forms this one story).
+    was not run and every input article forms this one story). ``title`` is the story's most
+    central headline (or lead sentence); ``keywords`` the words and names that mark the
+    event; ``key_people`` the ids of its most cited people; ``duplicates`` its groups of
+    near-duplicate articles.
     """
 
     id: str
@@ -535,6 +552,9 @@ class Story:
     fidelity: tuple[Fidelity, ...] = ()
     framing: tuple[Framing, ...] = ()
     coverage: Coverage | None = None
+    keywords: tuple[str, ...] = ()
+    key_people: tuple[str, ...] = ()
+    duplicates: tuple[DuplicateGroup, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

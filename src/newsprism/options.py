@@ -208,6 +208,79 @@ class CompareOptions:
 
 
 @dataclass(frozen=True)
+class StoryOptions:
+    """Grouping articles into stories (one real-world event each), near-duplicates, titles.
+
+    The weights and thresholds were chosen on the ECB+ training topics only (the dev topics
+    2, 5, 12, 18, 21, 23, 34, 35 held out): ``bench/cluster_ecb.py --choose`` prints the grid
+    it searched and the values it picked.
+
+    Attributes:
+        link_threshold: two groups of articles join when the average "event similarity" of
+            their pairs reaches this (average linkage). The event similarity of two articles
+            blends their cosine (weighted TF-IDF over words, names, dates and quotes, scaled
+            by the publication-day gap) with the share of nearest neighbours they have in
+            common, which tells events of one topic apart where the cosine cannot.
+        neighbours: nearest neighbours per article for the shared-neighbour similarity (fewer
+            in a small batch: at most half the other articles).
+        neighbour_floor: a cosine below this never makes two articles neighbours (so an
+            article with no real match stays alone).
+        neighbour_weight: the weight (0..1) of the shared-neighbour similarity against the
+            cosine in the geometric blend (1: shared neighbours only).
+        names_weight: weight of names (people, organisations, places) against content words.
+        title_weight: weight of headline words (the lead sentence when there is no headline).
+        dates_weight: weight of the dates and years an article mentions.
+        quotes_weight: weight of shared quotations.
+        time_window_days: publication days this close never lower the similarity.
+        time_half_life_days: beyond the window, the similarity halves every this many days.
+        batch_max_articles: a batch larger than this is grouped by the streaming index in
+            publication order instead of exact average linkage (whose memory grows with the
+            square of the batch).
+        duplicate_threshold: estimated Jaccard similarity of word shingles from which two
+            articles are near-duplicates (syndicated or lightly edited copies).
+        shingle_size: words per shingle for near-duplicate detection.
+        minhash_permutations: MinHash permutations (more: finer Jaccard estimates, slower).
+        keywords: how many keywords a story lists.
+        index_threshold: in the streaming index, a new article joins the story holding the
+            largest share of its neighbours' event similarity when that share reaches this;
+            otherwise it opens a new story.
+        index_postings: articles remembered per feature in the streaming index's inverted
+            index (the most recent ones); bounds the cost of one assignment.
+        index_query_features: the new article's strongest features used to find neighbours.
+        index_vector_features: strongest features kept per indexed article.
+        index_active_days: articles published this many days before the newest one leave
+            the streaming index's comparison lists (their stories stay stored and listed).
+        index_active_articles: at most this many recent articles are compared with a new one
+            (bounds memory and time for undated streams).
+        seed: seed of the MinHash permutations (results are deterministic for a given input
+            order and seed).
+    """
+
+    link_threshold: float = 0.25
+    neighbours: int = 5
+    neighbour_floor: float = 0.1
+    neighbour_weight: float = 1.0
+    names_weight: float = 1.0
+    title_weight: float = 1.0
+    dates_weight: float = 0.5
+    quotes_weight: float = 1.0
+    time_window_days: float = 3.0
+    time_half_life_days: float = 7.0
+    batch_max_articles: int = 4000
+    duplicate_threshold: float = 0.7
+    shingle_size: int = 5
+    minhash_permutations: int = 64
+    keywords: int = 10
+    index_threshold: float = 0.25
+    index_postings: int = 32
+    index_query_features: int = 24
+    index_vector_features: int = 48
+    index_active_days: float = 14.0
+    index_active_articles: int = 100_000
+    seed: int = 1
+
+
+@dataclass(frozen=True)
 class PostsOptions:
     """Recovering embedded and cited social posts, merging them across a story, and linking
     quotations to them.
@@ -298,8 +371,10 @@ class Options:
         compare: the comparison of outlets (fidelity, coverage, framing, facts, interactions).
         posts: embedded and cited posts.
         quotes: attributions (quotations, indirect speech) and their speakers.
+        story: grouping articles into stories, near-duplicates, story titles.
         disabled_stages: stage names to skip (their outputs stay empty).
-        grouping: how articles are grouped into stories; ``single`` puts every article into
+        grouping: how articles are grouped into stories: ``events`` clusters them into one
+            story per real-world event (see ``story``); ``single`` puts every article into
             one story.
     """
 
@@ -310,8 +385,9 @@ class Options:
     compare: CompareOptions = field(default_factory=CompareOptions)
     posts: PostsOptions = field(default_factory=PostsOptions)
     quotes: QuotesOptions = field(default_factory=QuotesOptions)
+    story: StoryOptions = field(default_factory=StoryOptions)
     disabled_stages: frozenset[str] = frozenset()
-    grouping: str = "single"
+    grouping: str = "events"
 
     def with_values(self, **values: Any) -> Options:
         """Return a copy with dotted option names set, e.g. ``{"nlp.model": "x"}``.

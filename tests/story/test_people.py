@@ -42,7 +42,8 @@ def test_first_name_alone_joins_only_someone_named_in_the_same_article(nlp, tmp_
     (tmp_path / "b.txt").write_text(
         "Lena Park said applicants named James were hired more often. Park published the data.",
         encoding="utf-8")
-    analysis = newsprism.analyze(newsprism.read_articles(tmp_path))
+    # Two unrelated articles: put them into one story on purpose, to test people grouping.
+    analysis = newsprism.analyze(newsprism.read_articles(tmp_path), newsprism.Options(grouping="single"))
     gunn = person(analysis, "James Gunn")
     assert all(span.article_id == gunn.evidence[0].article_id for span in gunn.evidence)
 

@@ -1,0 +1,249 @@
+"""What an article says that tells one event from another: its clustering features.
+
+Two articles report the same event when they share rare content words, the same names, the
+same quotations and the same dates, and were published close together; two earthquakes or two
+rehab check-ins share the topic words but not the place, the people, the magnitude or the week.
+:class:`Features` holds exactly those signals as plain counters, so they serialize, are cheap
+to compare, and come from either of two extractors that produce the same vocabulary:
+
+* :func:`light_features` needs no parse (regular-expression tokens, Snowball stems,
+  capitalised word sequences as names): the streaming index uses it for millions of articles;
+* :func:`doc_features` (the ``cluster_features`` document stage) takes names from spaCy's
+  entities and stems its lemmas, which is more precise at sentence starts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import Stemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsprism.model import ESTIMATED, Article
+from newsprism.stages import document_stage
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Reporting verbs and newsroom words are in every article; they say nothing about the event.
+NEWS_STOP_WORDS = frozenset(
+    """said says say saying told tell tells according reported reports report reporting added
+    adding statement news story article update updated read watch video photo photos image
+    images comment comments share click subscribe just like also new year years time times
+    day days week weeks month months mr mrs ms monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october
+    november december today yesterday tomorrow ago including people""".split()
+)
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
+# Lower-case words allowed inside a capitalised name: "Bank of America", "Vincent van Gogh".
+NAME_JOINERS = frozenset("of the de del van von der da di al bin la le du".split())
+# spaCy entity labels that name the who and where of an event (not CARDINAL, PERCENT, ...).
+NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC NORP EVENT WORK_OF_ART PRODUCT LAW".split())
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d+(?:[.,]\d+)*")
+_CAPITALISED = re.compile(
+    r"[A-Z][\w'’.&-]*(?:\s+(?:(?:" + "|".join(NAME_JOINERS) + r")\s+)?[A-Z][\w'’.&-]*)*"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s+|\n\s*)$")
+_QUOTE = re.compile(r"[\"“](?P<q>[^\"“”]{20,600}?)[\"”]")
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()
+_MONTH_DAY = re.compile(
+    r"\b(?P<month>" + "|".join(_MONTHS) + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    re.I,
+)
+_STEMMER = Stemmer.Stemmer("english")
+
+
+@dataclass(frozen=True)
+class Features:
+    """An article's clustering signals.
+
+    Attributes:
+        terms: stemmed content words of the text and the title, with counts.
+        title_terms: stemmed content words of the headline (or of the lead sentence).
+        names: normalised names of people, organisations and places (``tara reid``), counted.
+        dates: absolute dates and years the text mentions (``2008-12-14``, ``2008``).
+        quotes: fingerprints of the quotations the article carries (shared quotes are strong
+            evidence of one event).
+        day: the publication day as a proleptic ordinal (``date.toordinal``), None if unknown.
+    """
+
+    terms: dict[str, int] = field(default_factory=dict)
+    title_terms: dict[str, int] = field(default_factory=dict)
+    names: dict[str, int] = field(default_factory=dict)
+    dates: dict[str, int] = field(default_factory=dict)
+    quotes: tuple[str, ...] = ()
+    day: int | None = None
+
+    def to_dict(self) -> dict:
+        """Plain JSON-ready data (the streaming index stores features this way)."""
+        return {"terms": self.terms, "title_terms": self.title_terms, "names": self.names,
+                "dates": self.dates, "quotes": list(self.quotes), "day": self.day}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Features:
+        """The inverse of :meth:`to_dict`."""
+        return cls(data.get("terms", {}), data.get("title_terms", {}), data.get("names", {}),
+                   data.get("dates", {}), tuple(data.get("quotes", ())), data.get("day"))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str | None:
+    """The Snowball stem of a lower-cased content word, or None for stop words and noise."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) < 2 or word in STOP_WORDS:
+        return None
+    if word[0].isdigit():
+        return word if len(word) > 1 else None
+    return _STEMMER.stemWord(word)
+
+
+def content_terms(text: str) -> Counter:
+    """Stemmed content words of ``text`` with their counts."""
+    counts: Counter = Counter()
+    for token in _TOKEN.findall(text):
+        term = stem(token)
+        if term:
+            counts[term] += 1
+    return counts
+
+
+def normal_name(name: str) -> str | None:
+    """A name as a comparable key: lower case, no possessive, no leading article or title."""
+    words = name.replace("’", "'").split()
+    while words and words[0].lower() in ("the", "a", "an", "mr.", "mrs.", "ms.", "dr."):
+        words = words[1:]
+    if not words:
+        return None
+    words[-1] = re.sub(r"'s?$", "", words[-1])
+    key = " ".join(w.strip(".,;:!?\"'()").lower() for w in words).strip()
+    if len(key) < 2 or key in STOP_WORDS or key.isdigit():
+        return None
+    return key
+
+
+def light_names(text: str) -> Counter:
+    """Capitalised word sequences that are names, not sentence-initial common words.
+
+    A sentence-initial word counts only when it is not a stop word and its lower-case form
+    does not occur elsewhere in the text ("Officials said" is not a name; "Lohan said" is).
+    """
+    lower_words = {w.lower() for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
+    names: Counter = Counter()
+    for match in _CAPITALISED.finditer(text):
+        words = match.group(0).split()
+        if _SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]) or match.start() == 0:
+            while words and (words[0].lower() in STOP_WORDS or words[0].lower() in lower_words):
+                words = words[1:]
+        while words and words[-1].lower() in NAME_JOINERS:
+            words = words[:-1]
+        if not words or (len(words) == 1 and words[0].isupper() and len(words[0]) > 5):
+            continue  # a shouted headline word, not an acronym
+        key = normal_name(" ".join(words))
+        if key:
+            names[key] += 1
+    return names
+
+
+def quote_fingerprints(text: str) -> tuple[str, ...]:
+    """Fingerprints of the quotations of ``text``: their first eight content words."""
+    found = []
+    for match in _QUOTE.finditer(text):
+        words = [w.lower() for w in _TOKEN.findall(match.group("q"))]
+        if len(words) >= 5:
+            found.append(" ".join(words[:8]))
+    return tuple(dict.fromkeys(found))
+
+
+def mentioned_dates(text: str, year: int | None) -> Counter:
+    """Years and month-day dates the text mentions, as ISO keys.
+
+    A date without a year takes the publication year when it is known; otherwise only its
+    year-less key ``--12-14`` is kept, which still matches another article's mention.
+    """
+    found: Counter = Counter()
+    for match in _MONTH_DAY.finditer(text):
+        month = _MONTHS.index(match.group("month").lower()) + 1
+        day = int(match.group("day"))
+        if not 1 <= day <= 31:
+            continue
+        mention_year = match.group("year") or year
+        found[f"{mention_year}-{month:02d}-{day:02d}" if mention_year else f"--{month:02d}-{day:02d}"] += 1
+    for match in _YEAR.finditer(text):
+        found[match.group(0)] += 1
+    return found
+
+
+def publication_day(article: Article) -> int | None:
+    """The article's publication day as an ordinal, when a date with day precision is given.
+
+    Dates estimated from the text are left out: the latest date an article mentions can lie
+    weeks before its publication (or be a date to come), too far off to set events apart.
+    """
+    value = article.published
+    if not value or len(value) < 10 or article.published_provenance == ESTIMATED:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _lead(text: str) -> str:
+    """The first sentence, standing in for a missing headline."""
+    match = re.search(r"(.{20,300}?[.!?])(?:\s|$)", text, re.S)
+    return match.group(1) if match else text[:300]
+
+
+def light_features(article: Article) -> Features:
+    """Clustering features of one article without any parse (fast enough for a live stream)."""
+    title = article.title or _lead(article.text)
+    day = publication_day(article)
+    year = date.fromordinal(day).year if day else None
+    text = f"{article.title}\n{article.text}" if article.title else article.text
+    return Features(
+        terms=dict(content_terms(text)),
+        title_terms=dict(content_terms(title)),
+        names=dict(light_names(text)),
+        dates=dict(mentioned_dates(text, year)),
+        quotes=quote_fingerprints(article.text),
+        day=day,
+    )
+
+
+@document_stage("cluster_features")
+def doc_features(doc: Doc, article: Article, results, options) -> Features:
+    """Clustering features of one parsed article: entity names from spaCy, lemma stems."""
+    light = light_features(article)
+    terms: Counter = Counter(light.title_terms) if article.title else Counter()
+    for token in doc:
+        if token.is_alpha or token.like_num:
+            term = stem(token.lemma_ if token.pos_ not in ("PROPN",) else token.text)
+            if term:
+                terms[term] += 1
+    names: Counter = Counter()
+    for entity in doc.ents:
+        if entity.label_ in NAME_LABELS:
+            key = normal_name(entity.text)
+            if key:
+                names[key] += 1
+    if article.title:
+        names.update(light_names(article.title))
+    return Features(
+        terms=dict(terms),
+        title_terms=light.title_terms,
+        names=dict(names),
+        dates=light.dates,
+        quotes=light.quotes,
+        day=light.day,
+    )

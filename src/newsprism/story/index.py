@@ -1,0 +1,389 @@
+"""The streaming story index: articles arrive one at a time and join a story or open one.
+
+Each new article is compared only with *recent* articles that share its strongest features,
+found through an inverted index whose lists keep the ``index_postings`` most recent articles
+per feature, and only while those articles are within ``index_active_days`` of the newest
+publication day (and among the ``index_active_articles`` latest arrivals). So the cost of one
+assignment depends on these bounds, not on how many articles the index holds.
+
+The assignment mirrors the batch clustering (:mod:`newsprism.story.cluster`): the article's
+nearest neighbours are the candidates with the highest cosine (over their strongest features,
+scaled by the publication-day gap); each neighbour's event similarity blends that cosine with
+the neighbours the two have in common; the story holding the largest share of that
+similarity wins when the share reaches ``index_threshold``. A near-duplicate of an indexed
+article (MinHash LSH over word shingles, confirmed on the signatures) joins its story and is
+listed as its copy.
+
+On disk (``save``/``load``) an index is a directory of plain JSON: see ``docs/story-index.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import json
+from collections import deque
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+from pathlib import Path
+
+from newsprism.errors import InputError
+from newsprism.model import Article
+from newsprism.options import StoryOptions
+from newsprism.story import duplicates as dup
+from newsprism.story.features import Features, light_features
+from newsprism.story.vectors import DocumentFrequencies, feature_keys, time_factor, vectorize
+
+FORMAT = "newsprism-story-index"
+FORMAT_VERSION = 1
+
+
+class IndexFormatError(InputError):
+    """The story index directory is missing, damaged, or of an unknown format."""
+
+
+@dataclass
+class IndexedStory:
+    """A story as the index keeps it.
+
+    Attributes:
+        id: stable id (derived from the story's first article id).
+        article_ids: member articles in arrival order.
+        first_day, last_day: earliest and latest known publication days (ordinals) or None.
+        title: the headline of its most central article (the one most often chosen as a
+            neighbour by later articles; the first one until then).
+        duplicates: original article id -> ids of its near-duplicate copies.
+    """
+
+    id: str
+    article_ids: list[str] = field(default_factory=list)
+    first_day: int | None = None
+    last_day: int | None = None
+    title: str | None = None
+    title_score: int = -1
+    duplicates: dict[str, list[str]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """JSON-ready data (days as ISO dates)."""
+        data = asdict(self)
+        data["first_published"] = _iso(data.pop("first_day"))
+        data["last_published"] = _iso(data.pop("last_day"))
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> IndexedStory:
+        """The inverse of :meth:`to_dict`."""
+        data = dict(data)
+        data["first_day"] = _ordinal(data.pop("first_published", None))
+        data["last_day"] = _ordinal(data.pop("last_published", None))
+        return cls(**data)
+
+
+@dataclass
+class _Active:
+    """What the index remembers of a recent article to compare newcomers with."""
+
+    article_id: str
+    story: int
+    day: int | None
+    title: str | None
+    vector: dict[str, float]
+    neighbours: list[tuple[float, int]]
+    minhash: list[int] | None
+    centrality: int = 0
+
+
+class StoryIndex:
+    """Assigns articles to stories as they arrive (see the module docstring).
+
+    Example::
+
+        index = StoryIndex()
+        for article in articles:
+            story_id = index.add(article)
+        index.save("stories.idx")
+    """
+
+    def __init__(self, options: StoryOptions | None = None):
+        self.options = options or StoryOptions()
+        self.frequencies = DocumentFrequencies()
+        self.stories: list[IndexedStory] = []
+        self.story_of: dict[str, str] = {}
+        self._story_position: dict[str, int] = {}
+        self._active: dict[int, _Active] = {}
+        self._arrivals: deque[int] = deque()
+        self._postings: dict[str, deque] = {}
+        self._next_slot = 0
+        self._newest_day: int | None = None
+        self._lsh = dup.new_lsh(self.options)
+
+    def __len__(self) -> int:
+        return len(self.story_of)
+
+    # -- adding ---------------------------------------------------------------------------
+
+    def add(self, article: Article, features: Features | None = None) -> str:
+        """Assign ``article`` to a story (an existing one or a new one) and return its id.
+
+        An article id already in the index is not added twice: its story id is returned.
+        """
+        if article.id in self.story_of:
+            return self.story_of[article.id]
+        options = self.options
+        features = features or light_features(article)
+        self.frequencies.add(feature_keys(features))
+        vector = _strongest(vectorize(features, self.frequencies, options),
+                            options.index_vector_features)
+        day = features.day
+        if day is not None:
+            self._newest_day = day if self._newest_day is None else max(self._newest_day, day)
+        self._expire()
+
+        minhash = dup.signature(dup.shingles(article.text, options.shingle_size), options)
+        original = self._duplicate_of(minhash)
+        neighbours = self._neighbours(vector, day)
+        slot = self._next_slot
+        self._next_slot += 1
+        if original is not None:
+            story = self._active[original].story
+        else:
+            story = self._choose_story(neighbours)
+        if story is None:
+            story = self._open_story(article.id)
+        record = self.stories[story]
+        if original is not None:
+            record.duplicates.setdefault(self._active[original].article_id, []).append(article.id)
+        record.article_ids.append(article.id)
+        if day is not None:
+            record.first_day = day if record.first_day is None else min(record.first_day, day)
+            record.last_day = day if record.last_day is None else max(record.last_day, day)
+        self.story_of[article.id] = record.id
+        title = article.title or None
+        self._active[slot] = _Active(article.id, story, day, title, vector, neighbours,
+                                     [int(v) for v in minhash.hashvalues])
+        self._remember(slot, vector, minhash, neighbours)
+        if record.title is None and title:
+            record.title = title
+        return record.id
+
+    def _duplicate_of(self, minhash) -> int | None:
+        best, best_score = None, self.options.duplicate_threshold
+        for slot in sorted(self._lsh.query(minhash)):
+            active = self._active.get(slot)
+            if active is None or active.minhash is None:
+                continue
+            score = _estimated_jaccard(minhash.hashvalues, active.minhash)
+            if score >= best_score:
+                best, best_score = slot, score
+        return best
+
+    def _neighbours(self, vector: dict[str, float], day: int | None) -> list[tuple[float, int]]:
+        options = self.options
+        scores: dict[int, float] = {}
+        for key, weight in _strongest(vector, options.index_query_features).items():
+            for slot, other in self._postings.get(key, ()):
+                if slot in self._active:
+                    scores[slot] = scores.get(slot, 0.0) + weight * other
+        ranked = []
+        for slot, score in scores.items():
+            score *= time_factor(day, self._active[slot].day, options)
+            if score >= options.neighbour_floor:
+                ranked.append((score, -slot))
+        best = heapq.nlargest(options.neighbours, ranked)
+        return [(score, -negative) for score, negative in best]
+
+    def _choose_story(self, neighbours: list[tuple[float, int]]) -> int | None:
+        options = self.options
+        if not neighbours:
+            return None
+        mine = {slot for _, slot in neighbours}
+        # Early in a story its articles have few neighbours yet: shares are taken of the
+        # neighbours there are, not of the k there will be.
+        k = len(neighbours)
+        votes: dict[int, float] = {}
+        for score, slot in neighbours:
+            other = self._active[slot]
+            theirs = {s for _, s in other.neighbours[:k]} | {slot}
+            shared = (len(theirs & mine) + 1) / (k + 1)  # +1: the newcomer is in its own list
+            similarity = score ** (1.0 - options.neighbour_weight) * shared ** options.neighbour_weight
+            votes[other.story] = votes.get(other.story, 0.0) + similarity / k
+        story, share = max(votes.items(), key=lambda item: (item[1], -item[0]))
+        return story if share >= options.index_threshold else None
+
+    def _open_story(self, article_id: str) -> int:
+        story_id = "story-" + hashlib.sha1(article_id.encode()).hexdigest()[:12]
+        self.stories.append(IndexedStory(story_id))
+        self._story_position[story_id] = len(self.stories) - 1
+        return len(self.stories) - 1
+
+    def _remember(self, slot: int, vector, minhash, neighbours) -> None:
+        options = self.options
+        for key, weight in vector.items():
+            postings = self._postings.get(key)
+            if postings is None:
+                postings = self._postings[key] = deque(maxlen=options.index_postings)
+            postings.append((slot, weight))
+        self._lsh.insert(slot, minhash)
+        self._arrivals.append(slot)
+        for score, other_slot in neighbours:
+            other = self._active[other_slot]
+            other.centrality += 1
+            record = self.stories[other.story]
+            if other.title and other.story == self._active[slot].story and other.centrality > record.title_score:
+                record.title, record.title_score = other.title, other.centrality
+            # Neighbourhoods are kept symmetric: the newcomer replaces a weaker neighbour.
+            if len(other.neighbours) < options.neighbours:
+                other.neighbours.append((score, slot))
+            else:
+                weakest = min(other.neighbours)
+                if score > weakest[0]:
+                    other.neighbours.remove(weakest)
+                    other.neighbours.append((score, slot))
+
+    def _expire(self) -> None:
+        options = self.options
+        horizon = None if self._newest_day is None else self._newest_day - options.index_active_days
+        while self._arrivals:
+            slot = self._arrivals[0]
+            active = self._active[slot]
+            too_many = len(self._arrivals) > options.index_active_articles
+            too_old = horizon is not None and active.day is not None and active.day < horizon
+            if not (too_many or too_old):
+                break
+            self._arrivals.popleft()
+            del self._active[slot]
+            self._lsh.remove(slot)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def story(self, story_id: str) -> IndexedStory:
+        """The story with this id (KeyError when there is none)."""
+        return self.stories[self._story_position[story_id]]
+
+    def groups(self) -> list[list[str]]:
+        """Every story's article ids, stories in order of their first article."""
+        return [list(s.article_ids) for s in self.stories]
+
+    # -- persistence ------------------------------------------------------------------------
+
+    def save(self, directory: str | Path) -> None:
+        """Write the index to ``directory`` (created if needed; files replaced)."""
+        path = Path(directory)
+        path.mkdir(parents=True, exist_ok=True)
+        manifest = {
+            "format": FORMAT, "version": FORMAT_VERSION,
+            "options": asdict(self.options),
+            "articles": len(self.story_of), "stories": len(self.stories),
+            "documents": self.frequencies.documents, "next_slot": self._next_slot,
+            "newest_published": _iso(self._newest_day),
+        }
+        _write_json(path / "frequencies.json", dict(self.frequencies.counts))
+        with _replacing(path / "stories.jsonl") as handle:
+            for story in self.stories:
+                handle.write(json.dumps(story.to_dict(), ensure_ascii=False) + "\n")
+        with _replacing(path / "active.jsonl") as handle:
+            for slot in self._arrivals:
+                active = self._active[slot]
+                handle.write(json.dumps({
+                    "slot": slot, "article_id": active.article_id,
+                    "story": self.stories[active.story].id, "published": _iso(active.day),
+                    "title": active.title, "vector": active.vector,
+                    "neighbours": [[s, round(score, 6)] for score, s in active.neighbours],
+                    "minhash": active.minhash, "centrality": active.centrality,
+                }, ensure_ascii=False) + "\n")
+        _write_json(path / "index.json", manifest)  # last: a complete manifest means a complete index
+
+    @classmethod
+    def load(cls, directory: str | Path) -> StoryIndex:
+        """Read an index written by :meth:`save`.
+
+        Raises:
+            IndexFormatError: when the directory does not hold a readable index.
+        """
+        path = Path(directory)
+        try:
+            manifest = json.loads((path / "index.json").read_text("utf-8"))
+            if manifest.get("format") != FORMAT or manifest.get("version") != FORMAT_VERSION:
+                raise IndexFormatError(f"not a {FORMAT} version {FORMAT_VERSION} directory", source=str(path))
+            known = {f.name for f in fields(StoryOptions)}
+            options = StoryOptions(**{k: v for k, v in manifest["options"].items() if k in known})
+            index = cls(options)
+            counts = json.loads((path / "frequencies.json").read_text("utf-8"))
+            index.frequencies = DocumentFrequencies(counts, manifest["documents"])
+            for line in _lines(path / "stories.jsonl"):
+                story = IndexedStory.from_dict(json.loads(line))
+                index._story_position[story.id] = len(index.stories)
+                index.stories.append(story)
+                for article_id in story.article_ids:
+                    index.story_of[article_id] = story.id
+            index._next_slot = manifest["next_slot"]
+            index._newest_day = _ordinal(manifest.get("newest_published"))
+            for line in _lines(path / "active.jsonl"):
+                data = json.loads(line)
+                slot = data["slot"]
+                active = _Active(data["article_id"], index._story_position[data["story"]],
+                                 _ordinal(data["published"]), data["title"], data["vector"],
+                                 [(score, s) for s, score in data["neighbours"]],
+                                 data["minhash"], data.get("centrality", 0))
+                index._active[slot] = active
+                minhash = dup.from_values(active.minhash, options)
+                for key, weight in active.vector.items():
+                    index._postings.setdefault(key, deque(maxlen=options.index_postings)).append((slot, weight))
+                index._lsh.insert(slot, minhash)
+                index._arrivals.append(slot)
+        except IndexFormatError:
+            raise
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise IndexFormatError(f"cannot read the story index: {type(error).__name__}: {error}",
+                                   source=str(path)) from error
+        return index
+
+
+def _strongest(vector: dict[str, float], count: int) -> dict[str, float]:
+    if len(vector) <= count:
+        return vector
+    return dict(heapq.nlargest(count, vector.items(), key=lambda item: (item[1], item[0])))
+
+
+def _estimated_jaccard(a, b) -> float:
+    same = sum(1 for x, y in zip(a, b) if int(x) == int(y))
+    return same / len(a) if len(a) else 0.0
+
+
+def _iso(day: int | None) -> str | None:
+    return date.fromordinal(day).isoformat() if day is not None else None
+
+
+def _ordinal(value: str | None) -> int | None:
+    return date.fromisoformat(value).toordinal() if value else None
+
+
+def _write_json(path: Path, data) -> None:
+    with _replacing(path) as handle:
+        json.dump(data, handle, ensure_ascii=False)
+
+
+class _replacing:
+    """Write to ``path.tmp`` and move it over ``path`` only when writing succeeded."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.temporary = path.with_name(path.name + ".tmp")
+
+    def __enter__(self):
+        self.handle = self.temporary.open("w", encoding="utf-8")
+        return self.handle
+
+    def __exit__(self, kind, value, traceback):
+        self.handle.close()
+        if kind is None:
+            self.temporary.replace(self.path)
+        else:
+            self.temporary.unlink(missing_ok=True)
+
+
+def _lines(path: Path):
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield line

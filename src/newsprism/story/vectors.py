@@ -1,0 +1,97 @@
+"""Article vectors and the similarity of two articles (or an article and a story).
+
+An article becomes one sparse TF-IDF vector whose blocks are weighted by how much each kind
+of signal says about the event: content words (``t:``), headline words (``h:``), names
+(``n:``), mentioned dates (``d:``) and quotation fingerprints (``q:``). The vector is
+L2-normalised, so the dot product of two articles is their cosine similarity; publication
+days far apart scale it down (:func:`time_factor`). Document frequencies come from the
+articles seen so far (the batch, or everything the streaming index has stored).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from newsprism.options import StoryOptions
+from newsprism.story.features import Features
+
+Vector = dict[str, float]
+
+
+class DocumentFrequencies:
+    """How many articles carry each feature key; gives smoothed inverse document frequencies."""
+
+    def __init__(self, counts: Mapping[str, int] | None = None, documents: int = 0):
+        self.counts: Counter = Counter(counts or {})
+        self.documents = documents
+
+    def add(self, keys: Iterable[str]) -> None:
+        """Count one more article carrying ``keys`` (each key once)."""
+        self.counts.update(set(keys))
+        self.documents += 1
+
+    def idf(self, key: str) -> float:
+        """Smoothed inverse document frequency, as scikit-learn's ``smooth_idf``."""
+        return math.log((1 + self.documents) / (1 + self.counts.get(key, 0))) + 1.0
+
+
+def feature_keys(features: Features) -> dict[str, tuple[float, float]]:
+    """Every feature key of an article with (count, block) where block names its weight."""
+    keys: dict[str, tuple[float, float]] = {}
+    for prefix, counts in (("t:", features.terms), ("h:", features.title_terms),
+                           ("n:", features.names), ("d:", features.dates)):
+        for key, count in counts.items():
+            keys[prefix + key] = (count, 0.0)
+    for fingerprint in features.quotes:
+        keys["q:" + fingerprint] = (1, 0.0)
+    return keys
+
+
+def block_weights(options: StoryOptions) -> dict[str, float]:
+    """Weight of each feature block, by key prefix."""
+    return {"t:": 1.0, "h:": options.title_weight, "n:": options.names_weight,
+            "d:": options.dates_weight, "q:": options.quotes_weight}
+
+
+def vectorize(features: Features, frequencies: DocumentFrequencies, options: StoryOptions) -> Vector:
+    """The article's L2-normalised weighted TF-IDF vector (sublinear term frequency)."""
+    weights = block_weights(options)
+    vector: Vector = {}
+    for key, (count, _) in feature_keys(features).items():
+        weight = weights[key[:2]]
+        if weight <= 0:
+            continue
+        vector[key] = weight * (1.0 + math.log(count)) * frequencies.idf(key)
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {k: v / norm for k, v in vector.items()} if norm else {}
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Dot product of two sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(value * b.get(key, 0.0) for key, value in a.items())
+
+
+def time_factor(day_a: int | None, day_b: int | None, options: StoryOptions) -> float:
+    """How much the gap between two publication days scales their similarity.
+
+    1 within ``time_window_days``; beyond it the similarity halves every
+    ``time_half_life_days``. Unknown days do not penalise (many inputs carry no date).
+    """
+    if day_a is None or day_b is None:
+        return 1.0
+    gap = abs(day_a - day_b) - options.time_window_days
+    if gap <= 0:
+        return 1.0
+    return 0.5 ** (gap / options.time_half_life_days)
+
+
+def span_gap(day: int | None, first: int | None, last: int | None) -> tuple[int | None, int | None]:
+    """The (article day, nearest story day) pair that measures an article's gap to a story
+    spanning ``first``..``last``."""
+    if day is None or first is None or last is None:
+        return None, None
+    return day, min(max(day, first), last)
