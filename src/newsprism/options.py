@@ -256,8 +256,8 @@ class StoryOptions:
             order and seed).
     """
 
-    link_threshold: float = 0.25
-    neighbours: int = 5
+    link_threshold: float = 0.15
+    neighbours: int = 4
     neighbour_floor: float = 0.1
     neighbour_weight: float = 1.0
     names_weight: float = 1.0
@@ -272,8 +272,8 @@ class StoryOptions:
     minhash_permutations: int = 64
     keywords: int = 10
     index_threshold: float = 0.25
-    index_postings: int = 32
-    index_query_features: int = 24
+    index_postings: int = 16
+    index_query_features: int = 16
     index_vector_features: int = 48
     index_active_days: float = 14.0
     index_active_articles: int = 100_000

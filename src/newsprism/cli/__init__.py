@@ -6,6 +6,7 @@ import click
 
 from newsprism import __version__
 from newsprism.cli.analyze import analyze_command
+from newsprism.cli.index import index_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,3 +20,4 @@ def main() -> None:
 
 
 main.add_command(analyze_command)
+main.add_command(index_command)

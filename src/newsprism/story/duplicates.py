@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsprism.model import Article, DuplicateGroup
@@ -25,33 +26,62 @@ from newsprism.stages import StoryInput, story_stage
 _WORD = re.compile(r"\w+")
 
 
-def shingles(text: str, size: int) -> set[bytes]:
-    """The distinct ``size``-word shingles of ``text`` (lower case, punctuation ignored).
+def shingles(text: str, size: int) -> set[int]:
+    """Hashes of the distinct ``size``-word shingles of ``text`` (lower case, punctuation
+    ignored); a text shorter than ``size`` words is one shingle of all its words.
 
-    A text shorter than ``size`` words is one shingle of all its words.
+    Words are hashed once (CRC-32, stable across processes, unlike ``hash()``) and a shingle's
+    hash combines its words' hashes position by position, vectorised with numpy: building
+    shingle strings would cost several times more on a long stream.
     """
     words = _WORD.findall(text.lower())
+    if not words:
+        return set()
+    hashes = np.array(list(map(_word_hash, words)), dtype=np.uint64)
     if len(words) < size:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
+        size = len(words)
+    combined = np.zeros(len(words) - size + 1, dtype=np.uint64)
+    for offset in range(size):
+        combined = combined * _MIX + hashes[offset:offset + len(combined)]
+    return set((combined & _MASK).tolist())
 
 
-def _crc32(data: bytes) -> int:
-    # A stable hash (Python's own hash() changes between processes) that is much faster than
-    # datasketch's default SHA-1 and good enough to spread shingles.
-    return zlib.crc32(data)
+_MIX = np.uint64(0x100000001B3)
+_MASK = np.uint64(0xFFFFFFFF)
+
+
+@lru_cache(maxsize=500_000)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode())
 
 
 @lru_cache(maxsize=8)
 def _template(permutations: int, seed: int) -> MinHash:
-    return MinHash(num_perm=permutations, seed=seed, hashfunc=_crc32)
+    # Shingles are already 32-bit hashes: int() passes them through unchanged.
+    return MinHash(num_perm=permutations, seed=seed, hashfunc=int)
 
 
-def signature(shingle_set: set[bytes], options: StoryOptions) -> MinHash:
+def signature(shingle_set: set[int], options: StoryOptions) -> MinHash:
     """The MinHash signature of a shingle set (deterministic for a given seed)."""
     minhash = _template(options.minhash_permutations, options.seed).copy()
     minhash.update_batch(shingle_set)
     return minhash
+
+
+def reusable_signature(shingle_set: set[int], options: StoryOptions) -> MinHash:
+    """Like :func:`signature`, but refills one shared MinHash instead of building a new one
+    (building one costs more than hashing a short article). Valid until the next call: read
+    or copy its ``hashvalues`` before then. An LSH index copies what it stores.
+    """
+    worker = _worker(options.minhash_permutations, options.seed)
+    worker.clear()
+    worker.update_batch(shingle_set)
+    return worker
+
+
+@lru_cache(maxsize=8)
+def _worker(permutations: int, seed: int) -> MinHash:
+    return _template(permutations, seed).copy()
 
 
 def from_values(values, options: StoryOptions) -> MinHash:

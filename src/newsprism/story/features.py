@@ -49,15 +49,16 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d+(?:[.,]\d+)*")
 _CAPITALISED = re.compile(
     r"[A-Z][\w'’.&-]*(?:\s+(?:(?:" + "|".join(NAME_JOINERS) + r")\s+)?[A-Z][\w'’.&-]*)*"
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s+|\n\s*)$")
+_SENTENCE_ENDS = frozenset('.!?:;"“”\n')
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _QUOTE = re.compile(r"[\"“](?P<q>[^\"“”]{20,600}?)[\"”]")
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 _MONTHS = ("january february march april may june july august september october november "
            "december").split()
+# Month names are capitalised in running text; a case-sensitive pattern is several times faster.
 _MONTH_DAY = re.compile(
-    r"\b(?P<month>" + "|".join(_MONTHS) + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
-    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?",
-    re.I,
+    r"\b(?P<month>" + "|".join(m.capitalize() for m in _MONTHS) + r")\.?\s+(?P<day>\d{1,2})"
+    r"(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
 _STEMMER = Stemmer.Stemmer("english")
 
@@ -110,11 +111,8 @@ def stem(word: str) -> str | None:
 
 def content_terms(text: str) -> Counter:
     """Stemmed content words of ``text`` with their counts."""
-    counts: Counter = Counter()
-    for token in _TOKEN.findall(text):
-        term = stem(token)
-        if term:
-            counts[term] += 1
+    counts = Counter(map(stem, _TOKEN.findall(text)))
+    counts.pop(None, None)
     return counts
 
 
@@ -138,11 +136,13 @@ def light_names(text: str) -> Counter:
     A sentence-initial word counts only when it is not a stop word and its lower-case form
     does not occur elsewhere in the text ("Officials said" is not a name; "Lohan said" is).
     """
-    lower_words = {w.lower() for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
+    lower_words = None
     names: Counter = Counter()
     for match in _CAPITALISED.finditer(text):
         words = match.group(0).split()
-        if _SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]) or match.start() == 0:
+        if _at_sentence_start(text, match.start()):
+            if lower_words is None:
+                lower_words = set(_LOWER_WORD.findall(text))
             while words and (words[0].lower() in STOP_WORDS or words[0].lower() in lower_words):
                 words = words[1:]
         while words and words[-1].lower() in NAME_JOINERS:
@@ -153,6 +153,13 @@ def light_names(text: str) -> Counter:
         if key:
             names[key] += 1
     return names
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    position = start - 1
+    while position >= 0 and text[position] in " \t":
+        position -= 1
+    return position < 0 or text[position] in _SENTENCE_ENDS
 
 
 def quote_fingerprints(text: str) -> tuple[str, ...]:
@@ -199,7 +206,7 @@ def publication_day(article: Article) -> int | None:
         return None
 
 
-def _lead(text: str) -> str:
+def lead_sentence(text: str) -> str:
     """The first sentence, standing in for a missing headline."""
     match = re.search(r"(.{20,300}?[.!?])(?:\s|$)", text, re.S)
     return match.group(1) if match else text[:300]
@@ -207,7 +214,7 @@ def _lead(text: str) -> str:
 
 def light_features(article: Article) -> Features:
     """Clustering features of one article without any parse (fast enough for a live stream)."""
-    title = article.title or _lead(article.text)
+    title = article.title or lead_sentence(article.text)
     day = publication_day(article)
     year = date.fromordinal(day).year if day else None
     text = f"{article.title}\n{article.text}" if article.title else article.text

@@ -23,6 +23,7 @@ import hashlib
 import heapq
 import json
 from collections import deque
+from operator import itemgetter
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
@@ -31,7 +32,7 @@ from newsprism.errors import InputError
 from newsprism.model import Article
 from newsprism.options import StoryOptions
 from newsprism.story import duplicates as dup
-from newsprism.story.features import Features, light_features
+from newsprism.story.features import Features, lead_sentence, light_features
 from newsprism.story.vectors import DocumentFrequencies, feature_keys, time_factor, vectorize
 
 FORMAT = "newsprism-story-index"
@@ -139,7 +140,7 @@ class StoryIndex:
             self._newest_day = day if self._newest_day is None else max(self._newest_day, day)
         self._expire()
 
-        minhash = dup.signature(dup.shingles(article.text, options.shingle_size), options)
+        minhash = dup.reusable_signature(dup.shingles(article.text, options.shingle_size), options)
         original = self._duplicate_of(minhash)
         neighbours = self._neighbours(vector, day)
         slot = self._next_slot
@@ -158,9 +159,9 @@ class StoryIndex:
             record.first_day = day if record.first_day is None else min(record.first_day, day)
             record.last_day = day if record.last_day is None else max(record.last_day, day)
         self.story_of[article.id] = record.id
-        title = article.title or None
+        title = article.title or lead_sentence(article.text) or None
         self._active[slot] = _Active(article.id, story, day, title, vector, neighbours,
-                                     [int(v) for v in minhash.hashvalues])
+                                     minhash.hashvalues.tolist())
         self._remember(slot, vector, minhash, neighbours)
         if record.title is None and title:
             record.title = title
@@ -178,15 +179,21 @@ class StoryIndex:
         return best
 
     def _neighbours(self, vector: dict[str, float], day: int | None) -> list[tuple[float, int]]:
+        # The hot loop: accumulate partial dot products over the newcomer's strongest
+        # features; expiry and the day gap are checked only for the best few candidates.
         options = self.options
         scores: dict[int, float] = {}
+        get = scores.get
+        postings = self._postings
         for key, weight in _strongest(vector, options.index_query_features).items():
-            for slot, other in self._postings.get(key, ()):
-                if slot in self._active:
-                    scores[slot] = scores.get(slot, 0.0) + weight * other
+            for slot, other in postings.get(key, ()):
+                scores[slot] = get(slot, 0.0) + weight * other
         ranked = []
-        for slot, score in scores.items():
-            score *= time_factor(day, self._active[slot].day, options)
+        for slot, score in heapq.nlargest(4 * options.neighbours, scores.items(), key=itemgetter(1)):
+            active = self._active.get(slot)
+            if active is None:
+                continue
+            score *= time_factor(day, active.day, options)
             if score >= options.neighbour_floor:
                 ranked.append((score, -slot))
         best = heapq.nlargest(options.neighbours, ranked)
@@ -342,7 +349,8 @@ class StoryIndex:
 def _strongest(vector: dict[str, float], count: int) -> dict[str, float]:
     if len(vector) <= count:
         return vector
-    return dict(heapq.nlargest(count, vector.items(), key=lambda item: (item[1], item[0])))
+    # sorted() is stable: equal weights keep the vector's (deterministic) key order.
+    return dict(sorted(vector.items(), key=itemgetter(1), reverse=True)[:count])
 
 
 def _estimated_jaccard(a, b) -> float:

@@ -28,7 +28,7 @@ class DocumentFrequencies:
         self.documents = documents
 
     def add(self, keys: Iterable[str]) -> None:
-        """Count one more article carrying ``keys`` (each key once)."""
+        """Count one more article carrying ``keys`` (each distinct key once)."""
         self.counts.update(set(keys))
         self.documents += 1
 
@@ -37,33 +37,32 @@ class DocumentFrequencies:
         return math.log((1 + self.documents) / (1 + self.counts.get(key, 0))) + 1.0
 
 
-def feature_keys(features: Features) -> dict[str, tuple[float, float]]:
-    """Every feature key of an article with (count, block) where block names its weight."""
-    keys: dict[str, tuple[float, float]] = {}
-    for prefix, counts in (("t:", features.terms), ("h:", features.title_terms),
-                           ("n:", features.names), ("d:", features.dates)):
-        for key, count in counts.items():
-            keys[prefix + key] = (count, 0.0)
-    for fingerprint in features.quotes:
-        keys["q:" + fingerprint] = (1, 0.0)
+def feature_keys(features: Features) -> list[str]:
+    """Every feature key of an article, prefixed by its block (``t:``, ``h:``, ``n:``, ...)."""
+    keys = ["t:" + k for k in features.terms]
+    keys += ["h:" + k for k in features.title_terms]
+    keys += ["n:" + k for k in features.names]
+    keys += ["d:" + k for k in features.dates]
+    keys += ["q:" + k for k in features.quotes]
     return keys
-
-
-def block_weights(options: StoryOptions) -> dict[str, float]:
-    """Weight of each feature block, by key prefix."""
-    return {"t:": 1.0, "h:": options.title_weight, "n:": options.names_weight,
-            "d:": options.dates_weight, "q:": options.quotes_weight}
 
 
 def vectorize(features: Features, frequencies: DocumentFrequencies, options: StoryOptions) -> Vector:
     """The article's L2-normalised weighted TF-IDF vector (sublinear term frequency)."""
-    weights = block_weights(options)
+    # The hot path of the streaming index: one pass, local names, no intermediate records.
+    counts = frequencies.counts
+    base = math.log(1 + frequencies.documents) + 1.0
+    log = math.log
     vector: Vector = {}
-    for key, (count, _) in feature_keys(features).items():
-        weight = weights[key[:2]]
+    blocks = (("t:", features.terms, 1.0), ("h:", features.title_terms, options.title_weight),
+              ("n:", features.names, options.names_weight), ("d:", features.dates, options.dates_weight),
+              ("q:", dict.fromkeys(features.quotes, 1), options.quotes_weight))
+    for prefix, block, weight in blocks:
         if weight <= 0:
             continue
-        vector[key] = weight * (1.0 + math.log(count)) * frequencies.idf(key)
+        for key, count in block.items():
+            key = prefix + key
+            vector[key] = weight * (1.0 + log(count)) * (base - log(1 + counts.get(key, 0)))
     norm = math.sqrt(sum(v * v for v in vector.values()))
     return {k: v / norm for k, v in vector.items()} if norm else {}
 
