@@ -5,8 +5,8 @@ The stream is synthetic but made of real text: every ECB+ event folder
 sentences of one folder in random order, so no two articles are alike while the reports of
 one event share its vocabulary. Articles arrive at a steady rate (``--per-day``, publication
 dates advancing one day per that many articles); each folder speaks in bursts of
-``--burst`` days with twice that many silent days between, and each burst is one event of
-the gold labels.
+``--burst`` days with five times that many silent days between, and each burst is one event
+of the gold labels.
 
 Assignment runs on one core without spaCy: light features (regular-expression tokens) are
 timed apart from ``StoryIndex.add``. Each size runs in its own process so peak memory
@@ -63,8 +63,9 @@ def stream(size: int, per_day: int, burst: int, seed: int):
     for number in range(size):
         day = number // per_day
         epoch = day // burst
-        # Folder f speaks in epochs where (epoch + f) % 3 == 0: bursts with silences between.
-        speaking = [f for f in range(len(pools)) if (epoch + f) % 3 == 0]
+        # Folder f speaks in epochs where (epoch + f) % 6 == 0: bursts with silences between,
+        # longer than the index's active window, so that each burst is an event of its own.
+        speaking = [f for f in range(len(pools)) if (epoch + f) % 6 == 0]
         folder = rng.choice(speaking)
         pool = pools[folder]
         chosen = rng.sample(pool, rng.randint(4, min(10, len(pool))))

@@ -256,16 +256,16 @@ class StoryOptions:
             order and seed).
     """
 
-    link_threshold: float = 0.15
-    neighbours: int = 4
+    link_threshold: float = 0.25
+    neighbours: int = 5
     neighbour_floor: float = 0.1
     neighbour_weight: float = 1.0
     names_weight: float = 1.0
     title_weight: float = 1.0
     dates_weight: float = 0.5
     quotes_weight: float = 1.0
-    time_window_days: float = 3.0
-    time_half_life_days: float = 7.0
+    time_window_days: float = 14.0
+    time_half_life_days: float = 60.0
     batch_max_articles: int = 4000
     duplicate_threshold: float = 0.7
     shingle_size: int = 5

@@ -46,8 +46,11 @@ NAME_JOINERS = frozenset("of the de del van von der da di al bin la le du".split
 NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC NORP EVENT WORK_OF_ART PRODUCT LAW".split())
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d+(?:[.,]\d+)*")
+# A capitalised word may hold periods of initials ("U.S.", "J.") but never ends on any other
+# period, so a sequence stops at a sentence end.
+_NAME_WORD = r"[A-Z](?:[\w'’&-]|\.(?=[A-Za-z])|(?<![A-Za-z][A-Z])(?<=[A-Z])\.)*"
 _CAPITALISED = re.compile(
-    r"[A-Z][\w'’.&-]*(?:\s+(?:(?:" + "|".join(NAME_JOINERS) + r")\s+)?[A-Z][\w'’.&-]*)*"
+    _NAME_WORD + r"(?:[ \t]+(?:(?:" + "|".join(NAME_JOINERS) + r")[ \t]+)?" + _NAME_WORD + r")*"
 )
 _SENTENCE_ENDS = frozenset('.!?:;"“”\n')
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
@@ -133,22 +136,27 @@ def normal_name(name: str) -> str | None:
 def light_names(text: str) -> Counter:
     """Capitalised word sequences that are names, not sentence-initial common words.
 
-    A sentence-initial word counts only when it is not a stop word and its lower-case form
-    does not occur elsewhere in the text ("Officials said" is not a name; "Lohan said" is).
+    At a sentence start capitals prove nothing: a lone capitalised word there counts only when
+    the text also capitalises it mid-sentence ("Lohan said" after "Lindsay Lohan"; not
+    "Officials said"), and a leading stop word or word the text also writes in lower case is
+    dropped from a longer sequence ("The Betty Ford Center" -> "Betty Ford Center").
     """
+    matches = [(m.group(0).split(), _at_sentence_start(text, m.start())) for m in _CAPITALISED.finditer(text)]
+    mid_sentence = {w for words, initial in matches if not initial for w in words}
     lower_words = None
     names: Counter = Counter()
-    for match in _CAPITALISED.finditer(text):
-        words = match.group(0).split()
-        if _at_sentence_start(text, match.start()):
+    for words, initial in matches:
+        if initial:
+            if len(words) == 1 and words[0] not in mid_sentence:
+                continue
             if lower_words is None:
                 lower_words = set(_LOWER_WORD.findall(text))
             while words and (words[0].lower() in STOP_WORDS or words[0].lower() in lower_words):
                 words = words[1:]
         while words and words[-1].lower() in NAME_JOINERS:
             words = words[:-1]
-        if not words or (len(words) == 1 and words[0].isupper() and len(words[0]) > 5):
-            continue  # a shouted headline word, not an acronym
+        if not words or all(w.isupper() for w in words) and max(len(w) for w in words) > 5:
+            continue  # shouted headline words, not an acronym
         key = normal_name(" ".join(words))
         if key:
             names[key] += 1

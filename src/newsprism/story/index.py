@@ -253,7 +253,7 @@ class StoryIndex:
         while self._arrivals:
             slot = self._arrivals[0]
             active = self._active[slot]
-            too_many = len(self._arrivals) > options.index_active_articles
+            too_many = len(self._arrivals) >= options.index_active_articles  # room for the newcomer
             too_old = horizon is not None and active.day is not None and active.day < horizon
             if not (too_many or too_old):
                 break

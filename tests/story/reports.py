@@ -1,0 +1,76 @@
+"""Short news reports written for these tests (fictional places and people): two events of
+the same kind (two earthquakes, two rehab check-ins), three reports of one of them, a wire
+copy, and an unrelated story."""
+
+from newsprism.model import Article
+
+QUAKE_A = [
+    ("A magnitude 6.1 earthquake shakes Korvath province",
+     "A magnitude 6.1 earthquake struck Korvath province early on Tuesday, collapsing two "
+     "schools in the town of Ellsmere and killing at least 14 people, the regional governor "
+     "Ana Petrovna said. Rescue teams were pulling survivors from the rubble of the Ellsmere "
+     "market. \"We are still searching for families under the walls,\" Petrovna told reporters. "
+     "The quake was centred 12 kilometres north of Ellsmere at a depth of 10 kilometres."),
+    ("Death toll rises to 14 after Ellsmere quake",
+     "Rescuers in Ellsmere dug through collapsed schools on Tuesday after a 6.1 magnitude "
+     "quake hit Korvath province. Governor Ana Petrovna put the death toll at 14 and said "
+     "dozens were injured. \"We are still searching for families under the walls,\" she said. "
+     "Aftershocks rattled the Ellsmere market district through the morning."),
+    ("Korvath quake: schools collapse in Ellsmere",
+     "Two schools and part of the market collapsed in Ellsmere when the 6.1 earthquake hit "
+     "Korvath province, officials said. Governor Petrovna said 14 people died. Seismologists "
+     "placed the epicentre north of Ellsmere, at a shallow depth of 10 kilometres, which "
+     "explained the damage in the town."),
+]
+QUAKE_B = [
+    ("Strong 7.3 quake hits coastal Sarnia Bay, tsunami warning lifted",
+     "A magnitude 7.3 earthquake shook the coast of Sarnia Bay late on Friday, cracking the "
+     "harbour wall at Port Duvan and cutting power to 40,000 homes. Mayor Tomas Reinholt said "
+     "no deaths were reported. A tsunami warning for Sarnia Bay was lifted after two hours. "
+     "Fishing boats in Port Duvan were damaged."),
+    ("Port Duvan cleans up after 7.3 earthquake",
+     "Residents of Port Duvan cleared debris on Saturday after the 7.3 magnitude earthquake "
+     "that hit Sarnia Bay overnight. Mayor Tomas Reinholt said power had returned to most of "
+     "the 40,000 homes. The tsunami warning was lifted after two hours and the harbour wall "
+     "will be repaired."),
+]
+REHAB_A = [
+    ("Singer Lila Marchetti checks into Greyhaven rehab",
+     "Pop singer Lila Marchetti has checked into the Greyhaven Recovery Centre in Vermont, "
+     "her publicist Rob Kline said on Monday. Marchetti cancelled the last four dates of her "
+     "Neon Tide tour. \"She thanks her fans for their patience,\" Kline said."),
+    ("Lila Marchetti enters Greyhaven, cancels Neon Tide dates",
+     "Lila Marchetti entered the Greyhaven Recovery Centre in Vermont on Monday, according "
+     "to publicist Rob Kline, and the Neon Tide tour dates were cancelled. \"She thanks her fans "
+     "for their patience,\" Kline said in a statement."),
+]
+REHAB_B = [
+    ("Actor Dev Ashford begins 60-day stay at Cold Spring clinic",
+     "Actor Dev Ashford began a court-ordered 60-day stay at the Cold Spring clinic in "
+     "Arizona on Thursday, his lawyer Marta Quist said. Ashford was sentenced last month for "
+     "driving under the influence. Quist said the actor would complete the programme."),
+    ("Dev Ashford reports to Cold Spring for court-ordered rehab",
+     "Dev Ashford reported to the Cold Spring clinic in Arizona on Thursday to begin 60 days "
+     "of court-ordered treatment, lawyer Marta Quist confirmed. The judge ordered the stay "
+     "after Ashford's drunk driving conviction."),
+]
+UNRELATED = [
+    ("City council approves new tram line",
+     "The Halberg city council voted 31 to 9 on Wednesday to fund a new tram line between the "
+     "central station and the university campus. Construction will start next spring and cost "
+     "about 240 million euros, the transport office said."),
+]
+
+
+def make(reports, prefix: str, published: str | None = None) -> list[Article]:
+    """Articles from (title, text) pairs, ids ``prefix0``, ``prefix1`` ..."""
+    return [Article(id=f"{prefix}{i}", source=f"{prefix}{i}.txt", text=text, title=title,
+                    published=published, published_provenance="given" if published else None)
+            for i, (title, text) in enumerate(reports)]
+
+
+def wire_copy(article: Article, new_id: str) -> Article:
+    """A lightly edited reprint: a word changed, a sign-off line added."""
+    text = article.text.replace("early on Tuesday", "early Tuesday") + "\n\nReporting by wire staff."
+    return Article(id=new_id, source=f"{new_id}.txt", text=text, title=article.title,
+                   published=article.published)

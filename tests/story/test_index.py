@@ -1,0 +1,112 @@
+"""The streaming story index: assignment, near-duplicates, bounds, save and load."""
+
+import json
+
+import pytest
+
+from newsprism.options import StoryOptions
+from newsprism.story.index import IndexFormatError, StoryIndex
+from tests.story.reports import QUAKE_A, QUAKE_B, REHAB_A, REHAB_B, UNRELATED, make, wire_copy
+
+
+def stream(index, articles):
+    return {a.id: index.add(a) for a in articles}
+
+
+def test_reports_of_one_event_join_and_another_event_opens_a_story():
+    index = StoryIndex()
+    stories = stream(index, make(QUAKE_A, "a") + make(QUAKE_B, "b") + make(UNRELATED, "u"))
+    assert stories["a0"] == stories["a1"] == stories["a2"]
+    assert stories["b0"] == stories["b1"] != stories["a0"]
+    assert stories["u0"] not in (stories["a0"], stories["b0"])
+
+
+def test_interleaved_events_of_the_same_kind_stay_apart():
+    a, b = make(REHAB_A, "r"), make(REHAB_B, "s")
+    stories = stream(StoryIndex(), [a[0], b[0], a[1], b[1]])
+    assert stories["r0"] == stories["r1"] and stories["s0"] == stories["s1"]
+    assert stories["r0"] != stories["s0"]
+
+
+def test_a_wire_copy_joins_its_original_and_is_listed():
+    articles = make(QUAKE_A, "a")
+    index = StoryIndex()
+    stream(index, articles)
+    story_id = index.add(wire_copy(articles[0], "copy"))
+    assert story_id == index.story_of["a0"]
+    assert index.story(story_id).duplicates == {"a0": ["copy"]}
+
+
+def test_adding_an_article_twice_returns_its_story():
+    index = StoryIndex()
+    (article,) = make(UNRELATED, "u")
+    assert index.add(article) == index.add(article)
+    assert len(index) == 1
+
+
+def test_same_order_gives_the_same_stories():
+    articles = make(REHAB_A, "r") + make(QUAKE_A, "a") + make(REHAB_B, "s") + make(QUAKE_B, "b")
+    assert stream(StoryIndex(), articles) == stream(StoryIndex(), articles)
+
+
+def test_story_title_is_a_member_headline_or_lead_sentence():
+    index = StoryIndex()
+    stories = stream(index, make(QUAKE_A, "a"))
+    assert index.story(stories["a0"]).title in {title for title, _ in QUAKE_A}
+    untitled = make([(None, UNRELATED[0][1])], "n")
+    story = index.story(index.add(untitled[0]))
+    assert story.title.startswith("The Halberg city council voted")
+
+
+def test_comparison_lists_are_bounded():
+    options = StoryOptions(index_postings=2, index_active_articles=3)
+    index = StoryIndex(options)
+    stream(index, make(QUAKE_A, "a") + make(QUAKE_B, "b") + make(REHAB_A, "r"))
+    assert all(len(p) <= 2 for p in index._postings.values())
+    assert len(index._active) == 3
+    assert len(index) == 7  # every article is still assigned and listed
+
+
+def test_articles_older_than_the_active_window_are_not_compared():
+    options = StoryOptions(index_active_days=5)
+    index = StoryIndex(options)
+    old = make(QUAKE_A[:1], "old", "2020-01-01")
+    new = make(QUAKE_A[1:], "new", "2020-03-01")
+    stories = stream(index, old + new)
+    assert stories["new0"] != stories["old0"]
+    assert "old0" in index.story_of
+
+
+def test_save_and_load_keep_assigning_where_it_stopped(tmp_path):
+    articles = make(QUAKE_A, "a") + make(QUAKE_B, "b")
+    index = StoryIndex()
+    stream(index, articles[:2] + articles[3:])
+    index.add(wire_copy(articles[0], "copy"))
+    index.save(tmp_path / "idx")
+    loaded = StoryIndex.load(tmp_path / "idx")
+    assert loaded.groups() == index.groups()
+    assert loaded.story_of == index.story_of
+    assert [s.to_dict() for s in loaded.stories] == [s.to_dict() for s in index.stories]
+    # The next report of the first quake joins its story in both, the same way.
+    assert loaded.add(articles[2]) == index.add(articles[2]) == index.story_of["a0"]
+    manifest = json.loads((tmp_path / "idx" / "index.json").read_text())
+    assert manifest["format"] == "newsprism-story-index" and manifest["articles"] == 5
+
+
+@pytest.mark.parametrize("damage", ["missing", "not-json", "other-format", "truncated-stories"])
+def test_a_damaged_index_is_reported_by_name(tmp_path, damage):
+    index = StoryIndex()
+    stream(index, make(QUAKE_A, "a"))
+    directory = tmp_path / "idx"
+    index.save(directory)
+    if damage == "missing":
+        directory = tmp_path / "nothing-here"
+    elif damage == "not-json":
+        (directory / "index.json").write_text("{oops")
+    elif damage == "other-format":
+        (directory / "index.json").write_text(json.dumps({"format": "else", "version": 1}))
+    else:
+        (directory / "stories.jsonl").write_text('{"id": "story-1", "article_ids": [')
+    with pytest.raises(IndexFormatError) as error:
+        StoryIndex.load(directory)
+    assert str(directory) in str(error.value)
