@@ -70,7 +70,7 @@ def test_empty_and_single_batches():
     assert cluster([], StoryOptions()) == []
 
 
-@pytest.mark.parametrize("size, expected", [(2, 1), (3, 1), (5, 2), (9, 4), (100, 4)])
+@pytest.mark.parametrize("size, expected", [(2, 1), (3, 1), (5, 2), (9, 4), (11, 5), (100, 5)])
 def test_neighbour_lists_stay_small_in_small_batches(size, expected):
     assert neighbour_count(size, StoryOptions()) == expected
 

@@ -65,6 +65,10 @@ def story_keywords(story: StoryInput, options: Options) -> tuple[str, ...]:
             spread["t:" + term] += 1
             weight["t:" + term] += 1 + math.log(n)
     surfaces = _surface_forms(story)
+    shared = 2 if count > 2 else 1  # a keyword is carried by two articles, unless there are two
+    # A word of a shared name is shown as that name ("Kanye West"), not alone ("west").
+    name_words = {stem(w) for key in spread if key.startswith("n:") and spread[key] >= shared
+                  for w in key[2:].split()}
     covered: set[str] = set()
     ranked = sorted(spread, key=lambda key: (-(spread[key] / count) * weight[key]
                                              * (1.5 if key.startswith("n:") else 1.0), key))
@@ -72,8 +76,10 @@ def story_keywords(story: StoryInput, options: Options) -> tuple[str, ...]:
     for key in ranked:
         if len(keywords) >= options.story.keywords:
             break
-        if count > 2 and spread[key] < 2:
+        if spread[key] < shared:
             continue  # one article's word does not mark the story
+        if key.startswith("t:") and key[2:] in name_words:
+            continue
         if key.startswith("n:"):
             label = _display_name(key[2:], story)
             parts = {stem(w) for w in key[2:].split()}
@@ -88,14 +94,23 @@ def story_keywords(story: StoryInput, options: Options) -> tuple[str, ...]:
 
 
 def _surface_forms(story: StoryInput) -> dict[str, str]:
-    """The most used lower-case surface of each stem in the story."""
+    """The most used surface of each stem in the story, in lower case unless the articles
+    mostly capitalise it mid-sentence (a name the name finder missed)."""
     forms: dict[str, Counter] = {}
     for article in story.articles:
         for token in _TOKEN.findall(article.text):
             term = stem(token)
             if term:
-                forms.setdefault(term, Counter())[token.lower()] += 1
-    return {term: counter.most_common(1)[0][0] for term, counter in forms.items()}
+                forms.setdefault(term, Counter())[token] += 1
+    surfaces = {}
+    for term, counter in forms.items():
+        lower: Counter = Counter()
+        for form, n in counter.items():
+            lower[form.lower()] += n
+        word = lower.most_common(1)[0][0]
+        capitalised = sum(n for form, n in counter.items() if form[:1].isupper() and form.lower() == word)
+        surfaces[term] = word.capitalize() if capitalised > lower[word] / 2 else word
+    return surfaces
 
 
 def _display_name(key: str, story: StoryInput) -> str:

@@ -1,0 +1,46 @@
+"""Story titles, keywords and key people."""
+
+from newsprism.model import Article, Person, Span
+from newsprism.options import Options
+from newsprism.stages import StoryInput
+from newsprism.story.titles import key_people, story_keywords, story_title
+from tests.story.reports import QUAKE_A, REHAB_A, make
+
+
+def story(articles):
+    return StoryInput("s", tuple(articles), {}, {})
+
+
+def test_title_is_a_headline_of_the_story():
+    title = story_title(story(make(QUAKE_A, "a")), Options())
+    assert title in {t for t, _ in QUAKE_A}
+
+
+def test_without_headlines_the_title_is_a_lead_sentence():
+    articles = [Article(id=f"a{i}", source="x", text=text) for i, (_, text) in enumerate(QUAKE_A)]
+    title = story_title(story(articles), Options())
+    assert title.endswith(".") and any(text.startswith(title) for _, text in QUAKE_A)
+
+
+def test_keywords_name_the_event_in_the_articles_own_spelling():
+    keywords = story_keywords(story(make(QUAKE_A, "a")), Options())
+    assert "Ellsmere" in keywords and "Korvath" in keywords
+    assert any(k.lower() in ("earthquake", "quake") for k in keywords)
+    assert not {"said", "the", "Tuesday"} & set(keywords)
+    assert len(keywords) <= Options().story.keywords
+
+
+def test_keywords_of_a_two_article_story_are_shared_names_first():
+    keywords = story_keywords(story(make(REHAB_A, "r")), Options())
+    assert keywords[0] in ("Lila Marchetti", "Greyhaven Recovery Centre", "Rob Kline", "Neon Tide")
+
+
+def test_key_people_are_those_named_in_most_articles():
+    def spans(*ids):
+        return tuple(Span(i, 0, 1, "x") for i in ids)
+
+    people = (Person("once", "Once", evidence=spans("a")),
+              Person("everywhere", "Everywhere", evidence=spans("a", "b", "c")),
+              Person("twice", "Twice", evidence=spans("a", "b", "b", "b")),
+              Person("nowhere", "Nowhere"))
+    assert key_people(people) == ("everywhere", "twice", "once")
