@@ -21,7 +21,7 @@ def test_the_seed_articles_form_one_story_with_a_title_and_keywords(seed_analysi
 @pytest.mark.shared
 def test_seeds_mixed_with_ecb_documents_stay_together_and_apart(nlp, seed_analysis):
     docs = require_shared(EVAL / "ecbplus" / "docs")
-    # Two celebrity topics (rehab check-ins, a talk-show host's firing) and an earthquake pair.
+    # Three ECB+ topics (a celebrity in rehab, a sentencing, a death), both events of each.
     paths = [p for folder in ("1ecb", "1ecbplus", "3ecb", "3ecbplus", "4ecb", "4ecbplus")
              for p in sorted((docs / folder).glob("*.json"))[:5]]
     seeds = [a for a in seed_analysis.articles]
