@@ -14,10 +14,12 @@ anything else:
   centroid of all sentences), raised by how closely the story's *other* outlets report the same
   thing (per outlet, the cosine of its closest sentence; one at least ``support_similarity``
   alike is cited as ``support``) and by its place in its article's lead.
-* **Selection**: the best sentences that do not repeat one already chosen, as many as score
-  within ``min_relative_score`` of the best (between ``min_sentences`` and ``max_sentences``),
-  or up to a word budget; what only one outlet of several reports is marked "according to
-  <outlet>".
+* **Selection**: for a story whose acts are dated on several days, the best sentence of
+  each day first (background only on its score), so the brief runs from the first act to the
+  last; then the best sentences that do not repeat one already chosen, as many as score within
+  ``min_relative_score`` of the best (between ``min_sentences`` and ``max_sentences``), or up
+  to a word budget; sentences told from posts fill at most ``max_post_share`` of it. What only
+  one outlet of several reports is marked "according to <outlet>".
 * **Order**: by the date each sentence's act happened (the earliest day its temporal
   expressions name, a post's own date), else its article's publication date.
 """
@@ -25,7 +27,6 @@ anything else:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
