@@ -528,6 +528,22 @@ class DuplicateGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class TimelineDate:
+    """One date of a story's timeline summary: the day, the sentences that tell what happened
+    on it (each with its citations), and how much the story's articles refer to it.
+
+    ``mentions`` counts sentences that name the day; ``articles`` counts articles that name it
+    or were published on it; ``score`` is the date-importance score it was ranked by.
+    """
+
+    date: str
+    sentences: tuple[BriefSentence, ...]
+    mentions: int = 0
+    articles: int = 0
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """One real-world event or episode and everything reconstructed about it.
 
@@ -549,6 +565,7 @@ class Story:
     interactions: tuple[Interaction, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     brief: tuple[BriefSentence, ...] = ()
+    timeline_summary: tuple[TimelineDate, ...] = ()
     fidelity: tuple[Fidelity, ...] = ()
     framing: tuple[Framing, ...] = ()
     coverage: Coverage | None = None

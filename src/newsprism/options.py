@@ -360,6 +360,104 @@ class QuotesOptions:
 
 
 @dataclass(frozen=True)
+class TimelineSummaryOptions:
+    """The timeline summary: the story's most important dates, each told in a few sentences
+    (the date-wise method of Ghalandari & Ifrim, 2020).
+
+    Attributes:
+        dates: most dates in the summary.
+        sentences_per_date: sentences chosen for each date.
+        ranking: how dates are ranked: ``mention_count`` (sentences that name the day),
+            ``pub_count`` (articles published on it), or ``supervised`` (a linear score of
+            ``weights`` over the date's reference statistics).
+        weights: for ``supervised``: the weight of each statistic of
+            :data:`newsprism.story.timeline_summary.FEATURES` (each scaled by its largest
+            value in the story), then the intercept.
+        start, end: ISO days bounding the dates considered (None: no lower bound, and no day
+            after the latest publication, since a date in the future has not happened yet).
+        pub_window_days: the sentences of articles published this many days after a date (and
+            on it) are candidates for it, besides the sentences that name it.
+        lead_sentences: of an article published near a date, only this many first sentences
+            are candidates (news puts what happened first).
+        max_candidates: candidates closest to the date's vector kept for selection.
+        min_words, max_words: sentences outside these lengths (in words) are not chosen.
+        max_similarity: a sentence more similar than this (cosine of TF-IDF vectors) to one
+            already chosen repeats it and is skipped.
+
+    ``pub_window_days`` follows the paper (two days); ``lead_sentences`` and
+    ``max_candidates`` were chosen on the Timeline17 tasks of bench/tls_timeline17.py (their
+    effect there is within 0.003 ROUGE).
+    """
+
+    dates: int = 10
+    sentences_per_date: int = 1
+    ranking: str = "mention_count"
+    weights: tuple[float, ...] = ()
+    start: str | None = None
+    end: str | None = None
+    pub_window_days: int = 2
+    lead_sentences: int = 10
+    max_candidates: int = 30
+    min_words: int = 5
+    max_words: int = 60
+    max_similarity: float = 0.8
+
+
+@dataclass(frozen=True)
+class BriefOptions:
+    """The story brief: a few neutral, cited sentences that tell the story in time order.
+
+    Attributes:
+        min_sentences, max_sentences: how many sentences the brief has: every sentence
+            scoring at least ``min_relative_score`` of the best one, within these bounds.
+        min_relative_score: see above.
+        cover_days: when the story's acts are dated on at least this many days, the best
+            sentence of each day comes first, so that the brief runs from the first act to
+            the last (for a report of one event, the best sentences are the brief).
+        max_words: a word budget for the whole brief (None: no budget).
+        min_words, max_sentence_words: sentences outside these lengths (in words) are not used.
+        support_similarity: a sentence of another outlet at least this similar (cosine of
+            TF-IDF vectors) reports the same thing: it is cited as support, and the sentence is
+            not marked as reported by one outlet only.
+        consensus_weight: how much agreement adds to a sentence's score: the mean, over the
+            story's other outlets, of the cosine of each one's closest sentence, times this.
+            This, ``lead_weight`` and ``support_similarity`` were chosen on the NeuS training
+            split (bench/brief_neus.py); a lower ``support_similarity`` marks fewer sentences
+            as one outlet's and scores a little higher there, but cites looser support.
+        lead_weight: bonus for an article's first sentence, decreasing over the next ones
+            (news puts the main facts first).
+        lead_sentences: sentences of an article that get part of the lead bonus.
+        max_similarity: a sentence this similar to one already chosen repeats it.
+        loaded_categories: evaluative-lexicon categories (:mod:`newsprism.story.lexicon`) a
+            brief sentence may not carry in its narration: removable modifiers are cut,
+            any other such word keeps the sentence out.
+        posts: tell the story's posts from their records ("On April 25, 2018, X posted …").
+        max_post_share: at most this share of ``max_sentences`` are such post sentences (a
+            story told only through its posts says nothing of what happened around them).
+        max_quote_chars: longer quoted post texts are cut at a word with an ellipsis.
+    """
+
+    min_sentences: int = 5
+    max_sentences: int = 8
+    min_relative_score: float = 0.3
+    cover_days: int = 3
+    max_words: int | None = None
+    min_words: int = 6
+    max_sentence_words: int = 60
+    support_similarity: float = 0.2
+    consensus_weight: float = 2.0
+    lead_weight: float = 0.6
+    lead_sentences: int = 3
+    max_similarity: float = 0.5
+    loaded_categories: tuple[str, ...] = (
+        "reporting_loaded", "attack_verb", "praise_verb", "loaded_noun", "label", "intensifier",
+        "hedge", "subjective_adjective")
+    posts: bool = True
+    max_post_share: float = 0.5
+    max_quote_chars: int = 200
+
+
+@dataclass(frozen=True)
 class Options:
     """Everything that steers :func:`newsprism.analyze`; defaults suit English news.
 
@@ -372,6 +470,8 @@ class Options:
         posts: embedded and cited posts.
         quotes: attributions (quotations, indirect speech) and their speakers.
         story: grouping articles into stories, near-duplicates, story titles.
+        timeline_summary: the story's most important dates with their sentences.
+        brief: the story brief.
         disabled_stages: stage names to skip (their outputs stay empty).
         grouping: how articles are grouped into stories: ``events`` clusters them into one
             story per real-world event (see ``story``); ``single`` puts every article into
@@ -386,6 +486,8 @@ class Options:
     posts: PostsOptions = field(default_factory=PostsOptions)
     quotes: QuotesOptions = field(default_factory=QuotesOptions)
     story: StoryOptions = field(default_factory=StoryOptions)
+    timeline_summary: TimelineSummaryOptions = field(default_factory=TimelineSummaryOptions)
+    brief: BriefOptions = field(default_factory=BriefOptions)
     disabled_stages: frozenset[str] = frozenset()
     grouping: str = "events"
 

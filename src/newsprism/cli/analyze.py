@@ -41,18 +41,23 @@ def _field_option(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--field", "fields", multiple=True, metavar="NAME=FIELD",
               help="JSON/JSONL field to read NAME from, e.g. --field text=body (repeatable).")
 @click.option("--no-clean", is_flag=True, help="Keep promotional and boilerplate lines.")
+@click.option("--brief", "brief", is_flag=True,
+              help="Print each story's brief and timeline summary as plain text with numbered "
+                   "source references (instead of the JSON on stdout).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
-def analyze_command(paths, json_path, html_path, model, max_bytes, fields, no_clean, quiet):
+def analyze_command(paths, json_path, html_path, model, max_bytes, fields, no_clean, brief, quiet):
     """Analyze articles in PATHS (files, directories, glob patterns, or - for stdin).
 
     Formats are recognised from content: plain text (optional YAML front matter), HTML,
-    JSON / JSON Lines, RSS / Atom feeds and WARC archives. Without --json or --html the JSON
-    goes to stdout.
+    JSON / JSON Lines, RSS / Atom feeds and WARC archives. Without --json, --html or --brief
+    the JSON goes to stdout.
 
     Exit status: 0 when every input was analyzed, 1 when any input or stage was skipped (each
     is named on stderr), 2 on usage errors.
 
     Example: newsprism analyze articles/ --json out.json --html report.html
+
+    Example: newsprism analyze articles/ --brief
     """
     values = _field_option(fields)
     if model:
@@ -77,7 +82,11 @@ def analyze_command(paths, json_path, html_path, model, max_bytes, fields, no_cl
     for entry in analysis.skipped[len(corpus.skipped):]:
         report_skip(entry)
 
-    if json_path or not html_path:
+    if brief:
+        from newsprism.report.brief_view import brief_text
+
+        click.echo(brief_text(analysis), nl=False)
+    if json_path or not (html_path or brief):
         text = analysis.to_json()
         if json_path in (None, "-"):
             click.echo(text)

@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import Environment, select_autoescape
 
 from newsprism.model import Analysis, Article, Span, Story
+from newsprism.report.brief_view import brief_view
 from newsprism.report.comparison_view import comparison_view
 
 
@@ -44,12 +45,14 @@ def _story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
             ids = [registry.id_for(span) for span in _spans(record)]
             records.append(_Record(_label(name, record), _detail(name, record), ids))
         sections[name] = records
+    summary = brief_view(story, articles, registry.id_for)
     comparison = comparison_view(story, articles, registry.id_for)
     texts = []
     for article_id in story.article_ids:
         article = articles[article_id]
         texts.append({"article": article, "segments": _segments(article, registry.by_article[article_id])})
-    return {"story": story, "sections": sections, "texts": texts, "comparison": comparison}
+    return {"story": story, "sections": sections, "texts": texts, "comparison": comparison,
+            "summary": summary}
 
 
 class _SpanRegistry:

@@ -1,0 +1,316 @@
+"""The ``brief`` stage: the story in a few neutral sentences, in time order, each cited.
+
+Every sentence of the brief is either an article's own sentence (extractive) or a sentence
+generated from a post record ("On April 25, 2018, Kanye West posted on Twitter: “…”"), never
+anything else:
+
+* **Candidates** are the narration sentences of every article (``narration`` stage): a
+  sentence that is only someone else's words (a quotation without its attribution, an embedded
+  post) is not one; neither is a sentence whose narration carries an outlet's evaluative
+  wording that cannot be cut (``loaded_wording`` stage, with the comparison's evaluative
+  lexicon). Removable loaded modifiers ("a *shocking* decision") are cut from the sentence's
+  text; its citation still points at the whole original sentence.
+* **Score**: how central the sentence is to the story (cosine of its TF-IDF vector to the
+  centroid of all sentences), raised by how closely the story's *other* outlets report the same
+  thing (per outlet, the cosine of its closest sentence; one at least ``support_similarity``
+  alike is cited as ``support``) and by its place in its article's lead.
+* **Selection**: for a story whose acts are dated on several days, the best sentence of
+  each day first (background only on its score), so the brief runs from the first act to the
+  last; then the best sentences that do not repeat one already chosen, as many as score within
+  ``min_relative_score`` of the best (between ``min_sentences`` and ``max_sentences``), or up
+  to a word budget; sentences told from posts fill at most ``max_post_share`` of it. What only
+  one outlet of several reports is marked "according to <outlet>".
+* **Order**: by the date each sentence's act happened (the earliest day its temporal
+  expressions name, a post's own date), else its article's publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+
+from newsprism.model import Article, BriefSentence, Post, Span
+from newsprism.options import BriefOptions, Options
+from newsprism.stages import StoryInput, story_stage
+from newsprism.story.timeline import value_start
+
+_WORD = re.compile(r"\w+(?:['’]\w+)?")
+_LINK = re.compile(r"\s*(?:https?://|pic\.twitter\.com/)\S+")
+_RUN = re.compile(r"(\S)\1{3,}")
+# Evidence of a post's words, author and date: its text, the attribution of an embed, the
+# author named in narration, the status link (whose id encodes the time); not a repost's cue.
+_POST_ROLES = (None, "text", "attribution", "author", "url")
+_PLATFORMS = {"twitter": "Twitter", "x": "X", "instagram": "Instagram", "facebook": "Facebook",
+              "youtube": "YouTube", "tiktok": "TikTok"}
+
+
+@dataclass
+class Unit:
+    """A candidate sentence of the brief."""
+
+    text: str
+    source: list[Span]
+    article: Article
+    position: int
+    when: date | None
+    outlets: set[str] = field(default_factory=set)
+    support: list[Span] = field(default_factory=list)
+    score: float = 0.0
+    from_post: bool = False
+    dated: bool = False  # the text or the post dates the act (not only the publication)
+
+
+def words(text: str) -> int:
+    """Words in ``text`` (contractions count once)."""
+    return len(_WORD.findall(text))
+
+
+def outlet_of(article: Article) -> str:
+    """The name under which an article's reports are counted and credited."""
+    return article.outlet or article.source.rsplit("/", 1)[-1] or article.id
+
+
+def apply_cuts(text: str, offset: int, cuts) -> str:
+    """``text`` (starting at ``offset`` in its article) without the cut ranges, spaces tidied."""
+    kept, cursor = [], offset
+    for start, end in sorted(cuts):
+        if start >= cursor:
+            kept.append(text[cursor - offset:start - offset])
+            cursor = end
+    kept.append(text[cursor - offset:])
+    return " ".join("".join(kept).split())
+
+
+def sentence_day(article: Article, pieces, timexes) -> tuple[date | None, bool]:
+    """When the act of a sentence happened: the earliest day the temporal expressions of its
+    narration ``pieces`` name (not after the article's publication; quoted words speak from
+    their own time), else the article's publication day; and whether the text dates it."""
+    published = value_start(article.published[:10]) if article.published else None
+    days = []
+    for ref in timexes or ():
+        if ref.span is None or ref.type not in ("DATE", "TIME") \
+                or not any(s <= ref.span.start < e for s, e in pieces):
+            continue
+        day = value_start(ref.value)
+        if day and (published is None or day <= published):
+            days.append(day)
+    return (min(days), True) if days else (published, False)
+
+
+def sentence_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
+    """Every narration sentence of the story that may stand in a brief."""
+    loaded = {a.id: {(w.start, w.end): w for w in found or ()}
+              for a, found in story.document_results("loaded_wording")}
+    timexes = {a.id: refs for a, refs in story.document_results("timexes")}
+    units = []
+    for article, narration in story.document_results("narration"):
+        if narration is None:
+            continue
+        quoted_before = None  # quoted words only, waiting for their attribution
+        for position, sentence in enumerate(narration.sentences):
+            wording = loaded.get(article.id, {}).get((sentence.start, sentence.end))
+            narrated = sum(words(article.text[s:e]) for s, e in sentence.pieces)
+            start = sentence.start
+            if quoted_before is not None and "\n" in article.text[quoted_before:start]:
+                quoted_before = None
+            if narrated < 2:
+                if narrated == 0 and quoted_before is None:
+                    quoted_before = sentence.start
+                elif narrated:
+                    quoted_before = None
+                continue  # someone else's words without their attribution
+            if quoted_before is not None:
+                start = quoted_before  # “…,” Trump tweeted on Wednesday.
+            quoted_before = None
+            if article.text[start:sentence.end].count("”") > article.text[start:sentence.end].count("“"):
+                continue  # it starts inside a quotation
+            if wording is not None and wording.blocking:
+                continue
+            end = _quotation_end(article.text, start, sentence.end, narration.sentences[position + 1:])
+            original = article.text[start:end]
+            if original.rstrip().endswith(":"):
+                continue  # it introduces a post or a quotation that follows
+            text = apply_cuts(original, start, wording.cuts if wording else ())
+            if not options.min_words <= words(text) <= options.max_sentence_words:
+                continue
+            span = Span(article.id, start, end, original, "source")
+            when, dated = sentence_day(article, sentence.pieces, timexes.get(article.id))
+            units.append(Unit(text, [span], article, position, when, {outlet_of(article)}, dated=dated))
+    return units
+
+
+def _open_quotation(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _quotation_end(text: str, start: int, end: int, following) -> int:
+    """Where a sentence ends with the quotations it opens: its own end, or the end of the
+    next sentences of its paragraph up to the one that closes them (the parser splits long
+    quotations into sentences). A quotation left open at the paragraph's end (one that goes on
+    in the next paragraph, or a cut lead) is told as far as the paragraph gives it."""
+    for sentence in following:
+        if not _open_quotation(text[start:end]) or "\n" in text[end:sentence.start]:
+            break
+        end = sentence.end
+    return end
+
+
+def post_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
+    """One sentence per dated post, generated from its record."""
+    people = {p.id: p.name for p in story.results.get("people", ())}
+    articles = {a.id: a for a in story.articles}
+    units = []
+    for post in story.results.get("posts", ()) or ():
+        if post.kind not in ("post", "reply", "repost"):
+            continue
+        sentence = post_sentence(post, people, options.max_quote_chars)
+        evidence = [s for s in post.evidence if s.article_id in articles and s.role in _POST_ROLES]
+        if sentence is None or not evidence:
+            continue
+        first = evidence[0]
+        # the post's words are the source; its attribution, author and link keep their roles
+        cited = [Span(s.article_id, s.start, s.end, s.text, "source" if s.role in (None, "text") else s.role)
+                 for s in evidence]
+        units.append(Unit(sentence, cited,
+                          articles[first.article_id], 0, value_start(post.posted[:10]) if post.posted else None,
+                          {outlet_of(articles[s.article_id]) for s in evidence}, from_post=True, dated=True))
+    return units
+
+
+def post_sentence(post: Post, people: dict[str, str], max_chars: int) -> str | None:
+    """"On April 25, 2018, Kanye West posted on Twitter: “…”" from a post record; None for a
+    post without a date, author or words."""
+    day = value_start(post.posted[:10]) if post.posted else None
+    author = people.get(post.author_id or "") or post.display_name or (f"@{post.handle}" if post.handle else None)
+    # links are not words, and a run of one emoji says no more than three
+    text = " ".join(_RUN.sub(lambda m: m.group(1) * 3 + "…", _LINK.sub("", post.text)).split())
+    if day is None or author is None or words(text) == 0:
+        return None
+    if len(text) > max_chars:
+        text = text[:max_chars].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    verb = {"repost": "reposted", "reply": "replied"}.get(post.kind, "posted")
+    where = _PLATFORMS.get(post.platform.lower(), post.platform)
+    return f"On {day:%B} {day.day}, {day.year}, {author} {verb} on {where}: “{text}”"
+
+
+def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> np.ndarray | None:
+    """Score every unit in place; returns the units' normalized TF-IDF vectors."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if not units:
+        return None
+    try:
+        vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
+            [u.text for u in units]).toarray()
+    except ValueError:  # nothing but stop words
+        return None
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = vectors / np.where(norms > 0, norms, 1)
+    centroid = vectors.mean(axis=0)
+    centroid = centroid / (np.linalg.norm(centroid) or 1)
+    similarity = vectors @ vectors.T
+    all_outlets = {outlet_of(a) for a in story.articles}
+    others = max(1, len(all_outlets) - 1)
+    for i, unit in enumerate(units):
+        best: dict[str, int] = {}
+        for j, other in enumerate(units):
+            outlet = outlet_of(other.article)
+            if outlet in unit.outlets:
+                continue
+            if outlet not in best or similarity[i, j] > similarity[i, best[outlet]]:
+                best[outlet] = j
+        # consensus: how closely each other outlet reports the same thing (its closest sentence)
+        agreement = sum(float(similarity[i, j]) for j in best.values())
+        supported = {outlet for outlet, j in best.items() if similarity[i, j] >= options.support_similarity}
+        unit.support = [Span(s.article_id, s.start, s.end, s.text, "support")
+                        for outlet in sorted(supported) for s in units[best[outlet]].source[:1]]
+        lead = options.lead_weight * max(0.0, 1 - unit.position / options.lead_sentences) \
+            if options.lead_sentences and not unit.from_post else 0.0
+        unit.score = float(vectors[i] @ centroid) * (1 + options.consensus_weight * agreement / others + lead)
+        unit.outlets |= supported
+    return vectors
+
+
+def select(units: list[Unit], vectors: np.ndarray | None, options: BriefOptions,
+           background: date | None = None) -> list[int]:
+    """Indices of the chosen units, best first.
+
+    The best unit of each day the text or a post dates an act on (other than background days,
+    before ``background``) comes first when the story's acts fall on at least ``cover_days``
+    days (best days first, up to ``min_sentences``), so that the brief covers the story from
+    its first act to its last; the rest by score. Generated post sentences fill at most ``max_post_share`` of the brief.
+    """
+    order = sorted(range(len(units)), key=lambda i: -units[i].score)
+    if not order:
+        return []
+    top = units[order[0]].score
+    best_of_day: dict[date | None, int] = {}
+    for i in order:
+        if units[i].dated and (background is None or units[i].when >= background):
+            best_of_day.setdefault(units[i].when, i)
+    if len(best_of_day) < options.cover_days:
+        best_of_day = {}  # one event, not a story running over days: the best sentences
+    first = [i for i in order if best_of_day.get(units[i].when) == i][:options.min_sentences]
+    chosen: list[int] = []
+    total = 0
+    posts_allowed = max(1, int(options.max_post_share * options.max_sentences))
+    for i in first + [i for i in order if i not in first]:
+        if len(chosen) >= options.max_sentences:
+            break
+        if options.max_words is not None and total >= options.max_words:
+            break
+        if len(chosen) >= options.min_sentences and units[i].score < options.min_relative_score * top:
+            break
+        if units[i].from_post and sum(units[j].from_post for j in chosen) >= posts_allowed:
+            continue
+        if vectors is not None and any(float(vectors[i] @ vectors[j]) > options.max_similarity for j in chosen):
+            continue
+        if any(units[i].text == units[j].text for j in chosen):
+            continue
+        chosen.append(i)
+        total += words(units[i].text)
+    return chosen
+
+
+def attributed(unit: Unit, story_outlets: int) -> str:
+    """The unit's text, marked "according to <outlet>" when only its own outlet of several
+    reports it."""
+    if story_outlets < 2 or len(unit.outlets) > 1:
+        return unit.text
+    outlet = outlet_of(unit.article)
+    text = unit.text.rstrip()
+    if text.endswith(".") and not text.endswith(".."):
+        return f"{text[:-1]}, according to {outlet}."
+    return f"{text} (according to {outlet})"
+
+
+def build_brief(story: StoryInput, options: BriefOptions,
+                background_days: int | None = None) -> tuple[BriefSentence, ...]:
+    """The story's brief (see the module's description); acts ``background_days`` or more
+    before the earliest publication are background, told only when they score well."""
+    units = sentence_units(story, options)
+    if options.posts:
+        units += post_units(story, options)
+    vectors = score_units(units, story, options)
+    published = [value_start(a.published[:10]) for a in story.articles if a.published]
+    published = [d for d in published if d]
+    background = min(published) - timedelta(days=background_days - 1) \
+        if published and background_days is not None else None
+    chosen = select(units, vectors, options, background)
+    rank = {i: k for k, i in enumerate(chosen)}
+    article_order = {a.id: k for k, a in enumerate(story.articles)}
+    chosen.sort(key=lambda i: (units[i].when or date.max,
+                               article_order.get(units[i].article.id, 0) if units[i].when else rank[i],
+                               units[i].position))
+    outlets = len({outlet_of(a) for a in story.articles})
+    return tuple(BriefSentence(attributed(units[i], outlets), tuple(units[i].source + units[i].support))
+                 for i in chosen)
+
+
+@story_stage("brief", after=("people", "posts", "quotes"))
+def brief(story: StoryInput, options: Options) -> tuple[BriefSentence, ...]:
+    """The story in a few neutral, cited sentences."""
+    return build_brief(story, options.brief, options.timeline.background_days)

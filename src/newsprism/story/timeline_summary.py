@@ -1,0 +1,291 @@
+"""The ``timeline_summary`` stage: a story's most important dates, each told in cited sentences.
+
+The method is DATEWISE (Ghalandari & Ifrim, "Examining the State-of-the-Art in News Timeline
+Summarization", ACL 2020), run on newsprism's own records:
+
+1. **Dates.** Every sentence names the day of its first day-precise temporal expression (the
+   ``timexes`` stage resolves "on Tuesday" or "two days ago" against the article's
+   publication date);
+   each article adds its publication day. Per day: how many sentences name it, before and
+   after their article's publication, how many articles name it (likewise), and how many
+   were published on it. Days are ranked by the number of sentences naming them
+   (``mention_count``), by publications (``pub_count``), or by a linear score of all seven
+   statistics (``supervised``, with weights learned elsewhere, as the paper learns them on
+   other datasets).
+2. **Candidates.** For a day d: the sentences that name d, and the first sentences of the
+   articles published on d or shortly after that name no day. Both sets are TF-IDF vectors;
+   the day's vector keeps the words found in both sets (mean of each set's sum), so it
+   describes what was reported *about* d; candidates are ranked by their cosine to it.
+3. **Selection.** From the candidates, sentences are chosen greedily so that their sum is
+   closest (cosine) to the candidates' centroid (the paper's CentroidOpt), skipping
+   sentences that repeat one already chosen.
+
+Each chosen sentence cites its own span and the expression that names the day.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+
+from newsprism.extract.narration import embed_ranges
+from newsprism.model import Article, BriefSentence, Span, TimelineDate, TimeRef
+from newsprism.options import Options, TimelineSummaryOptions
+from newsprism.stages import StoryInput, story_stage
+
+FEATURES = ("sents_total", "sents_before", "sents_after", "docs_total", "docs_before",
+            "docs_after", "docs_published")
+RANKINGS = ("mention_count", "pub_count", "supervised")
+_WORD = re.compile(r"\w+")
+_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+
+
+@dataclass
+class Sentence:
+    """A sentence of a story's article with the days it names and the expressions naming them."""
+
+    article: Article
+    start: int
+    end: int
+    position: int
+    published: date | None
+    days: dict[date, Span] = field(default_factory=dict)
+    complete: bool = True
+
+    @property
+    def text(self) -> str:
+        return self.article.text[self.start:self.end]
+
+    def span(self, role: str = "sentence") -> Span:
+        return Span(self.article.id, self.start, self.end, self.text, role)
+
+
+def ref_day(ref: TimeRef) -> date | None:
+    """The day a temporal expression names, when it names one (a day or a time of day)."""
+    if ref.type not in ("DATE", "TIME") or not ref.value or ref.precision not in ("day", "time"):
+        return None
+    match = _DAY.match(ref.value)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def published_day(article: Article) -> date | None:
+    """The article's publication day, when known to the day."""
+    if not article.published or article.published_precision in ("month", "year"):
+        return None
+    match = _DAY.match(article.published)
+    return date(*map(int, match.groups())) if match else None
+
+
+def collect_sentences(story: StoryInput) -> list[Sentence]:
+    """The story's sentences with the days each names."""
+    timexes = dict((a.id, refs or []) for a, refs in story.document_results("timexes"))
+    result = []
+    for article, bounds in story.document_results("sentences"):
+        refs = [(ref, day) for ref in timexes.get(article.id, ()) if ref.span is not None
+                for day in [ref_day(ref)] if day is not None]
+        published = published_day(article)
+        embedded = list(embed_ranges(article))
+        for position, (start, end, verb) in enumerate(bounds or ()):
+            # a line without a verb or one that introduces what follows ("… along with his
+            # response:") does not tell anything on its own; an embedded post's words are told
+            # with their attribution by the brief, not as an outlet's report
+            complete = verb and not article.text[start:end].endswith(":") \
+                and not any(s < end and start < e for s, e in embedded)
+            sentence = Sentence(article, start, end, position, published, complete=complete)
+            # a sentence is about the first day it names (as DATEWISE gives each sentence one
+            # time); naming it for every day it mentions blurs the candidates of each
+            first = next(((ref, day) for ref, day in refs if start <= ref.span.start < end), None)
+            if first is not None:
+                sentence.days[first[1]] = first[0].span
+            result.append(sentence)
+    return result
+
+
+def date_statistics(sentences: list[Sentence]) -> dict[date, dict[str, int]]:
+    """The reference statistics of every day (see :data:`FEATURES`)."""
+    stats: dict[date, dict[str, int]] = defaultdict(lambda: dict.fromkeys(FEATURES, 0))
+    named: dict[str, set[date]] = defaultdict(set)
+    published: dict[str, date | None] = {}
+    for sentence in sentences:
+        published[sentence.article.id] = sentence.published
+        for day in sentence.days:
+            side = "before" if sentence.published and day < sentence.published else "after"
+            stats[day]["sents_total"] += 1
+            stats[day][f"sents_{side}"] += 1
+            named[sentence.article.id].add(day)
+    for article_id, pub in published.items():
+        for day in named[article_id]:
+            side = "before" if pub and day < pub else "after"
+            stats[day]["docs_total"] += 1
+            stats[day][f"docs_{side}"] += 1
+        if pub is not None:
+            stats[pub]["docs_published"] += 1
+    return dict(stats)
+
+
+def feature_matrix(stats: dict[date, dict[str, int]]) -> tuple[list[date], np.ndarray]:
+    """Days and their statistics, each statistic scaled by its largest value in the story."""
+    days = sorted(stats)
+    matrix = np.array([[stats[d][f] for f in FEATURES] for d in days], dtype=float)
+    if len(days):
+        top = matrix.max(axis=0)
+        matrix = matrix / np.where(top > 0, top, 1)
+    return days, matrix.reshape(len(days), len(FEATURES))
+
+
+def rank_dates(stats: dict[date, dict[str, int]], options: TimelineSummaryOptions) -> list[tuple[date, float]]:
+    """Days by importance, most important first (ties: the earlier day first)."""
+    if options.ranking not in RANKINGS:
+        raise ValueError(f"unknown date ranking {options.ranking!r}; known: {', '.join(RANKINGS)}")
+    if options.ranking == "supervised":
+        if len(options.weights) != len(FEATURES) + 1:
+            raise ValueError(f"supervised date ranking needs {len(FEATURES) + 1} weights "
+                             f"({', '.join(FEATURES)}, intercept); got {len(options.weights)}")
+        days, matrix = feature_matrix(stats)
+        scores = matrix @ np.array(options.weights[:-1]) + options.weights[-1]
+        scored = [(d, float(s)) for d, s in zip(days, scores)]
+    else:
+        key = "sents_total" if options.ranking == "mention_count" else "docs_published"
+        scored = [(d, float(values[key])) for d, values in stats.items() if values[key] > 0]
+    return sorted(scored, key=lambda item: (-item[1], item[0]))
+
+
+def _bounds(sentences: list[Sentence], options: TimelineSummaryOptions) -> tuple[date, date]:
+    start = date.fromisoformat(options.start) if options.start else date.min
+    if options.end:
+        end = date.fromisoformat(options.end)
+    else:
+        days = [s.published for s in sentences if s.published]
+        end = max(days) if days else date.max
+    return start, end
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _normalize(rows: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(rows, axis=-1, keepdims=True)
+    return rows / np.where(norms > 0, norms, 1)
+
+
+class DateSummarizer:
+    """Candidate collection and centroid selection over one story's sentences."""
+
+    def __init__(self, sentences: list[Sentence], options: TimelineSummaryOptions):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.options = options
+        self.sentences = sentences
+        self.vectors = None
+        if sentences:
+            vectorizer = TfidfVectorizer(stop_words="english", lowercase=True)
+            try:
+                self.vectors = vectorizer.fit_transform([s.text for s in sentences]).tocsr()
+            except ValueError:  # nothing but stop words
+                self.vectors = None
+        self.mentioning: dict[date, list[int]] = defaultdict(list)
+        self.published: dict[date, list[int]] = defaultdict(list)
+        for i, sentence in enumerate(sentences):
+            for day in sentence.days:
+                self.mentioning[day].append(i)
+            if not sentence.days and sentence.published and sentence.position < options.lead_sentences:
+                self.published[sentence.published].append(i)
+
+    def candidates(self, day: date) -> list[int]:
+        """Sentences that may tell ``day``, the closest to the day's vector first."""
+        mentioning = self.mentioning.get(day, [])
+        published = [i for k in range(self.options.pub_window_days + 1)
+                     for i in self.published.get(day + timedelta(days=k), [])]
+        pool = mentioning + [i for i in published if i not in set(mentioning)]
+        if self.vectors is None or not pool:
+            return pool
+        means = [np.asarray(self.vectors[ids].mean(axis=0)).ravel() for ids in (mentioning, published) if ids]
+        if len(means) == 2:
+            # words reported both about the day and on it describe it
+            vector = np.where((means[0] > 0) & (means[1] > 0), means[0] + means[1], 0.0)
+            if not vector.any():
+                vector = means[0] + means[1]
+        else:
+            vector = means[0]
+        similarity = self.vectors[pool] @ vector
+        order = np.argsort(-similarity, kind="stable")
+        return [pool[k] for k in order[:self.options.max_candidates]]
+
+    def select(self, pool: list[int], k: int, used: set[int]) -> list[int]:
+        """Up to ``k`` sentences of ``pool`` whose sum is closest to the pool's centroid."""
+        options = self.options
+        allowed = [i for i in pool if i not in used and self.sentences[i].complete
+                   and options.min_words <= _words(self.sentences[i].text) <= options.max_words]
+        if self.vectors is None:
+            return allowed[:k]
+        if not allowed:
+            return []
+        matrix = self.vectors[pool]
+        rows = matrix[:, np.unique(matrix.indices)].toarray()  # only the words the pool uses
+        centroid = _normalize(rows.sum(axis=0))
+        index = {i: k for k, i in enumerate(pool)}
+        similar = _normalize(rows) @ _normalize(rows).T
+        chosen: list[int] = []
+        total = np.zeros_like(centroid)
+        while len(chosen) < k:
+            best, best_score = None, -math.inf
+            for i in allowed:
+                if i in chosen or any(similar[index[i], index[j]] > options.max_similarity for j in chosen):
+                    continue
+                score = float(_normalize(total + rows[index[i]]) @ centroid)
+                if score > best_score:
+                    best, best_score = i, score
+            if best is None:
+                break
+            chosen.append(best)
+            total = total + rows[index[best]]
+        return chosen
+
+
+def summarize_timeline(sentences: list[Sentence], options: TimelineSummaryOptions) -> tuple[TimelineDate, ...]:
+    """The timeline summary of a story's sentences, in date order."""
+    stats = date_statistics(sentences)
+    start, end = _bounds(sentences, options)
+    ranked = [(d, s) for d, s in rank_dates(stats, options) if start <= d <= end]
+    summarizer = DateSummarizer(sentences, options)
+    used: set[int] = set()
+    result = []
+    for day, score in ranked:
+        if len(result) >= options.dates:
+            break
+        chosen = summarizer.select(summarizer.candidates(day), options.sentences_per_date, used)
+        if not chosen:
+            continue
+        used.update(chosen)
+        told = []
+        for i in sorted(chosen, key=lambda i: (sentences[i].published or date.max, sentences[i].article.id, sentences[i].start)):
+            sentence = sentences[i]
+            citations = [sentence.span()]
+            if day in sentence.days:
+                citations.append(_role(sentence.days[day], "date"))
+            told.append(BriefSentence(" ".join(sentence.text.split()), tuple(citations)))
+        articles = {s.article.id for s in sentences if day in s.days or s.published == day}
+        result.append(TimelineDate(day.isoformat(), tuple(told), stats[day]["sents_total"],
+                                   len(articles), round(score, 4)))
+    return tuple(sorted(result, key=lambda t: t.date))
+
+
+def _role(span: Span, role: str) -> Span:
+    return Span(span.article_id, span.start, span.end, span.text, role)
+
+
+@story_stage("timeline_summary")
+def timeline_summary(story: StoryInput, options: Options) -> tuple[TimelineDate, ...]:
+    """The story's most important dates, each with its cited sentences."""
+    return summarize_timeline(collect_sentences(story), options.timeline_summary)

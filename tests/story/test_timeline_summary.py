@@ -1,0 +1,150 @@
+"""DATEWISE timeline summary: date statistics, ranking, candidates and selection on small
+hand-made stories (no parser needed), and the stage on the example story."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsprism.model import Article, Span, TimeRef
+from newsprism.options import TimelineSummaryOptions
+from newsprism.story.timeline_summary import (
+    FEATURES,
+    Sentence,
+    date_statistics,
+    rank_dates,
+    ref_day,
+    summarize_timeline,
+)
+
+
+def _story(reports: list[tuple[str, str, list[tuple[str, str | None]]]]) -> list[Sentence]:
+    """Sentences from (article id, published day, [(sentence, named day or None)])."""
+    sentences = []
+    for article_id, published, lines in reports:
+        text = " ".join(line for line, _ in lines)
+        article = Article(id=article_id, source=article_id, text=text, published=published,
+                          published_precision="day")
+        offset = 0
+        for position, (line, named) in enumerate(lines):
+            start = text.index(line, offset)
+            end = start + len(line)
+            offset = end
+            sentence = Sentence(article, start, end, position, date.fromisoformat(published))
+            if named:
+                sentence.days[date.fromisoformat(named)] = Span(article_id, start, start + 3, text[start:start + 3])
+            sentences.append(sentence)
+    return sentences
+
+
+FLOOD = _story([
+    ("a1", "2031-03-02", [
+        ("The river Vell burst its banks in Harlow on March 1, flooding two hundred homes.", "2031-03-01"),
+        ("Rescue crews moved families from the lower town to the school gym overnight.", None),
+    ]),
+    ("a2", "2031-03-02", [
+        ("Floodwater from the river Vell reached two hundred homes in Harlow on March 1.", "2031-03-01"),
+        ("The mayor said the school gym will stay open as a shelter this week.", None),
+    ]),
+    ("a3", "2031-03-06", [
+        ("Harlow began pumping water out of the flooded lower town on March 5.", "2031-03-05"),
+        ("The river Vell burst its banks on March 1, officials recalled.", "2031-03-01"),
+        ("Insurers expect claims from most of the two hundred flooded homes.", None),
+    ]),
+    ("a4", "2031-03-06", [
+        ("Pumps started draining the lower town of Harlow on March 5, the council said.", "2031-03-05"),
+        ("A festival planned for March 20 has been postponed.", "2031-03-20"),
+    ]),
+])
+
+
+def test_date_statistics_count_sentences_articles_and_publications():
+    stats = date_statistics(FLOOD)
+    assert set(stats[date(2031, 3, 1)]) == set(FEATURES)
+    assert stats[date(2031, 3, 1)]["sents_total"] == 3
+    assert stats[date(2031, 3, 1)]["docs_total"] == 3
+    assert stats[date(2031, 3, 1)]["sents_before"] == 3  # all named after the fact
+    assert stats[date(2031, 3, 5)]["docs_total"] == 2
+    assert stats[date(2031, 3, 20)]["sents_after"] == 1
+    assert stats[date(2031, 3, 2)]["docs_published"] == 2
+    assert stats[date(2031, 3, 2)]["sents_total"] == 0
+
+
+@pytest.mark.parametrize("ranking, first", [
+    ("mention_count", date(2031, 3, 1)),
+    ("pub_count", date(2031, 3, 2)),
+])
+def test_rankings_order_dates_by_their_statistic(ranking, first):
+    ranked = rank_dates(date_statistics(FLOOD), TimelineSummaryOptions(ranking=ranking))
+    assert ranked[0][0] == first
+
+
+def test_supervised_ranking_uses_weights_and_checks_their_number():
+    stats = date_statistics(FLOOD)
+    # weight only on publications: the same order as pub_count
+    weights = (0, 0, 0, 0, 0, 0, 1.0, 0)
+    ranked = rank_dates(stats, TimelineSummaryOptions(ranking="supervised", weights=weights))
+    assert ranked[0][0] == date(2031, 3, 2)
+    with pytest.raises(ValueError, match="needs 8 weights"):
+        rank_dates(stats, TimelineSummaryOptions(ranking="supervised", weights=(1.0,)))
+    with pytest.raises(ValueError, match="unknown date ranking"):
+        rank_dates(stats, TimelineSummaryOptions(ranking="loudest"))
+
+
+def test_summary_picks_top_dates_with_sentences_about_them():
+    options = TimelineSummaryOptions(dates=2, sentences_per_date=1, min_words=3)
+    summary = summarize_timeline(FLOOD, options)
+    assert [t.date for t in summary] == ["2031-03-01", "2031-03-05"]  # in date order
+    first, second = summary
+    assert "March 1" in first.sentences[0].text and "Vell" in first.sentences[0].text
+    assert "March 5" in second.sentences[0].text
+    assert first.mentions == 3 and first.articles == 3
+    for entry in summary:
+        for sentence in entry.sentences:
+            roles = {c.role for c in sentence.citations}
+            assert roles == {"sentence", "date"}
+            source = next(c for c in sentence.citations if c.role == "sentence")
+            assert " ".join(source.text.split()) == sentence.text
+
+
+def test_future_dates_and_dates_outside_bounds_are_left_out():
+    summary = summarize_timeline(FLOOD, TimelineSummaryOptions(dates=10, min_words=3))
+    assert "2031-03-20" not in [t.date for t in summary]  # after the last publication
+    bounded = summarize_timeline(FLOOD, TimelineSummaryOptions(dates=10, min_words=3, start="2031-03-03"))
+    assert all(t.date >= "2031-03-03" for t in bounded)
+
+
+def test_sentences_per_date_and_no_sentence_twice():
+    summary = summarize_timeline(FLOOD, TimelineSummaryOptions(dates=3, sentences_per_date=2, min_words=3))
+    texts = [s.text for t in summary for s in t.sentences]
+    assert len(texts) == len(set(texts))
+    assert max(len(t.sentences) for t in summary) == 2
+
+
+def test_unpublished_story_has_no_dates():
+    article = Article(id="x", source="x", text="Nothing dated here at all today.")
+    assert summarize_timeline([Sentence(article, 0, len(article.text), 0, None)], TimelineSummaryOptions()) == ()
+
+
+@pytest.mark.parametrize("value, precision, expected", [
+    ("2018-04-25", "day", date(2018, 4, 25)),
+    ("2018-04-27TMO", "time", date(2018, 4, 27)),
+    ("2018-04", "month", None),
+    ("2018-W17", "week", None),
+    (None, None, None),
+])
+def test_ref_day_only_for_day_precise_values(value, precision, expected):
+    assert ref_day(TimeRef("x", "DATE", value, precision=precision)) == expected
+
+
+@pytest.mark.model
+def test_example_story_timeline_summary_cites_its_sentences(example_analysis):
+    story = example_analysis.stories[0]
+    texts = {a.id: a.text for a in example_analysis.articles}
+    assert story.timeline_summary
+    for entry in story.timeline_summary:
+        assert entry.sentences
+        for sentence in entry.sentences:
+            for span in sentence.citations:
+                assert texts[span.article_id][span.start:span.end] == span.text
