@@ -6,7 +6,7 @@ import click
 
 from newsprism import __version__
 from newsprism.cli.analyze import analyze_command
-from newsprism.cli.index import index_command
+from newsprism.cli.inspect import options_command, stages_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,9 +15,12 @@ def main() -> None:
     """Reconstruct news stories from many outlets: who said what, embedded posts, when, and how
     outlets differ, with every claim pointing at its evidence.
 
-    Example: newsprism analyze articles/ --json out.json --html report.html
+    \b
+    Example:
+      newsprism analyze examples/story --json analysis.json --html report.html
     """
 
 
 main.add_command(analyze_command)
-main.add_command(index_command)
+main.add_command(stages_command)
+main.add_command(options_command)
