@@ -128,7 +128,7 @@ def main() -> int:
     parser.add_argument("--disable", action="append", default=[], metavar="STAGE", help="stage not to run")
     parser.add_argument("--only", action="append", default=[], metavar="STAGE",
                         help="run only these stages (and nothing that needs a stage left out)")
-    parser.add_argument("--repeat", type=int, default=2, help="interleaved runs of each side; the best counts")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved runs of each side; the best counts")
     parser.add_argument("--profile", action="store_true", help="cProfile one analyze() run")
     parser.add_argument("--memory-docs", type=int, default=5000, help="documents for the memory run (0: skip)")
     parser.add_argument("--memory-child", nargs=2, metavar=("JSONL", "OPTIONS"), help=argparse.SUPPRESS)
