@@ -111,9 +111,15 @@ def memory_child(path: str, options_json: str) -> None:
     options = Options().with_values(**json.loads(options_json))
     skipped = []
     start = time.perf_counter()
-    analysis = newsprism.analyze(newsprism.iter_articles(path, options.read, on_skip=skipped.append), options)
+    def progress(done: int, total: int | None) -> None:
+        if done % 500 == 0:
+            peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"  memory run: {done}/{total} documents, peak so far {peak_mib:.0f} MiB", file=sys.stderr, flush=True)
+
+    articles = newsprism.iter_articles(path, options.read, on_skip=skipped.append)
+    analysis = newsprism.analyze(articles, options, progress=progress)
     elapsed = time.perf_counter() - start
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux (bytes on macOS)
     print(json.dumps({"articles": len(analysis.articles), "skipped": len(skipped) + len(analysis.skipped),
                       "seconds": elapsed, "peak_rss_kib": peak_kib}))
 
@@ -221,16 +227,17 @@ def _runs(seconds: list[float]) -> str:
 
 
 def _memory(tmp: Path, texts: list[tuple[str, str]], count: int, values: dict) -> None:
+    print(f"\nmemory run: {count} documents in a fresh process ...", flush=True)
     path = tmp / "memory.jsonl"
     write_jsonl(path, texts, count)
     size_mib = path.stat().st_size / 2**20
     plain = {k: sorted(v) if isinstance(v, frozenset) else v for k, v in values.items()}
     result = subprocess.run(
         [sys.executable, __file__, "--memory-child", str(path), json.dumps(plain)],
-        capture_output=True, text=True, check=False,
+        stdout=subprocess.PIPE, text=True, check=False,  # progress and errors go to stderr as they come
     )
     if result.returncode:
-        print(f"\nmemory run failed:\n{result.stderr[-2000:]}")
+        print(f"\nmemory run failed (exit {result.returncode}); see its errors above")
         return
     report = json.loads(result.stdout.strip().splitlines()[-1])
     gib = report["peak_rss_kib"] / 2**20
