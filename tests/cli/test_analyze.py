@@ -60,6 +60,7 @@ def write_articles(folder: Path, count: int) -> Path:
     (("x.txt", "--disable", "no-such-stage"), "unknown stage 'no-such-stage'"),
     (("x.txt", "--grouping", "no-such-grouping"), "unknown grouping 'no-such-grouping'"),
     (("x.txt", "--json", "/no/such/dir/out.json"), "does not exist"),
+    (("x.txt", "--json", "-", "--html", "-"), "cannot both write to standard output"),
 ])
 def test_usage_errors_exit_2_with_the_problem_on_stderr(args, message):
     result = run("analyze", *args)
@@ -120,12 +121,14 @@ def test_json_and_html_files_are_written_and_stdout_stays_empty(nlp, tmp_path):
 
 
 @pytest.mark.model
-def test_html_alone_writes_no_json_and_json_dash_is_stdout(nlp, tmp_path):
+def test_html_alone_writes_no_json_and_dash_is_stdout(nlp, tmp_path):
     folder = write_articles(tmp_path / "in", 1)
     html_only = CliRunner().invoke(main, ["analyze", str(folder), "--html", str(tmp_path / "r.html")])
     assert html_only.exit_code == 0 and html_only.stdout == ""
     dash = CliRunner().invoke(main, ["analyze", str(folder), "--json", "-", "--html", str(tmp_path / "r.html")])
     assert json.loads(dash.stdout)["articles"][0]["text"] == STORY[0]
+    html_dash = CliRunner().invoke(main, ["analyze", str(folder), "--html", "-"])
+    assert html_dash.exit_code == 0 and html_dash.stdout.startswith("<!DOCTYPE html>") and "Moreau" in html_dash.stdout
 
 
 @pytest.mark.model

