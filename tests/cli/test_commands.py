@@ -13,7 +13,21 @@ from newsprism.cli import main
 from newsprism.cli.values import option_names, parse_setting
 from tests.conftest import ROOT
 
+
+
+def command_paths(group: click.Group = main, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command and subcommand as its argv path: ("analyze",), ("index", "add"), ..."""
+    paths = []
+    for name in sorted(group.commands):
+        command = group.commands[name]
+        paths.append((*prefix, name))
+        if isinstance(command, click.Group):
+            paths += command_paths(command, (*prefix, name))
+    return paths
+
+
 COMMANDS = sorted(main.commands)
+PATHS = command_paths()
 
 
 def test_version_is_the_package_version():
@@ -22,7 +36,7 @@ def test_version_is_the_package_version():
     assert result.stdout.strip() == f"newsprism, version {__version__}"
 
 
-@pytest.mark.parametrize("args", [[], *([name] for name in COMMANDS)])
+@pytest.mark.parametrize("args", [[], *(list(path) for path in PATHS)], ids=" ".join)
 def test_every_command_has_help_with_an_example(args):
     result = CliRunner().invoke(main, [*args, "--help"])
     assert result.exit_code == 0, result.output
@@ -30,6 +44,8 @@ def test_every_command_has_help_with_an_example(args):
     # The example names a real command of this program.
     example = result.stdout.split("Example", 1)[1]
     assert re.search(r"newsprism (%s)\b" % "|".join(COMMANDS), example)
+    if args:
+        assert f"newsprism {' '.join(args)}" in example
 
 
 def test_unknown_command_is_a_usage_error():
@@ -43,7 +59,9 @@ def test_stages_lists_the_registered_stages_and_groupings():
     assert result.exit_code == 0
     assert re.search(r"^  mentions\b", result.stdout, re.M)
     assert re.search(r"^  people\b", result.stdout, re.M)
-    assert re.search(r"^  single  \(default\)", result.stdout, re.M)
+    groupings = result.stdout.split("groupings:\n", 1)[1]
+    assert re.search(r"^  single\b", groupings, re.M)
+    assert len(re.findall(r"\(default\)$", groupings, re.M)) == 1
 
 
 def test_options_lists_every_option_in_a_form_set_accepts_back():
@@ -120,9 +138,9 @@ def test_the_readme_shows_commands():
 def test_readme_commands_exist(argv):
     command: click.Command = main
     args = list(argv)
-    if args and not args[0].startswith("-"):
-        assert args[0] in main.commands, f"README uses unknown command {args[0]!r}"
-        command = main.commands[args.pop(0)]
+    while isinstance(command, click.Group) and args and not args[0].startswith("-"):
+        assert args[0] in command.commands, f"README uses unknown command {args[0]!r}"
+        command = command.commands[args.pop(0)]
     known = {opt for param in command.params for opt in (*param.opts, *param.secondary_opts)}
     known |= {"--help", "-h"} | ({"--version"} if command is main else set())
     for token in args:
@@ -130,9 +148,9 @@ def test_readme_commands_exist(argv):
             assert token.split("=", 1)[0] in known, f"README uses unknown option {token!r}"
 
 
-@pytest.mark.parametrize("name", [None, *COMMANDS])
-def test_readme_reference_is_the_generated_help(name):
-    args = [name, "--help"] if name else ["--help"]
+@pytest.mark.parametrize("path", [(), *PATHS], ids=" ".join)
+def test_readme_reference_is_the_generated_help(path):
+    args = [*path, "--help"]
     # 78 columns: the layout click gives every terminal of 80 columns or more.
     help_text = CliRunner().invoke(main, args, prog_name="newsprism", terminal_width=78).stdout.rstrip()
     readme = README.read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ import click
 
 from newsprism import __version__
 from newsprism.cli.analyze import analyze_command
+from newsprism.cli.index import index_command
 from newsprism.cli.inspect import options_command, stages_command
 
 
@@ -22,5 +23,6 @@ def main() -> None:
 
 
 main.add_command(analyze_command)
+main.add_command(index_command)
 main.add_command(stages_command)
 main.add_command(options_command)

