@@ -185,7 +185,7 @@ def main() -> int:
 
         with Breakdown() as breakdown:
             read_total, _ = timed(lambda: newsprism.read_articles(corpus_path, options.read))
-            analyze_total, _ = timed(lambda: newsprism.analyze(corpus, options))
+            analyze_total, analysis = timed(lambda: newsprism.analyze(corpus, options))
         seconds = breakdown.seconds
         seconds["read: the rest (decoding, format parsing, ids)"] = read_total - sum(
             v for k, v in seconds.items() if k.startswith("read:"))
@@ -205,7 +205,10 @@ def main() -> int:
               f"{'met' if ratio >= TARGET_RATIO else 'MISSED'}; runs: bare {_runs(bare_runs)}, "
               f"analyze {_runs(analyze_runs)}")
 
-        print("\nwhere the time goes (one instrumented run of read_articles and analyze):")
+        sizes = sorted((len(story.article_ids) for story in analysis.stories), reverse=True)
+        print(f"\n{len(sizes)} stories (largest {sizes[0] if sizes else 0} articles): story stages cost "
+              "more per document as stories grow")
+        print("where the time goes (one instrumented run of read_articles and analyze):")
         for label, seconds in sorted(breakdown.seconds.items(), key=lambda item: -item[1]):
             print(f"  {label:50}{seconds:8.2f} s{1000 * seconds / n:9.2f} ms/doc")
 
