@@ -55,3 +55,19 @@ def test_two_people_sharing_a_surname_are_not_merged_on_a_guess(nlp, tmp_path):
     assert {"Maria Lopez", "Carlos Lopez"} <= {p.name for p in analysis.stories[0].people}
     for name in ("Maria Lopez", "Carlos Lopez"):
         assert "Lopez" not in person(analysis, name).aliases
+
+
+def test_role_word_opening_a_sentence_is_not_part_of_the_name(nlp, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Campaigner Ada Moreno, a retired nurse who ran the clinic for years, said the ward was "
+        "unsafe. Families slept in the hall of St Agatha's school.\n\n"
+        "Ada Moreno said she would keep writing to the board. Moreno was not alone.\n\n"
+        "Mary Ann Evans, the trust's chair, did not reply.", encoding="utf-8")
+    analysis = newsprism.analyze(newsprism.read_articles(tmp_path))
+    names = {p.name for p in analysis.stories[0].people}
+    assert "Ada Moreno" in names and "Mary Ann Evans" in names
+    assert not {"Campaigner Ada Moreno", "Moreno", "St Agatha", "Agatha"} & names
+    moreno = person(analysis, "Ada Moreno")
+    assert "Moreno" in moreno.aliases
+    assert "retired nurse" in [d.text for d in moreno.descriptions]
+    assert "trust's chair" in [d.text for d in person(analysis, "Mary Ann Evans").descriptions]

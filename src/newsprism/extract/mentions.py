@@ -26,6 +26,9 @@ TITLES = frozenset(
     chief director coach speaker ambassador attorney"""
     .split()
 )
+# Words that open the names of saints, whose names in the news are of churches, schools and
+# places ("St Brendan's school", "St. Louis"), not of people acting in the story.
+SAINTS = frozenset({"st", "saint", "ste"})
 # Lower-case words allowed inside names: "Chance the Rapper", "Ludwig van Beethoven".
 PARTICLES = frozenset("the of van von der de del della da di le la du al el bin ibn y".split())
 # Capitalised words the NER takes for people that name platforms or are not names at all.
@@ -207,9 +210,11 @@ def _name_span(ent: SpacySpan) -> tuple[int, int] | None:
         tokens.pop()
     while tokens and tokens[0].lower_.rstrip(".") in TITLES:
         tokens.pop(0)
-    if not tokens:
-        return None
+    if not tokens or tokens[0].lower_.rstrip(".") in SAINTS:
+        return None  # "St Brendan's school", "Saint Mary's": an institution or place
     doc = ent.doc
+    if _leading_role_word(doc, tokens):
+        tokens.pop(0)
     # Extend over adjacent proper nouns the NER left out ("Chrissy" before "Teigen").
     first, last = tokens[0].i, tokens[-1].i
     while first > 0 and _extends_name(doc[first - 1]):
@@ -226,6 +231,18 @@ def _name_span(ent: SpacySpan) -> tuple[int, int] | None:
     # Doc.text joins every token of the document: read the span's own text instead.
     text = POSSESSIVE.sub("", doc[first:last + 1].text)
     return (start, start + len(text)) if text else None
+
+
+def _leading_role_word(doc: Doc, tokens: list[Token]) -> bool:
+    """Whether the first word of a name is a capitalised role starting the sentence
+    ("Campaigner Theo Okafor said"): the NER takes it into the name, but the article names the
+    person elsewhere without it, which a first name never lacks."""
+    if len(tokens) < 3 or not tokens[0].is_sent_start or tokens[1].lower_ in PARTICLES:
+        return False
+    rest = doc[tokens[1].i:tokens[-1].i + 1].text
+    word = re.escape(tokens[0].text)
+    pattern = re.compile(r"(?<!" + word + r" )(?<![\w@])" + re.escape(rest) + r"(?!\w)")
+    return any(m.start() != tokens[1].idx for m in pattern.finditer(doc.text))
 
 
 def _name_token(token: Token) -> bool:
@@ -271,7 +288,39 @@ def _description(doc: Doc, ent: SpacySpan, name_start: int) -> tuple[int, int] |
             tokens = tokens[1:]
         if tokens:
             return tokens[0].idx, head.idx + len(head.text)
+    return _appositive_after(doc, root)
+
+
+_CLAUSES = frozenset({"relcl", "acl", "appos", "cc", "conj", "punct"})
+
+
+def _appositive_after(doc: Doc, root: Token) -> tuple[int, int] | None:
+    """A noun phrase in apposition after the name ("Theo Okafor, a campaigner for the
+    terraces, said"), without the clauses that tell more ("who has lived there for years")."""
+    after = root.i + 1
+    if after >= len(doc) or doc[after].text != ",":
+        return None  # without the comma it is a reading of run-on text, not an apposition
+    for child in root.rights:
+        if child.dep_ != "appos" or child.pos_ != "NOUN" or child.ent_type_:
+            continue
+        kept = [t for t in child.subtree
+                if not any(a.dep_ in _CLAUSES for a in _path_up(t, child))]
+        while kept and kept[0].pos_ in ("DET", "PUNCT"):
+            kept.pop(0)
+        while kept and kept[-1].pos_ in ("PUNCT", "ADP", "CCONJ", "DET"):
+            kept.pop()
+        if kept and all("\n" not in t.whitespace_ for t in kept[:-1]):
+            return kept[0].idx, kept[-1].idx + len(kept[-1].text)
     return None
+
+
+def _path_up(token: Token, top: Token) -> list[Token]:
+    """The tokens from ``token`` up to (not including) ``top`` in the parse."""
+    path = []
+    while token.i != top.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
 
 
 _RUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "CCONJ", "DET", "ADP", "PART", "PUNCT"})
