@@ -3,8 +3,11 @@
 PolNeAR (Newell, Margolin & Ruths, LREC 2018) annotates attributions in brat standoff: ``T``
 rows are Source / Cue / Content spans (character offsets, discontinuous pieces joined by
 ``;``), ``E`` rows link them into one attribution. Some articles carry several annotators'
-files (``<id>_<annotator>.ann``); this reader scores against the first annotator's file in
-name order, consistently for every system.
+files (``<id>_<annotator>.ann``); the reader keeps them all and the scorer counts such an
+article against each annotator with weight ``1 / annotators`` (the average over annotators, so
+no one annotator's reading decides and the article weighs as much as any other). Scoring
+against the first file in name order only is the other reading the data's README allows; the
+benchmark prints both.
 
 Scoring works on word tokens (runs of letters and digits): punctuation and quotation marks
 never decide a match, so a system that keeps a quote's marks and one that drops them are
@@ -28,7 +31,9 @@ from pathlib import Path
 
 ROLES = ("source", "cue", "content")
 WORD = re.compile(r"\w+")
-QUOTE_MARKS = "\"“”„‟«»"  # double marks; single marks are too often apostrophes
+# Double marks, including the two straight apostrophes some archives (the New York Times')
+# write for one; a single mark is too often an apostrophe to count.
+QUOTE_MARK = re.compile(r"''|``|[\"“”„‟«»]")
 
 
 @dataclass(frozen=True)
@@ -42,11 +47,16 @@ class Attribution:
 
 @dataclass
 class Document:
-    """An article of PolNeAR with its gold attributions (one annotator's)."""
+    """An article of PolNeAR with each annotator's gold attributions (files in name order)."""
 
     name: str
     text: str
-    gold: list[Attribution] = field(default_factory=list)
+    annotations: list[list[Attribution]] = field(default_factory=list)
+
+    @property
+    def gold(self) -> list[Attribution]:
+        """The first annotator's attributions."""
+        return self.annotations[0] if self.annotations else []
 
 
 def _pieces(field_text: str) -> tuple[tuple[int, int], ...]:
@@ -89,7 +99,7 @@ def read_ann(text: str) -> list[Attribution]:
 
 
 def read_split(root: Path, split: str, limit: int | None = None) -> Iterator[Document]:
-    """Each article of a split (``train``, ``dev``) with its first annotator's attributions."""
+    """Each article of a split (``train``, ``dev``) with every annotator's attributions."""
     text_dir = root / split / "text"
     ann_dir = root / split / "attributions"
     names = sorted(p.stem for p in text_dir.glob("*.txt"))
@@ -100,7 +110,7 @@ def read_split(root: Path, split: str, limit: int | None = None) -> Iterator[Doc
         if not anns:
             continue
         text = (text_dir / f"{name}.txt").read_text(encoding="utf-8")
-        yield Document(name, text, read_ann(anns[0].read_text(encoding="utf-8")))
+        yield Document(name, text, [read_ann(a.read_text(encoding="utf-8")) for a in anns])
 
 
 def tokens(text: str, pieces: Iterable[tuple[int, int]]) -> frozenset[int]:
@@ -118,19 +128,20 @@ def is_direct(text: str, pieces: Iterable[tuple[int, int]]) -> bool:
     if not pieces:
         return False
     start, end = min(s for s, _ in pieces), max(e for _, e in pieces)
-    inner = any(c in QUOTE_MARKS for s, e in pieces for c in text[s:e])
-    before = text[max(0, start - 1):start]
-    after = text[end:end + 1]
-    return inner or (bool(before) and before in QUOTE_MARKS) or (bool(after) and after in QUOTE_MARKS)
+    inner = any(QUOTE_MARK.search(text, s, e) for s, e in pieces)
+    before = QUOTE_MARK.search(text[max(0, start - 2):start])
+    after = QUOTE_MARK.match(text, end)
+    return inner or bool(before and before.end() == min(2, start)) or bool(after)
 
 
 @dataclass
 class Counts:
-    """True positives and totals for one role under one matching rule."""
+    """True positives and totals for one role under one matching rule (weighted: an article
+    scored against several annotators adds each annotator's counts times ``1 / annotators``)."""
 
-    tp: int = 0
-    predicted: int = 0
-    gold: int = 0
+    tp: float = 0.0
+    predicted: float = 0.0
+    gold: float = 0.0
 
     def add(self, other: Counts) -> None:
         self.tp += other.tp
@@ -183,16 +194,18 @@ class Score:
     spans: dict[tuple[str, str], Counts] = field(
         default_factory=lambda: {(r, m): Counts() for r in ROLES for m in ("exact", "overlap")})
     attribution: Counts = field(default_factory=Counts)
-    speaker_matched: int = 0
-    speaker_correct: int = 0
+    speaker_matched: float = 0.0
+    speaker_correct: float = 0.0
 
     @property
     def speaker_accuracy(self) -> float:
         return self.speaker_correct / self.speaker_matched if self.speaker_matched else 0.0
 
 
-def score_document(text: str, gold: list[Attribution], pred: list[Attribution], score: Score) -> None:
-    """Add one document's counts to ``score``.
+def score_document(
+    text: str, gold: list[Attribution], pred: list[Attribution], score: Score, weight: float = 1.0
+) -> None:
+    """Add one document's counts, times ``weight``, to ``score``.
 
     Span roles are scored independently (every span of that role in the document). An
     attribution is correct when its content overlaps a gold content and its source overlaps
@@ -206,9 +219,9 @@ def score_document(text: str, gold: list[Attribution], pred: list[Attribution], 
         g_spans = list({s for s in g_spans if s})
         for rule in ("exact", "overlap"):
             counts = score.spans[(role, rule)]
-            counts.tp += len(pair(p_spans, g_spans, rule == "exact"))
-            counts.predicted += len(p_spans)
-            counts.gold += len(g_spans)
+            counts.tp += weight * len(pair(p_spans, g_spans, rule == "exact"))
+            counts.predicted += weight * len(p_spans)
+            counts.gold += weight * len(g_spans)
     p_content = [tokens(text, a.content) for a in pred]
     g_content = [tokens(text, a.content) for a in gold]
     pairs = pair(p_content, g_content, exact=False)
@@ -217,8 +230,8 @@ def score_document(text: str, gold: list[Attribution], pred: list[Attribution], 
         p_source, g_source = tokens(text, pred[i].source), tokens(text, gold[j].source)
         same = overlaps(p_source, g_source) or (not p_source and not g_source)
         correct += same
-    score.attribution.tp += correct
-    score.attribution.predicted += sum(1 for c in p_content if c)
-    score.attribution.gold += sum(1 for c in g_content if c)
-    score.speaker_matched += len(pairs)
-    score.speaker_correct += correct
+    score.attribution.tp += weight * correct
+    score.attribution.predicted += weight * sum(1 for c in p_content if c)
+    score.attribution.gold += weight * sum(1 for c in g_content if c)
+    score.speaker_matched += weight * len(pairs)
+    score.speaker_correct += weight * correct

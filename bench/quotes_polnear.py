@@ -8,8 +8,11 @@ Both systems read the same spaCy parse of each article. Printed: precision, reca
 Source, Cue and Content spans (exact and overlap, see ``bench/polnear.py``), attribution F1
 (content overlaps and source overlaps), and speaker accuracy on content-matched attributions;
 once over all attributions and once over direct quotations (gold and predicted content spans
-that contain a double quotation mark). Then the time of bare ``nlp.pipe`` over the articles,
-the time newsprism's quote extraction (person mentions + quotes) adds, and the ratio.
+that contain a double quotation mark). Articles with several annotators' files count against
+each with weight ``1 / annotators`` (``--annotators average``, the default) or against the first
+file only (``--annotators first``); the headline figures of the other reading follow the tables.
+Then the time of bare ``nlp.pipe`` over the articles, the time newsprism's quote extraction
+(person mentions + quotes) adds, and the ratio.
 
 textacy's ``direct_quotations`` raises on unbalanced quotation marks; such articles are counted
 and scored as finding nothing.
@@ -101,8 +104,20 @@ def print_table(title: str, scores: dict[str, Score]) -> None:
     row = f"{'gold / predicted':24}"
     for name in systems:
         c = scores[name].spans[("content", "overlap")]
-        row += f"{'':9}{c.gold:9d}{c.predicted:9d}"
+        row += f"{'':9}{c.gold:9.0f}{c.predicted:9.0f}"
     print(row)
+
+
+def print_headline(title: str, tables: dict[str, dict[str, Score]]) -> None:
+    """Content overlap F1, attribution F1 and speaker accuracy of each system, per table."""
+    print(f"\n{title}")
+    for table, scores in tables.items():
+        cells = []
+        for name, score in scores.items():
+            content = score.spans[("content", "overlap")]
+            cells.append(f"{name} content F1 {content.f1:.3f}, attribution F1 "
+                         f"{score.attribution.f1:.3f}, speaker accuracy {score.speaker_accuracy:.3f}")
+        print(f"  {table:8} " + "; ".join(cells))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--no-textacy", action="store_true", help="skip the textacy peer")
+    parser.add_argument("--annotators", choices=("average", "first"), default="average",
+                        help="articles with several annotators: average over them, or the first file")
     args = parser.parse_args(argv)
     if not (args.data / args.split).is_dir():
         print(f"PolNeAR not found at {args.data / args.split}: nothing to score "
@@ -130,8 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     parse_time = time.perf_counter() - started
 
     systems = ["newsprism"] + ([] if args.no_textacy else ["textacy"])
-    all_scores = {name: Score() for name in systems}
-    direct_scores = {name: Score() for name in systems}
+    readings = ("average", "first")
+    scores = {(reading, table): {name: Score() for name in systems}
+              for reading in readings for table in ("all", "direct")}
     elapsed = {name: 0.0 for name in systems}
     textacy_failures = 0
     for document, doc in zip(documents, docs):
@@ -148,17 +166,28 @@ def main(argv: list[str] | None = None) -> int:
                 textacy_failures += 1
                 predictions["textacy"] = []
             elapsed["textacy"] += time.perf_counter() - started
-        gold_direct = direct_only(document.text, document.gold)
-        for name in systems:
-            score_document(document.text, document.gold, predictions[name], all_scores[name])
-            score_document(document.text, gold_direct, direct_only(document.text, predictions[name]),
-                           direct_scores[name])
+        text = document.text
+        for reading in readings:
+            annotations = document.annotations if reading == "average" else document.annotations[:1]
+            for gold in annotations:
+                weight = 1 / len(annotations)
+                for name in systems:
+                    score_document(text, gold, predictions[name], scores[(reading, "all")][name], weight)
+                    score_document(text, direct_only(text, gold), direct_only(text, predictions[name]),
+                                   scores[(reading, "direct")][name], weight)
 
-    print(f"PolNeAR {args.split}: {len(documents)} articles, "
-          f"{sum(len(d.gold) for d in documents)} gold attributions "
-          f"(first annotator's file per article)")
-    print_table("All attributions", all_scores)
-    print_table("Direct quotations (content spans containing a double quotation mark)", direct_scores)
+    several = sum(1 for d in documents if len(d.annotations) > 1)
+    how = ("each annotator's file, averaged" if args.annotators == "average"
+           else "the first annotator's file")
+    print(f"PolNeAR {args.split}: {len(documents)} articles ({several} with several annotators), "
+          f"{sum(len(d.gold) for d in documents)} gold attributions in the first files; "
+          f"scored against {how}")
+    print_table("All attributions", scores[(args.annotators, "all")])
+    print_table("Direct quotations (content spans containing a double quotation mark)",
+                scores[(args.annotators, "direct")])
+    other = "first" if args.annotators == "average" else "average"
+    print_headline(f"Scored against {'the first file only' if other == 'first' else 'every annotator, averaged'}:",
+                   {"all": scores[(other, "all")], "direct": scores[(other, "direct")]})
     if "textacy" in systems:
         print(f"\ntextacy raised on {textacy_failures} of {len(documents)} articles "
               "(scored as finding nothing there)")
