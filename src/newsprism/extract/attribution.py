@@ -226,14 +226,70 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
             if any(g.dep_ == "pobj" and g.lower_ in cues.PLATFORMS for g in child.children):
                 continue  # "on Twitter" is the channel, not the content
             content.extend(_subtree(child)[1:] if child.lower_ != "as" else _subtree(child))
+    parenthetical = False
+    if not content and family != "attitude":
+        content = _parenthetical_content(verb)
+        parenthetical = bool(content)
     if not content:
         return None
-    if family == "thought" and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+    if family == "thought" and not parenthetical and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return None
     cue = [verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]
     frame = Frame(cue=sorted(cue), content=sorted(set(content)), family=family, verb=verb.i)
     _attach_source(frame, verb)
     return frame
+
+
+# Words of the verb group that belong to the cue as written: auxiliaries, negation and adverbs
+# right before the verb ("did not say", "has also argued", "to declare"), and the preposition
+# that introduces the content ("called for a ban", "talked about the economy").
+GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+CUE_PREPS = frozenset({"about", "for", "to", "on", "of", "against", "over", "with"})
+
+
+def cue_tokens(doc: Doc, frame: Frame) -> list[int]:
+    """The cue's words as the text has them: the cue with its verb group and content preposition.
+
+    Args:
+        doc: the parsed document.
+        frame: the attribution frame (its ``cue`` holds the verb or noun and particles).
+
+    Returns:
+        Sorted token indices, contiguous around the cue.
+    """
+    tokens = set(frame.cue)
+    head = doc[frame.verb if frame.verb is not None else frame.cue[0]]
+    content = set(frame.content)
+    if head.pos_ in ("VERB", "AUX"):
+        k = min(tokens) - 1
+        while k >= 0 and k not in content and doc[k].head.i == head.i and doc[k].dep_ in GROUP_DEPS and (
+            doc[k].dep_ != "advmod" or doc[k].pos_ == "ADV" and doc[k].lower_ not in WH_WORDS | {"how", "when", "where", "why"}
+        ):
+            tokens.add(k)
+            k -= 1
+    after = max(tokens) + 1
+    if after < len(doc) and after not in content and after + 1 in content:
+        token = doc[after]
+        if token.dep_ == "prep" and token.head.i == head.i and token.lower_ in CUE_PREPS:
+            tokens.add(after)
+    return sorted(tokens)
+
+
+def _parenthetical_content(verb: Token) -> list[int]:
+    """The clause around a parenthetical cue ("The plan, she said, was dead", "As the Times
+    reported, the plan was dead"): the governing clause without the cue's own words."""
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return []
+    if verb.dep_ == "advcl":
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return []
+    elif verb.dep_ != "parataxis":
+        return []
+    if not any(c.dep_ in SUBJECTS for c in verb.children):
+        return []
+    own = {t.i for t in verb.subtree}
+    return [t.i for t in head.subtree if t.i not in own]
 
 
 def _is_listener(token: Token) -> bool:

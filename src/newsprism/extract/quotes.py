@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newsprism.extract import cues
-from newsprism.extract.attribution import Frame, _attach_source, find_frames
+from newsprism.extract.attribution import Frame, _attach_source, cue_tokens, find_frames
 from newsprism.extract.quotemarks import Quoted, find_quoted, find_single_quoted
 from newsprism.extract.speakers import ArticlePeople, SpeakerRef, resolve
 from newsprism.model import Article, Attribution, Mention, Span, TimeRef
@@ -42,6 +42,7 @@ EMBED_TAIL = re.compile(
 )
 EDGE_PUNCT = " \t\n,;:"
 POST_ROLES = frozenset({"text", "attribution"})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 DATE_PREPS = frozenset({"on", "in", "during", "at", "earlier", "late", "last"})
 
 
@@ -98,7 +99,13 @@ def find_attributions(
     for index, (q, rng) in enumerate(zip(quoted, q_tokens)):
         if not rng:
             continue
-        item = _frame_for(doc, rng, frames, by_frame)
+        strong = _attributed_after(doc, text, q, rng, options)
+        if strong is not None:
+            # “…,” West said: the quotation is this attribution's own, whatever clause the
+            # parse hung it from ("X hinted at it: “…,” he told the Times").
+            item = _claim(strong, _clause_start(doc, text, q, rng), frames, by_frame, by_cue)
+        else:
+            item = _frame_for(doc, rng, frames, by_frame)
         if item is None and previous is not None and _broken_continuation(doc, text, quoted, index, previous):
             previous.quotes.append(q)
             previous.flags.update(q.flags)
@@ -259,6 +266,56 @@ def _nearby_cue(doc: Doc, text: str, q: Quoted, rng, options: QuotesOptions) -> 
     return None
 
 
+def _attributed_after(doc: Doc, text: str, q: Quoted, rng, options: QuotesOptions) -> Frame | None:
+    """The cue and source right after a quotation that its punctuation hands over to them
+    (“…,” West said / “…?” asked the senator): a named or pronoun source and a finite cue."""
+    inner = text[q.start:q.end].rstrip()
+    if not (inner.endswith((",", "!", "?", "—", "–")) or text[q.outer[1]:q.outer[1] + 1] == ","):
+        return None
+    para_end = text.find("\n", q.outer[1])
+    after = doc.char_span(q.outer[1], len(text) if para_end < 0 else para_end, alignment_mode="expand")
+    frame = _cue_after(after, rng, options) if after is not None else None
+    if frame is None or not frame.source or doc[frame.cue[0]].tag_ == "VBG":
+        return None
+    return frame
+
+
+def _clause_start(doc: Doc, text: str, q: Quoted, rng) -> tuple[int, int]:
+    """The quotation's token range, from the start of its sentence when the quotation goes on
+    from the writer's words ("Trump's plan is “a disaster,” X said": X said all of it)."""
+    before = text[:q.outer[0]].rstrip(" \t")
+    if not before or not (before[-1].isalnum() or before[-1] == ","):
+        return rng
+    mark = doc.char_span(q.outer[0], q.outer[0] + 1, alignment_mode="expand")
+    start = mark.start if mark is not None else rng[0]
+    sent_start = doc[start].sent.start
+    while start > sent_start and doc[start - 1].text not in (":", ";", "\n", "”", '"', "''") and not doc[start - 1].is_space:
+        start -= 1
+    lead = doc[start:rng[0]]
+    if before[-1] == "," and any(t.tag_ in FINITE for t in lead):
+        return rng  # "X told reporters, “…,” he said": a clause of its own before the comma
+    return start, rng[1]
+
+
+def _claim(frame: Frame, rng, frames: list[Frame], by_frame, by_cue) -> _Found:
+    """The attribution of ``frame``, which takes the quotation's words from every other frame."""
+    item = by_cue.get(frame.cue[0])
+    if item is None:
+        item = _Found(frame, order=frame.cue[0])
+        by_frame[id(frame)] = by_cue[frame.cue[0]] = item
+    elif not item.quotes:
+        # The parse may hang the whole sentence before the quotation from the cue: the content
+        # of “…,” X said is the quotation.
+        item.frame.content = list(range(*rng))
+        if not item.frame.source:
+            item.frame.source, item.frame.source_head = frame.source, frame.source_head
+    taken = set(range(*rng)) | set(item.frame.cue) | set(item.frame.source)
+    for other in frames:
+        if other is not item.frame:
+            other.content = [i for i in other.content if i not in taken]
+    return item
+
+
 def _cue_after(after, rng, options: QuotesOptions) -> Frame | None:
     """“…,” West said / “…,” said West / “…,” Legend’s text read / “…,” the rapper went on to
     tweet: the cue and its source within a few words after the closing mark, with nothing but
@@ -286,7 +343,7 @@ def _cue_after(after, rng, options: QuotesOptions) -> Frame | None:
             return frame
         if token.text in (".", "!", "?", ";"):
             return None
-        if token.pos_ in ("VERB", "ADP", "SCONJ") and token.lower_ not in ("'s", "’s") and not (
+        if token.pos_ in ("VERB", "ADP", "SCONJ", "CCONJ") and token.lower_ not in ("'s", "’s") and not (
             token.text[:1].isupper() and k > 0  # a capitalised word inside a title ("All Falls Down")
         ):
             return None
@@ -439,7 +496,7 @@ def _record(doc, article, item: _Found, people, recent, refs, options) -> tuple[
         return None, SpeakerRef("none")
     cue_span = speaker_span = None
     if frame is not None:
-        cue_span = _span_of(article, doc, frame.cue)
+        cue_span = _span_of(article, doc, cue_tokens(doc, frame))
         if not frame.source and frame.cue[0] > min(frame.content):
             _source_after_cue(doc, frame)
         if frame.source:
