@@ -234,7 +234,7 @@ def _nearby_cue(doc: Doc, text: str, q: Quoted, rng, options: QuotesOptions) -> 
     para_end = len(text) if para_end < 0 else para_end
     after = doc.char_span(q.outer[1], para_end, alignment_mode="expand")
     if after is not None:
-        frame = _cue_after(after, rng, options)
+        frame = _cue_after(after, rng, options) or _subject_cue(after, rng)
         if frame is not None:
             return frame
     before = doc.char_span(para_start, q.outer[0], alignment_mode="contract")
@@ -274,7 +274,7 @@ def _attributed_after(doc: Doc, text: str, q: Quoted, rng, options: QuotesOption
         return None
     para_end = text.find("\n", q.outer[1])
     after = doc.char_span(q.outer[1], len(text) if para_end < 0 else para_end, alignment_mode="expand")
-    frame = _cue_after(after, rng, options) if after is not None else None
+    frame = (_cue_after(after, rng, options) or _subject_cue(after, rng)) if after is not None else None
     if frame is None or not frame.source or doc[frame.cue[0]].tag_ == "VBG":
         return None
     return frame
@@ -351,6 +351,30 @@ def _cue_after(after, rng, options: QuotesOptions) -> Frame | None:
             continue
         between.append(token)
     return None
+
+
+def _subject_cue(after, rng) -> Frame | None:
+    """“…,” Mr. Daniloff, now 81 and retired in Cambridge, said: a source too long for the
+    window of :func:`_cue_after`, found as the subject phrase that starts right after the
+    quotation and the speech verb right after that phrase."""
+    first = next((t for t in after if not t.is_punct), None)
+    if first is None:
+        return None
+    subject = next((t for t in (first, *first.ancestors) if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.left_edge.i != first.i:
+        return None
+    verb = subject.head
+    end = subject.right_edge.i
+    if not cues.speech_lemma(verb) or not 0 < verb.i - end <= 3:
+        return None
+    if any(not (t.is_punct or t.pos_ in ("ADV", "AUX", "PART")) for t in verb.doc[end + 1:verb.i]):
+        return None
+    frame = _frame_around(verb, rng)
+    words = [t for t in verb.doc[first.i:end + 1]]
+    while words and words[-1].is_punct:
+        words.pop()
+    frame.source, frame.source_head = [t.i for t in words], subject.i
+    return frame
 
 
 def _chained_cue(tokens: list[Token], k: int) -> Token | None:
@@ -471,7 +495,9 @@ def _record(doc, article, item: _Found, people, recent, refs, options) -> tuple[
         # “…,” then more words: the comma closes the quoted clause, and what follows
         # ("claiming ...", "promising ...") is the writer's, not the content.
         last = max(item.quotes, key=lambda q: q.outer[1])
-        if text[last.start:last.end].rstrip().endswith(",") and doc[frame.cue[0]].idx < last.outer[0]:
+        if text[last.start:last.end].rstrip().endswith(",") and doc[frame.cue[0]].idx < last.outer[0] and (
+            _narration_follows(doc, text, last)
+        ):
             kept = [i for i in frame.content if doc[i].idx < last.outer[1]]
             frame.content = kept or frame.content
     if frame is not None:
@@ -489,7 +515,9 @@ def _record(doc, article, item: _Found, people, recent, refs, options) -> tuple[
         content = [_piece(article, s, e) for q in item.quotes for s, e in q.pieces]
         quoted_spans: list[Span] = []
     else:
-        content = [_piece(article, s, e) for s, e in _runs(doc, frame.content)]
+        # Quotations joined to the attribution (the second half of a broken quotation) are
+        # part of what was said even when the parse left them out of the clause.
+        content = [_piece(article, s, e) for s, e in _runs(doc, set(frame.content) | q_tokens)]
         quoted_spans = [_piece(article, s, e) for q in item.quotes for s, e in q.pieces]
     content = [c for c in content if c is not None]
     if not content:
@@ -545,6 +573,19 @@ def _record(doc, article, item: _Found, people, recent, refs, options) -> tuple[
         flags=tuple(sorted(item.flags)),
     )
     return record, ref
+
+
+def _narration_follows(doc: Doc, text: str, q: Quoted) -> bool:
+    """After “…,” the writer takes over with a participle or a clause of its own ("…,”
+    claiming", "…,” he said"), not with more of the reported clause ("…,” and have been")."""
+    after = doc.char_span(q.outer[1], min(len(text), q.outer[1] + 60), alignment_mode="contract")
+    words = [t for t in after or () if not t.is_punct and not t.is_space][:4]
+    if not words:
+        return True
+    first = words[0]
+    if first.tag_ == "VBG" or cues.speech_lemma(first):
+        return True
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i in {w.i for w in words} for t in words)
 
 
 def _source_after_cue(doc: Doc, frame: Frame) -> None:
