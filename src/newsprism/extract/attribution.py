@@ -230,6 +230,9 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     if not content and family != "attitude":
         content = _parenthetical_content(verb)
         parenthetical = bool(content)
+    if content and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        # "…,” referencing X": a participle tacked on after the words reports only what follows it.
+        content = [i for i in content if i > verb.i]
     if not content:
         return None
     if family == "thought" and not parenthetical and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):

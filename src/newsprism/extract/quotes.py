@@ -254,6 +254,8 @@ def _nearby_cue(doc: Doc, text: str, q: Quoted, rng, options: QuotesOptions) -> 
                 frame = Frame(cue=[token.i], content=list(range(*rng)), family="speech", verb=token.i)
                 _attach_source(frame, token.head)
                 return frame
+        if lead.endswith(":"):
+            return _colon_clause(before[-1], rng)
     elif not lead:
         return _colon_before(doc, text, para_start, rng)
     elif before is not None and len(before):
@@ -264,6 +266,20 @@ def _nearby_cue(doc: Doc, text: str, q: Quoted, rng, options: QuotesOptions) -> 
             if cues.speech_lemma(token):
                 return _frame_around(token, rng)
     return None
+
+
+def _colon_clause(colon: Token, rng) -> Frame | None:
+    """"Rubio fired back: “…”": a short clause of someone doing something, ended by the colon
+    that opens the quotation, introduces it even without a verb of saying."""
+    verb = colon.head
+    if colon.text != ":" or verb.pos_ != "VERB" or not 0 < colon.i - verb.i <= 6:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON") or any(
+        c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children
+    ):
+        return None
+    return _frame_around(verb, rng)
 
 
 def _attributed_after(doc: Doc, text: str, q: Quoted, rng, options: QuotesOptions) -> Frame | None:
@@ -277,6 +293,9 @@ def _attributed_after(doc: Doc, text: str, q: Quoted, rng, options: QuotesOption
     frame = (_cue_after(after, rng, options) or _subject_cue(after, rng)) if after is not None else None
     if frame is None or not frame.source or doc[frame.cue[0]].tag_ == "VBG":
         return None
+    end = max(frame.cue + frame.source) + 1
+    if end < len(doc) and doc[end].text == ":":
+        return None  # “…,” Trump said: “…”: the cue introduces the quotation after it
     return frame
 
 
@@ -292,6 +311,8 @@ def _clause_start(doc: Doc, text: str, q: Quoted, rng) -> tuple[int, int]:
     while start > sent_start and doc[start - 1].text not in (":", ";", "\n", "”", '"', "''") and not doc[start - 1].is_space:
         start -= 1
     lead = doc[start:rng[0]]
+    if any(cues.speech_lemma(t) and t.pos_ == "VERB" for t in lead):
+        return rng  # "After Scalia said that …" is an attribution of its own
     if before[-1] == "," and any(t.tag_ in FINITE for t in lead):
         return rng  # "X told reporters, “…,” he said": a clause of its own before the comma
     return start, rng[1]
@@ -326,9 +347,11 @@ def _cue_after(after, rng, options: QuotesOptions) -> Frame | None:
         if k > options.cue_gap or token.text in ('"', "“", "”", "''"):
             return None
         cue = token if cues.speech_lemma(token) else _chained_cue(tokens, k)
+        words = [t for t in between if not t.is_punct]
+        if cue is not None and cue.tag_ == "VBG" and not words and cue.i == token.i:
+            return None  # “…,” referencing X: the participle reports what follows it
         if cue is not None:
             frame = _frame_around(cue, rng)
-            words = [t for t in between if not t.is_punct]
             if words:
                 frame.source = [t.i for t in words]
                 frame.source_head = _phrase_head(words).i
