@@ -630,16 +630,21 @@ def _has_marks(doc: Doc, indices: list[int]) -> bool:
 
 
 def _runs(doc: Doc, indices: Iterable[int]) -> list[tuple[int, int]]:
-    """Character ranges of the contiguous runs of tokens."""
+    """Character ranges of the contiguous runs of tokens; runs separated only by punctuation
+    within a paragraph join (the quotation marks around “confidential” in a reported clause
+    belong to it even when the parse left them out)."""
     ordered = sorted(set(indices))
     runs: list[tuple[int, int]] = []
+    last = -2
     for i in ordered:
         token = doc[i]
         start, end = token.idx, token.idx + len(token.text)
-        if runs and i - 1 in indices and (runs[-1][1] <= start):
+        gap = doc[last + 1:i] if runs else ()
+        if runs and runs[-1][1] <= start and all(t.is_punct and "\n" not in t.whitespace_ for t in gap):
             runs[-1] = (runs[-1][0], end)
         else:
             runs.append((start, end))
+        last = i
     return runs
 
 
