@@ -328,6 +328,9 @@ class QuotesOptions:
         cue_gap: most tokens between a quotation and a cue after it ("…,” West said).
         lead_gap: most tokens between a cue and the quotation it introduces
             (West said on Friday: “…”).
+        broken_gap: most characters of the attribution between the two parts of a quotation
+            broken by it (“…,” said X, a long description of X. “…”); the attribution must
+            also be one sentence.
         continue_paragraphs: a paragraph that is only a quotation continues the speaker of the
             attributed quotation just before it (flagged ``continued``).
         min_unattributed_words: a quotation with no cue and no speaker still counts as speech
@@ -349,6 +352,7 @@ class QuotesOptions:
     families: tuple[str, ...] = ("speech", "attitude", "thought")
     cue_gap: int = 8
     lead_gap: int = 14
+    broken_gap: int = 400
     continue_paragraphs: bool = True
     min_unattributed_words: int = 6
     pronoun_window: int = 2

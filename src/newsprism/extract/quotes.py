@@ -43,6 +43,7 @@ EMBED_TAIL = re.compile(
 EDGE_PUNCT = " \t\n,;:"
 POST_ROLES = frozenset({"text", "attribution"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+QUOTE_TOKENS = frozenset({'"', "“", "”", "''", "``"})
 DATE_PREPS = frozenset({"on", "in", "during", "at", "earlier", "late", "last"})
 
 
@@ -97,7 +98,7 @@ def find_attributions(
     by_cue = {f.cue[0]: by_frame[id(f)] for f in frames}
     previous: _Found | None = None
     for index, (q, rng) in enumerate(zip(quoted, q_tokens)):
-        if not rng:
+        if not rng or _names_a_work(doc, text, q, rng):
             continue
         strong = _attributed_after(doc, text, q, rng, options)
         if strong is not None:
@@ -106,7 +107,7 @@ def find_attributions(
             item = _claim(strong, _clause_start(doc, text, q, rng), frames, by_frame, by_cue)
         else:
             item = _frame_for(doc, rng, frames, by_frame)
-        if item is None and previous is not None and _broken_continuation(doc, text, quoted, index, previous):
+        if item is None and previous is not None and _broken_continuation(doc, text, quoted, index, previous, options):
             previous.quotes.append(q)
             previous.flags.update(q.flags)
             continue
@@ -449,7 +450,9 @@ def _frame_around(verb: Token, rng) -> Frame:
     return frame
 
 
-def _broken_continuation(doc: Doc, text: str, quoted: list[Quoted], index: int, previous: _Found) -> bool:
+def _broken_continuation(
+    doc: Doc, text: str, quoted: list[Quoted], index: int, previous: _Found, options: QuotesOptions
+) -> bool:
     """“…,” West said. “…”: the quotation right after an attribution that follows a quotation."""
     if previous.frame is None or not previous.quotes or index == 0:
         return False
@@ -458,10 +461,17 @@ def _broken_continuation(doc: Doc, text: str, quoted: list[Quoted], index: int, 
     if last is not quoted[index - 1]:
         return False
     between = text[last.outer[1]:current.outer[0]]
-    if "\n" in between or len(between) > 120:
+    if "\n" in between or len(between) > options.broken_gap:
         return False
     cue_start = doc[previous.frame.cue[0]].idx
-    return last.outer[1] <= cue_start < current.outer[0] and between.rstrip().endswith((".", ",", ":", ";"))
+    if not (last.outer[1] <= cue_start < current.outer[0] and between.rstrip().endswith((".", ",", ":", ";"))):
+        return False
+    # The attribution between the two parts is one sentence, however long its source's
+    # description ("…,” said X, an economist who … group. “…”); a sentence of narration after
+    # it would make the next quotation a new one.
+    span = doc.char_span(last.outer[1], current.outer[0], alignment_mode="contract")
+    inner = [t for t in span or () if not t.is_space][:-1]
+    return not any(t.text in (".", "!", "?") or t.text in QUOTE_TOKENS for t in inner)
 
 
 def _continues(doc: Doc, text: str, q: Quoted, previous: _Found) -> bool:
@@ -499,6 +509,18 @@ def _title_like(text: str, q: Quoted) -> bool:
         return False
     small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
     return all(w[:1].isupper() or w.lower() in small or not w[:1].isalpha() for w in words) and words[0][:1].isupper()
+
+
+def _names_a_work(doc: Doc, text: str, q: Quoted, rng) -> bool:
+    """Title-case words in marks inside the writer's noun phrase ("on the broadcast of “Fox
+    News Sunday,”", "his book ''Make Your Kid a Millionaire''"): the name of a show, a book or
+    a slogan, never speech, even with a cue right after it."""
+    if rng[0] == 0 or not _title_like(text, q):
+        return False
+    before = doc[rng[0] - 1]
+    if before.text in QUOTE_TOKENS and before.i > 0:
+        before = doc[before.i - 1]
+    return before.pos_ in ("ADP", "DET", "NOUN", "PROPN") or before.lower_ in ("'s", "’s")
 
 
 def _reads_as_speech(text: str, q: Quoted, options: QuotesOptions) -> bool:
