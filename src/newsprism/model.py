@@ -178,7 +178,9 @@ class Quote:
     (the person's name, or the phrase: "White House officials"), and ``speaker_confidence``
     how sure the resolution is (1.0 for a name next to the cue, lower for pronouns and
     epithets). ``flags``: ``unbalanced`` (quotation marks recovered), ``continued`` (speaker
-    carried from the paragraph before), ``unattributed`` (no speaker found).
+    carried from the paragraph before), ``unattributed`` (no speaker found). For a ``partial``
+    quote ``text`` is exactly the quoted words (fragments joined by " … ") and ``context`` the
+    reported clause around them as the article gives it; None for other kinds.
     """
 
     id: str
@@ -193,6 +195,7 @@ class Quote:
     date: TimeRef | None = None
     speaker_name: str | None = None
     flags: tuple[str, ...] = ()
+    context: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +204,8 @@ class Attribution:
 
     ``content`` holds the pieces of what was said (several for a quotation broken by its
     attribution or running over paragraphs); ``quoted`` the words inside quotation marks of a
-    partial quote. ``speaker`` is the source phrase as written ("the 40-year-old rapper", "he");
+    partial quote, whose ``text`` is those words (joined by " … ") and ``context`` the whole
+    reported clause. ``speaker`` is the source phrase as written ("the 40-year-old rapper", "he");
     ``speaker_kind`` says what it is (``name``, ``handle``, ``pronoun``, ``epithet``, ``group``,
     ``none``) and ``speaker_mention`` the name of the person it resolves to within the article
     (None when unresolved), with ``speaker_alternatives`` for an epithet. ``flags`` mark
@@ -226,6 +230,7 @@ class Attribution:
     quoted: tuple[Span, ...] = ()
     date: TimeRef | None = None
     flags: tuple[str, ...] = ()
+    context: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

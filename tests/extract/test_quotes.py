@@ -51,7 +51,57 @@ def only(nlp, text):
 )
 def test_speaker_cue_and_content(nlp, text, speaker, cue, content, kind):
     record = only(nlp, text)
-    assert (record.speaker.text, record.cue.text, record.text, record.kind) == (speaker, cue, content, kind)
+    said = " ".join(c.text for c in record.content)
+    assert (record.speaker.text, record.cue.text, said, record.kind) == (speaker, cue, content, kind)
+
+
+@pytest.mark.parametrize(
+    "text, quoted, context",
+    [
+        ("Ana Ortiz told reporters that the plan was “fully funded” by the state.",
+         "fully funded", "that the plan was “fully funded” by the state"),
+        ("Critics called the plan “reckless” on Tuesday.", "reckless", "the plan “reckless”"),
+        # Two fragments in one reported clause: both, in order, and nothing of the narration.
+        ("Ana Ortiz said the crews feel “let down” because they know the “cost of the delay.”",
+         "let down … cost of the delay.",
+         "the crews feel “let down” because they know the “cost of the delay.”"),
+    ],
+)
+def test_partial_quote_text_is_the_quoted_words_and_context_the_clause(nlp, text, quoted, context):
+    record = only(nlp, text)
+    assert (record.kind, record.text, record.context) == ("partial", quoted, context)
+    assert [s.text for s in record.quoted] == quoted.split(" … ")
+
+
+def test_direct_and_indirect_quotes_have_no_context(nlp):
+    found = attributions(nlp, "“We have the money,” Ana Ortiz said. Ortiz said the pier would reopen.")
+    assert [(r.kind, r.context) for r in found] == [("direct", None), ("indirect", None)]
+
+
+@pytest.mark.parametrize(
+    "text, content, not_content",
+    [
+        # The verb after the first quotation reports the quotation after it, not the first one.
+        ("The mayor then asserted that while she doesn’t “agree with every decision,” she will "
+         "maintain her “right to object.”", "right to object", None),
+        # A title in the writer's phrase is not a quotation, though a cue follows it.
+        ("On Sunday’s broadcast of “Harbour Matters,” Ortiz said the pier would reopen.",
+         "the pier would reopen", "Harbour Matters"),
+    ],
+)
+def test_quotation_before_a_cue_that_is_not_its_own(nlp, text, content, not_content):
+    found = attributions(nlp, text)
+    assert any(content in " ".join(c.text for c in r.content) for r in found), [r.text for r in found]
+    assert not any(r.cue is not None and r.cue.text.endswith("maintain") for r in found)
+    if not_content:
+        assert not any(not_content in " ".join(c.text for c in r.content) for r in found)
+
+
+def test_quotation_broken_by_a_long_attribution_is_one_quotation(nlp):
+    text = ("“The pier is safe,” said Ana Ortiz, the harbour mayor, who has run the port authority "
+            "since 2009 and chairs the regional transport board of the northern coast. “The crews are ready.”")
+    record = only(nlp, text)
+    assert [c.text for c in record.content] == ["The pier is safe", "The crews are ready."]
 
 
 def test_quotation_broken_by_its_attribution_is_one_quotation(nlp):

@@ -44,6 +44,56 @@ def test_seed_quotes_carried_by_two_outlets_are_merged(seed_analysis):
     assert thanks.speaker_id == "donald-trump"
 
 
+def test_seed_partial_quote_carried_by_another_outlet_in_another_spelling_is_merged(seed_analysis):
+    # Breitbart quotes Legend's text partially ("people of color"), Global News whole ("people
+    # of colour"): one utterance, carried by both outlets.
+    (story,) = seed_analysis.stories
+    carrying = [q for q in story.quotes
+                if any(s.role in ("content", "quoted") and "people of colo" in s.text for s in q.evidence)]
+    assert len(carrying) == 1, [q.text[:60] for q in carrying]
+    (harm,) = carrying
+    assert harm.speaker_id == "john-legend"
+    assert {"Breitbart", "Global News"} <= outlets_of(seed_analysis, harm)
+    words = {s.text for s in harm.evidence if s.role == "quoted"}
+    assert "betrayed" in words and any(w.endswith("people of color.") for w in words)
+    assert "people of colour" in harm.text  # the fullest wording stands for the quote
+
+
+def test_seed_partial_quote_text_is_exactly_the_quoted_words(seed_analysis):
+    (story,) = seed_analysis.stories
+    texts = {a.id: a.text for a in seed_analysis.articles}
+    partial = [q for q in story.quotes if q.kind == "partial"]
+    assert partial
+    for quote in partial:
+        quoted = [s for s in quote.evidence if s.role == "quoted"]
+        assert quote.text == " … ".join(s.text for s in quoted)
+        for span in quoted:  # the words inside the marks, the marks right outside them
+            text = texts[span.article_id]
+            assert text[span.start - 1] in "“\"" and text[span.end:span.end + 2].lstrip(".,:;!?")[:1] in "”\""
+        assert quote.context and quote.text.split(" … ")[0] in quote.context
+    (signed,) = [q for q in story.quotes if q.text == "signed"]
+    assert (signed.kind, signed.speaker_id) == ("partial", "donald-trump")
+    assert "West for his “signed”" in signed.context
+    assert "lauded" in {s.text for s in signed.evidence if s.role == "cue"}
+    caption = quote_with(story, "Nah, that ain’t it yo.")
+    assert (caption.text, caption.speaker_id) == ("Nah, that ain’t it yo.", "chance-the-rapper")
+    # Narration never leaks into a quote's text.
+    assert not any(t in q.text for q in story.quotes for t in ("West his", "the President Nah"))
+
+
+def test_seed_quotation_before_a_cue_of_its_own_clause(seed_analysis):
+    # "West then asserted that while he doesn’t “agree with everything anyone does,” he will
+    # maintain his “right to independent thought”": both fragments are what West asserted.
+    # Global News carries the whole tweet, so the two join into one quote.
+    (story,) = seed_analysis.stories
+    (right,) = [q for q in story.quotes if any(
+        s.role == "quoted" and s.text == "right to independent thought" for s in q.evidence)]
+    assert right.speaker_id == "kanye-west"
+    assert "agree with everything anyone does" in {s.text for s in right.evidence if s.role == "quoted"}
+    assert {"Breitbart", "Global News"} <= outlets_of(seed_analysis, right)
+    assert not any(q.cue and q.cue.endswith("maintain") for q in story.quotes)
+
+
 def test_seed_things_that_are_not_quotes(seed_analysis):
     (story,) = seed_analysis.stories
     texts = [q.text for q in story.quotes]

@@ -78,7 +78,7 @@ NEED_CLAUSE = frozenset(
     """maintain continue add share post publish print read order project detail outline repeat
     highlight underscore estimate reveal signal indicate relate dictate telegraph preach lecture
     broadcast specify figure reason text email e-mail message blog caption answer quote cite
-    describe note report write tweet retweet mention release""".split()
+    describe note report write tweet retweet retweete mention release""".split()
 )
 WH_WORDS = frozenset({"what", "which", "that", "who", "whom", "whoever", "whatever"})
 

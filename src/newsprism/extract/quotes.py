@@ -148,7 +148,7 @@ def find_attributions(
     refs: dict[int, SpeakerRef] = {}
     records = []
     for item in items:
-        record, ref = _record(doc, article, item, people, recent, refs, options)
+        record, ref = _record(doc, article, item, people, recent, refs, options, quoted)
         if record is None:
             continue
         refs[id(item)] = ref
@@ -294,10 +294,27 @@ def _attributed_after(doc: Doc, text: str, q: Quoted, rng, options: QuotesOption
     frame = (_cue_after(after, rng, options) or _subject_cue(after, rng)) if after is not None else None
     if frame is None or not frame.source or doc[frame.cue[0]].tag_ == "VBG":
         return None
+    verb = doc[frame.verb if frame.verb is not None else frame.cue[0]]
+    if any(c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj") and _quotes_within_phrase(c) for c in verb.children):
+        return None  # “…,” he will maintain his “right …”: the verb reports the quotation after it
     end = max(frame.cue + frame.source) + 1
     if end < len(doc) and doc[end].text == ":":
         return None  # “…,” Trump said: “…”: the cue introduces the quotation after it
     return frame
+
+
+def _quotes_within_phrase(head: Token) -> bool:
+    """A quotation mark inside the phrase of ``head``, after its first words and before any
+    comma ("his “right to …”"; not "the host, “it was …”" nor "“it was …”", where the
+    quotation broken by the attribution goes on)."""
+    words = 0
+    for token in head.subtree:
+        if token.text == ",":
+            return False
+        if token.text in QUOTE_TOKENS:
+            return words > 0
+        words += not token.is_punct
+    return False
 
 
 def _clause_start(doc: Doc, text: str, q: Quoted, rng) -> tuple[int, int]:
@@ -353,6 +370,9 @@ def _cue_after(after, rng, options: QuotesOptions) -> Frame | None:
             return None  # “…,” referencing X: the participle reports what follows it
         if cue is not None:
             frame = _frame_around(cue, rng)
+            # "he would later say": the verb group's auxiliaries and adverbs are not the source.
+            while words and (words[-1].pos_ in ("AUX", "PART", "ADV") or words[-1].dep_ == "neg"):
+                words.pop()
             if words:
                 frame.source = [t.i for t in words]
                 frame.source_head = _phrase_head(words).i
@@ -528,7 +548,9 @@ def _reads_as_speech(text: str, q: Quoted, options: QuotesOptions) -> bool:
     return len(words) >= options.min_unattributed_words and not _title_like(text, q)
 
 
-def _record(doc, article, item: _Found, people, recent, refs, options) -> tuple[Attribution | None, SpeakerRef]:
+def _record(
+    doc, article, item: _Found, people, recent, refs, options, quoted: list[Quoted]
+) -> tuple[Attribution | None, SpeakerRef]:
     frame = item.frame
     text = article.text
     q_tokens: set[int] = set()
@@ -562,8 +584,11 @@ def _record(doc, article, item: _Found, people, recent, refs, options) -> tuple[
     else:
         # Quotations joined to the attribution (the second half of a broken quotation) are
         # part of what was said even when the parse left them out of the clause.
-        content = [_piece(article, s, e) for s, e in _runs(doc, set(frame.content) | q_tokens)]
-        quoted_spans = [_piece(article, s, e) for q in item.quotes for s, e in q.pieces]
+        content = [_piece(article, s, e) for s, e in _runs(doc, _filled(doc, set(frame.content) | q_tokens, frame))]
+        quoted_spans = _quoted_within(article, content, item.quotes, quoted)
+        content = _close_marks(article, content, [*item.quotes, *quoted])
+        if kind == "partial" and not quoted_spans:
+            kind = "indirect"  # marks in the clause that quote nothing (a stray mark)
     content = [c for c in content if c is not None]
     if not content:
         return None, SpeakerRef("none")
@@ -598,10 +623,16 @@ def _record(doc, article, item: _Found, people, recent, refs, options) -> tuple[
         ref = SpeakerRef("none")
         channel, date = "unknown", None
     body = " ".join(c.text for c in content)
+    context = None
+    if kind == "partial":
+        # A partial quote's words are exactly those inside the marks; the reported clause
+        # around them is the writer's and is kept apart.
+        body, context = " … ".join(s.text for s in quoted_spans), body
     record = Attribution(
         article_id=article.id,
         kind=kind,
         text=body,
+        context=context,
         content=tuple(_with_role(c, "content") for c in content),
         channel=channel,
         family=frame.family if frame is not None else ("speech" if item.speaker_from else None),
@@ -618,6 +649,48 @@ def _record(doc, article, item: _Found, people, recent, refs, options) -> tuple[
         flags=tuple(sorted(item.flags)),
     )
     return record, ref
+
+
+def _quoted_within(article: Article, content: list[Span | None], own: list[Quoted],
+                   quoted: list[Quoted]) -> list[Span]:
+    """The words inside marks of a reported clause: the attribution's own quotations and any
+    other quotation that lies in its content, in text order, without empty ones (“ ”)."""
+    ranges = [(c.start, c.end) for c in content if c is not None]
+    pieces = {p for q in own for p in q.pieces}
+    for q in quoted:
+        if any(s <= q.start and q.end <= e for s, e in ranges):
+            pieces.update(q.pieces)
+    spans = [_piece(article, s, e) for s, e in sorted(pieces)]
+    return [s for s in spans if s is not None and any(ch.isalnum() for ch in s.text)]
+
+
+def _filled(doc: Doc, indices: set[int], frame: Frame) -> set[int]:
+    """A reported clause without holes: words the parse left between two of its pieces
+    ("lauded West [for] his “signed” [Make] America") belong to it, except the cue's and the
+    source's own words and anything across a paragraph break."""
+    if not indices:
+        return indices
+    own = set(frame.cue) | set(frame.source)
+    low, high = min(indices), max(indices)
+    gap = [i for i in range(low, high + 1) if i not in indices]
+    if any(i in own or "\n" in doc[i].text for i in gap):
+        return indices
+    return indices | set(gap)
+
+
+def _close_marks(article: Article, content: list[Span | None], quoted: list[Quoted]) -> list[Span | None]:
+    """A reported clause that ends inside a quotation takes its closing mark (“… of the
+    delay.” rather than “… of the delay.), so the clause reads as the article prints it."""
+    result = []
+    for span in content:
+        if span is not None:
+            for q in quoted:
+                if span.start <= q.start < span.end <= q.outer[1] and not article.text[span.end:q.outer[1]].strip(
+                    ".,;:!?’”\"'"
+                ):
+                    span = Span(article.id, span.start, q.outer[1], article.text[span.start:q.outer[1]])
+        result.append(span)
+    return result
 
 
 def _narration_follows(doc: Doc, text: str, q: Quoted) -> bool:

@@ -10,7 +10,8 @@ Each article's attributions (the ``quotes`` document stage) get a ``speaker_id``
   description may; the first fitting candidate wins, else the speaker stays unresolved.
 
 Then the same quotation carried by several articles (equal or near-equal text of the same
-speaker, compared with rapidfuzz after folding case, quotation marks and spacing) becomes one
+speaker, compared with rapidfuzz after folding case, quotation marks, spacing and American /
+British spelling; or a partial quote whose quoted words all appear in another) becomes one
 quote whose evidence holds every article's content span, so each outlet's wording is kept for
 the comparison of outlets.
 """
@@ -28,6 +29,7 @@ from rapidfuzz import fuzz
 from newsprism.model import Attribution, Person, Quote, Span
 from newsprism.options import Options, QuotesOptions
 from newsprism.stages import StoryInput, story_stage
+from newsprism.story.wording import american
 
 KIND_ORDER = {"direct": 0, "partial": 1, "indirect": 2}
 MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "„": '"', "«": '"', "»": '"'})
@@ -99,10 +101,11 @@ def _fits(person: Person, epithet: str) -> int:
 
 
 def normalized(text: str) -> str:
-    """Text folded for comparison: case, quotation marks, dashes and spacing."""
+    """Text folded for comparison: case, quotation marks, dashes, spacing and regional
+    spelling (outlets respell the same words: "colour" and "color" are one word here)."""
     text = unicodedata.normalize("NFKC", text).translate(MARKS).casefold()
     text = re.sub(r"[^\w\s']", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(american(word) for word in text.split())
 
 
 def _same(a: str, b: str, options: QuotesOptions) -> bool:
@@ -140,18 +143,31 @@ def _joins(item: _Item, other: _Item, options: QuotesOptions) -> bool:
     return _fragments_within(item.fragments, other.key, options) or _fragments_within(other.fragments, item.key, options)
 
 
+def _fragment_of(item: _Item, group: list[_Item], options: QuotesOptions) -> bool:
+    """A partial quote whose quoted words all lie in another article's full quotation of the
+    group: an article that quotes one statement in pieces, in several sentences ("“the mob”
+    could not make him “not love” Trump" and, later, his “right to independent thought”),
+    carries that one statement each time."""
+    return item.record.kind == "partial" and any(
+        other.record.kind == "direct" and other.record.article_id != item.record.article_id
+        and other.speaker_id == item.speaker_id and _fragments_within(item.fragments, other.key, options)
+        for other in group
+    )
+
+
 def merge(resolved, people, options: QuotesOptions, rank: dict | None = None) -> tuple[Quote, ...]:
     """One quote per quotation: attributions of one speaker in different articles with the same
     or near-same words (or a partial quote whose quoted words all appear in the other) join."""
     names = {p.id: p.name for p in people}
     groups: list[list[_Item]] = []
+    # Full quotations first, so that every fragment quoted elsewhere finds the whole it is from.
+    resolved = sorted(resolved, key=lambda r: KIND_ORDER.get(r[0].kind, 3))
     for record, speaker_id, confidence in resolved:
         item = _Item(record, speaker_id, confidence, normalized(record.text),
                      [normalized(s.text) for s in record.quoted])
         for group in groups:
-            if all(other.record.article_id != record.article_id for other in group) and any(
-                _joins(item, other, options) for other in group
-            ):
+            if (all(other.record.article_id != record.article_id for other in group)
+                    or _fragment_of(item, group, options)) and any(_joins(item, other, options) for other in group):
                 group.append(item)
                 break
         else:
@@ -194,4 +210,5 @@ def _quote(group: list[_Item], names: dict[str, str], rank: dict) -> Quote:
         date=date,
         speaker_name=speaker_name,
         flags=tuple(flags),
+        context=first.context,
     )
