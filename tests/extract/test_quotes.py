@@ -47,6 +47,12 @@ def only(nlp, text):
          "the harbour authority", "According to", "the pier lost money last year", "indirect"),
         ("Critics called the plan “reckless” on Tuesday.",
          "Critics", "called", "the plan “reckless”", "partial"),
+        # An infinitive's cue is the verb group that governs it.
+        ("The mayor has steadfastly refused to disclose the contract terms.",
+         "The mayor", "has steadfastly refused to disclose", "the contract terms", "indirect"),
+        # A stance noun carries an attribution when it carries quoted words.
+        ("The council renewed its attacks on the “reckless” harbour plan.",
+         "its", "attacks on", "the “reckless” harbour plan", "partial"),
     ],
 )
 def test_speaker_cue_and_content(nlp, text, speaker, cue, content, kind):
@@ -71,6 +77,10 @@ def test_partial_quote_text_is_the_quoted_words_and_context_the_clause(nlp, text
     record = only(nlp, text)
     assert (record.kind, record.text, record.context) == ("partial", quoted, context)
     assert [s.text for s in record.quoted] == quoted.split(" … ")
+
+
+def test_stance_noun_without_quoted_words_is_not_an_attribution(nlp):
+    assert attributions(nlp, "The council renewed its attacks on the harbour plan.") == []
 
 
 def test_direct_and_indirect_quotes_have_no_context(nlp):

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 RELATIVE = frozenset({"who", "that", "which", "whom"})
+QUOTE_MARK_TOKENS = frozenset({'"', "“", "”", "''", "``"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "prep", "parataxis", "dative", "attr"})
 # Prepositions whose object is the content of a cue of each family ("accused X of Y",
 # "responded to X", "believes in X").
@@ -263,7 +264,19 @@ def cue_tokens(doc: Doc, frame: Frame) -> list[int]:
     tokens = set(frame.cue)
     head = doc[frame.verb if frame.verb is not None else frame.cue[0]]
     content = set(frame.content)
+    source = set(frame.source)
+    # "has steadfastly refused to disclose", "went on to explain", "won't be able to brag
+    # about": an infinitive's cue is the verb group that governs it, as the text says it.
+    verb = head
+    while verb.dep_ in ("xcomp", "acomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        governor = verb.head
+        stretch = range(governor.i, min(tokens))
+        if any(i in content or i in source or doc[i].is_punct for i in stretch):
+            break
+        tokens.update(stretch)
+        verb = governor
     if head.pos_ in ("VERB", "AUX"):
+        head = verb
         k = min(tokens) - 1
         while k >= 0 and k not in content and doc[k].head.i == head.i and doc[k].dep_ in GROUP_DEPS and (
             doc[k].dep_ != "advmod" or doc[k].pos_ == "ADV" and doc[k].lower_ not in WH_WORDS | {"how", "when", "where", "why"}
@@ -323,7 +336,11 @@ def _noun_frame(noun: Token) -> Frame | None:
     if preps:
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps), None)
         pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep else None
-        if pobj is not None:
+        # A stance noun with its object ("his attacks on X", "questions about Y") reports an
+        # attribution only when it carries the person's words in marks; bare, it is the
+        # writer's summary far more often (measured on PolNeAR: about one in nine such cues
+        # is an annotated attribution).
+        if pobj is not None and any(t.text in QUOTE_MARK_TOKENS for t in pobj.subtree):
             frame = Frame(cue=[noun.i, prep.i], content=_subtree(pobj), family="attitude", verb=noun.i)
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
             if owner is not None:
