@@ -23,6 +23,9 @@ def quoted_texts(text):
         ("“Nested ‘inner’ words,” he said.", ["Nested ‘inner’ words,"]),
         ('The "Blue Line" reopened and "the trains run."', ["Blue Line", "the trains run."]),
         ("No quotation here at all.", []),
+        # A closing mark typed where a paragraph's opening one belongs still opens it.
+        ("Intro.\n”The pier must reopen.” ― Ana Ortiz", ["The pier must reopen."]),
+        ("“Done.”\n” said nothing", ["Done."]),
     ],
 )
 def test_double_marks_pair_within_a_paragraph(text, expected):

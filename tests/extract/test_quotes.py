@@ -79,6 +79,16 @@ def test_partial_quote_text_is_the_quoted_words_and_context_the_clause(nlp, text
     assert [s.text for s in record.quoted] == quoted.split(" … ")
 
 
+def test_quotation_signed_with_a_dash_and_a_name_is_that_person_s(nlp):
+    text = ("Readers wrote in.\n\n“The pier should never have closed.” ― Ana Ortiz\n\n"
+            "“I miss the ferry.”\u00a0―\u00a0Tom B. Keller.\n\n"
+            "“Nobody asked us.” ― the harbour is quiet today")
+    found = attributions(nlp, text)
+    signed = {r.speaker.text: r.text for r in found if r.speaker is not None}
+    assert signed == {"Ana Ortiz": "The pier should never have closed.", "Tom B. Keller": "I miss the ferry."}
+    assert all(r.cue.text.endswith("―") for r in found if r.speaker is not None)
+
+
 def test_stance_noun_without_quoted_words_is_not_an_attribution(nlp):
     assert attributions(nlp, "The council renewed its attacks on the harbour plan.") == []
 

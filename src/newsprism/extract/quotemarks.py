@@ -56,10 +56,11 @@ def _role(text: str, start: int, end: int) -> str:
     mark = text[start:end]
     if mark in OPEN_DOUBLE or mark == "``":
         return "open"
-    if mark in CLOSE_DOUBLE:
-        return "close"
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
+    if mark in CLOSE_DOUBLE:
+        # A closing mark that opens a paragraph before a word was typed for an opening one.
+        return "open" if before == "\n" and WORDCHAR.match(after) else "close"
     space_before = before.isspace() or before in "([{—–-/"
     space_after = after.isspace() or after in ".,;:!?)]}—–-"
     if space_before and not space_after:

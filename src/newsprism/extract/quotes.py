@@ -238,6 +238,9 @@ def _nearby_cue(doc: Doc, text: str, q: Quoted, rng, options: QuotesOptions) -> 
         frame = _cue_after(after, rng, options) or _subject_cue(after, rng)
         if frame is not None:
             return frame
+    frame = _dash_signature(doc, text, q, rng, para_end)
+    if frame is not None:
+        return frame
     before = doc.char_span(para_start, q.outer[0], alignment_mode="contract")
     lead = text[para_start:q.outer[0]].rstrip()
     if before is not None and len(before) and lead.endswith((",", ":", "—", "–")):
@@ -353,6 +356,26 @@ def _claim(frame: Frame, rng, frames: list[Frame], by_frame, by_cue) -> _Found:
         if other is not item.frame:
             other.content = [i for i in other.content if i not in taken]
     return item
+
+
+SIGNATURE = re.compile(r"[^\S\n]*(―|—|–|--)[^\S\n]*(\w[\w .\-’']{0,60}?)[^\S\n.]*\.?[^\S\n]*$", re.MULTILINE)
+
+
+def _dash_signature(doc: Doc, text: str, q: Quoted, rng, para_end: int) -> Frame | None:
+    """“…” ― Sonya Herridge: a quotation signed with a dash and a name that ends the paragraph
+    (reader voices, epigraphs); the dash is the cue."""
+    match = SIGNATURE.match(text, q.outer[1], para_end)
+    if match is None:
+        return None
+    dash = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    name = doc.char_span(match.start(2), match.end(2), alignment_mode="contract")
+    if dash is None or name is None or not len(name) or len(name) > 6 or any(
+        t.pos_ != "PROPN" and t.text not in (".", "-") for t in name
+    ):
+        return None
+    frame = Frame(cue=[dash[0].i], content=list(range(*rng)), family="speech", verb=dash[0].i)
+    frame.source, frame.source_head = [t.i for t in name], name[-1].i
+    return frame
 
 
 def _cue_after(after, rng, options: QuotesOptions) -> Frame | None:
