@@ -89,8 +89,17 @@ def test_quotation_signed_with_a_dash_and_a_name_is_that_person_s(nlp):
     assert all(r.cue.text.endswith("―") for r in found if r.speaker is not None)
 
 
-def test_stance_noun_without_quoted_words_is_not_an_attribution(nlp):
-    assert attributions(nlp, "The council renewed its attacks on the harbour plan.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council renewed its attacks on the harbour plan.",
+        # A thought nobody in the text holds is the writer's address to the reader.
+        "Imagine that the pier reopens next year.",
+        "Don't forget that the ferry stops running in October.",
+    ],
+)
+def test_writer_s_own_words_are_not_attributions(nlp, text):
+    assert attributions(nlp, text) == []
 
 
 def test_direct_and_indirect_quotes_have_no_context(nlp):

@@ -241,6 +241,10 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     cue = [verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]
     frame = Frame(cue=sorted(cue), content=sorted(set(content)), family=family, verb=verb.i)
     _attach_source(frame, verb)
+    if family == "thought" and not frame.source:
+        # "Imagine that …", "Don't forget that …": a thought nobody holds is the writer's
+        # address to the reader, not an attribution.
+        return None
     return frame
 
 
@@ -248,6 +252,7 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
 # right before the verb ("did not say", "has also argued", "to declare"), and the preposition
 # that introduces the content ("called for a ban", "talked about the economy").
 GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+VERB_GROUP = frozenset({"VERB", "AUX", "ADV", "PART", "ADJ"})
 CUE_PREPS = frozenset({"about", "for", "to", "on", "of", "against", "over", "with"})
 
 
@@ -271,8 +276,8 @@ def cue_tokens(doc: Doc, frame: Frame) -> list[int]:
     while verb.dep_ in ("xcomp", "acomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         governor = verb.head
         stretch = range(governor.i, min(tokens))
-        if any(i in content or i in source or doc[i].is_punct for i in stretch):
-            break
+        if any(i in content or i in source or doc[i].pos_ not in VERB_GROUP for i in stretch):
+            break  # words of its own between ("urging voters to ask"): not one verb group
         tokens.update(stretch)
         verb = governor
     if head.pos_ in ("VERB", "AUX"):
