@@ -96,6 +96,8 @@ def test_quotation_signed_with_a_dash_and_a_name_is_that_person_s(nlp):
         # A thought nobody in the text holds is the writer's address to the reader.
         "Imagine that the pier reopens next year.",
         "Don't forget that the ferry stops running in October.",
+        # A raising verb with an infinitive is the writer's hedge.
+        "The closure may prove to be a passing phase, and the protests seemed to fade.",
     ],
 )
 def test_writer_s_own_words_are_not_attributions(nlp, text):

@@ -215,7 +215,10 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
         if dep == "ccomp" or dep == "parataxis" and child.i < verb.i:
             content.extend(_subtree(child))
         elif dep == "xcomp":
-            if family == "thought" or lemma in XCOMP_SPEECH:
+            # "seemed to reverberate", "may prove to be a passing phase": a raising verb with
+            # an infinitive is the writer's hedge, not someone's thought ("polls seem to show
+            # ..." is the showing's own attribution).
+            if (family == "thought" and lemma not in cues.RAISING) or lemma in XCOMP_SPEECH:
                 content.extend(_subtree(child))
         elif dep in ("dobj", "oprd") and lemma not in NEED_CLAUSE:
             if lemma == "tell" and _is_listener(child):

@@ -62,9 +62,9 @@ THOUGHT = frozenset(
     notice see hear read seem appear hop interpret contemplate view regard""".split()
 )
 
-# "X appears to ...", "polls seem to show": raising verbs whose source is their subject only
-# when a clause follows.
-RAISING = frozenset({"seem", "appear"})
+# "X appears to ...", "polls seem to show", "may prove to be": raising verbs, an attribution only
+# with a clause ("proved that ..."), never with an infinitive.
+RAISING = frozenset({"seem", "appear", "prove"})
 
 # Nouns that name a communication; "in a statement", "Legend's text read", "X's claim that".
 MESSAGE_NOUNS = {
