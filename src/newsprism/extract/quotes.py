@@ -30,6 +30,7 @@ from newsprism.extract import cues
 from newsprism.extract.attribution import Frame, cue_tokens, find_frames
 from newsprism.extract.quote_cues import QUOTE_TOKENS, attributed_after, nearby_cue, phrase_head
 from newsprism.extract.quotemarks import Quoted, find_quoted, find_single_quoted
+from newsprism.extract.speaker_labels import label_frames
 from newsprism.extract.speakers import ArticlePeople, SpeakerRef, resolve
 from newsprism.model import Article, Attribution, Mention, Span, TimeRef
 from newsprism.options import Options, QuotesOptions
@@ -61,6 +62,7 @@ class _Found:
     flags: set[str] = field(default_factory=set)
     speaker_from: _Found | None = None  # continues this attribution's speaker
     order: int = 0
+    verbatim: bool = False  # a transcript turn (PENCE: …): the speaker's own words, unmarked
 
 
 def find_attributions(
@@ -86,19 +88,31 @@ def find_attributions(
     quoted += find_single_quoted(text, [q.outer for q in quoted])
     quoted = sorted((q for q in quoted if not _inside(q.outer[0], skip)), key=lambda q: q.outer[0])
     q_tokens = [_token_range(doc, q) for q in quoted]
+    labels = [lf for lf in label_frames(doc, text) if not _inside(doc[lf.frame.cue[0]].idx, skip)]
+    # A labelled turn is all the speaker's: verbs of saying inside it are the speaker's own.
+    turns = [(min(lf.frame.content), max(lf.frame.content) + 1) for lf in labels]
     frames = [
-        f for f in find_frames(doc, [r for r in q_tokens if r], text)
+        f for f in find_frames(doc, [r for r in q_tokens if r] + turns, text)
         if f.family in options.families and not _inside(doc[f.cue[0]].idx, skip)
-    ]
+    ] + [lf.frame for lf in labels]
+    verbatim = {id(lf.frame) for lf in labels if lf.verbatim}
     found: dict[int, _Found] = {}  # by frame id / quote index
     by_frame: dict[int, _Found] = {}
     for f in frames:
-        by_frame[id(f)] = _Found(f, order=f.cue[0])
+        by_frame[id(f)] = _Found(f, order=f.cue[0], verbatim=id(f) in verbatim)
 
     by_cue = {f.cue[0]: by_frame[id(f)] for f in frames}
     previous: _Found | None = None
     for index, (q, rng) in enumerate(zip(quoted, q_tokens)):
         if not rng or _names_a_work(doc, text, q, rng):
+            continue
+        turn = next((by_frame[id(lf.frame)] for lf in labels
+                     if lf.frame.source[0] - 1 <= rng[0] <= lf.frame.content[-1]), None)
+        if turn is not None:
+            # Marks inside a transcript turn (or around it) quote that turn's speaker.
+            turn.quotes.append(q)
+            turn.flags.update(q.flags)
+            previous = turn
             continue
         strong = attributed_after(doc, text, q, rng, options)
         if strong is not None:
@@ -354,7 +368,7 @@ def _record(
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is not None:
             q_tokens.update(range(span.start, span.end))
-    if frame is not None and item.quotes:
+    if frame is not None and item.quotes and not item.verbatim:
         # “…,” then more words: the comma closes the quoted clause, and what follows
         # ("claiming ...", "promising ...") is the writer's, not the content.
         last = max(item.quotes, key=lambda q: q.outer[1])
@@ -385,12 +399,20 @@ def _record(
         content = _close_marks(article, content, [*item.quotes, *quoted])
         if kind == "partial" and not quoted_spans:
             kind = "indirect"  # marks in the clause that quote nothing (a stray mark)
+    if item.verbatim:
+        # The turn's words only: a transcript quoted as a whole puts the label inside the marks.
+        label = set(frame.source) | set(frame.cue)
+        content = [_piece(article, s, e) for s, e in _runs(doc, {i for i in frame.content if i not in label})]
+        kind, quoted_spans = "direct", []
     content = [c for c in content if c is not None]
     if not content:
         return None, SpeakerRef("none")
     cue_span = speaker_span = None
     if frame is not None:
         cue_span = _span_of(article, doc, cue_tokens(doc, frame))
+        if cue_span is None:  # a cue that is only a mark (PENCE: …) is still the cue
+            mark = doc[frame.cue[0]]
+            cue_span = Span(article.id, mark.idx, mark.idx + len(mark.text), mark.text)
         if not frame.source and frame.cue[0] > min(frame.content):
             _source_after_cue(doc, frame)
         if frame.source:
