@@ -22,6 +22,13 @@ def test_transcript_turns_are_each_speaker_s_own_words(nlp):
     assert not any(cue == "call" for _, cue, _, _ in found)
 
 
+def test_transcript_speaker_read_as_a_place_is_still_a_speaker_when_the_turns_recur(nlp):
+    text = ("WASHINGTON: Will the pier reopen this year?\n\nORTIZ: It will, by June.\n\n"
+            "WASHINGTON: And the ferry?\n\nORTIZ: Next spring, if the money comes.")
+    speakers = [r.speaker.text for r in attributions(nlp, text) if r.cue is not None and r.cue.text == ":"]
+    assert speakers == ["WASHINGTON", "ORTIZ", "WASHINGTON", "ORTIZ"]
+
+
 def test_transcript_quoted_as_a_whole_keeps_the_label_out_of_the_words(nlp):
     text = 'Partial transcript:\n\n"ROBERTS: Will the pier reopen this year?\n\n"ORTIZ: It will, by June.'
     found = {r.speaker.text: r.text for r in attributions(nlp, text) if r.speaker is not None}

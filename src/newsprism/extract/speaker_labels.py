@@ -10,6 +10,7 @@ place or a date; editorial labels (``UPDATE:``, ``READ MORE:``, ``Photo:``) are 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,9 @@ def label_frames(doc: Doc, text: str, min_words: int = 3, max_label_words: int =
         rest of the paragraph the content.
     """
     found = []
+    # A transcript's speakers take turns: a label in capitals that recurs is a speaker even when
+    # the parser reads the name as a place ("WALLACE"); one that does not may be a dateline.
+    recurring = Counter(m.group(1) for m in LABEL.finditer(text))
     for match in LABEL.finditer(text):
         label = match.group(1)
         words = label.split()
@@ -74,7 +78,9 @@ def label_frames(doc: Doc, text: str, min_words: int = 3, max_label_words: int =
         capitals = all(w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in words)
         named = all(t.pos_ == "PROPN" or t.is_punct for t in source)
         # Never a place or a date ("WASHINGTON:" opens a dateline).
-        if not (capitals or named) or any(t.ent_type_ not in SPEAKER_ENTITIES for t in source):
+        if not (capitals or named) or (
+            any(t.ent_type_ not in SPEAKER_ENTITIES for t in source) and not (capitals and recurring[label] > 1)
+        ):
             continue
         head = next((t for t in reversed(source) if not t.is_punct), source[-1])
         frame = Frame(cue=[cue[0].i], content=[t.i for t in content if not t.is_space],
