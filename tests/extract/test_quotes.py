@@ -47,6 +47,9 @@ def only(nlp, text):
          "the harbour authority", "According to", "the pier lost money last year", "indirect"),
         ("Critics called the plan “reckless” on Tuesday.",
          "Critics", "called", "the plan “reckless”", "partial"),
+        # A place name the tagger reads as a verb still opens the source after the quotation.
+        ("“We will reopen the pier in this case,” Tulsa harbour Chief Ana Ortiz said Monday.",
+         "Tulsa harbour Chief Ana Ortiz", "said", "We will reopen the pier in this case", "direct"),
         # An infinitive's cue is the verb group that governs it.
         ("The mayor has steadfastly refused to disclose the contract terms.",
          "The mayor", "has steadfastly refused to disclose", "the contract terms", "indirect"),

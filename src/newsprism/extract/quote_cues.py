@@ -167,7 +167,9 @@ def _cue_after(after, rng, options: QuotesOptions) -> Frame | None:
         if token.text in (".", "!", "?", ";"):
             return None
         if token.pos_ in ("VERB", "ADP", "SCONJ", "CCONJ") and token.lower_ not in ("'s", "’s") and not (
-            token.text[:1].isupper() and k > 0  # a capitalised word inside a title ("All Falls Down")
+            # A capitalised word is a name the tagger took for something else ("the All Falls
+            # Down rapper"; first, only a verb: "Tulsa police Chief …", never "To which …").
+            token.text[:1].isupper() and (k > 0 or token.pos_ == "VERB")
         ):
             return None
         if token.is_punct and k == 0:
