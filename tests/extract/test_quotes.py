@@ -50,6 +50,9 @@ def only(nlp, text):
         # A place name the tagger reads as a verb still opens the source after the quotation.
         ("“We will reopen the pier in this case,” Tulsa harbour Chief Ana Ortiz said Monday.",
          "Tulsa harbour Chief Ana Ortiz", "said", "We will reopen the pier in this case", "direct"),
+        # When it was said is the writer's, not part of what was said.
+        ("The mayor criticized the ferry plan as a “reckless gamble” during a council meeting in Harbourton.",
+         "The mayor", "criticized", "the ferry plan as a “reckless gamble”", "partial"),
         # An infinitive's cue is the verb group that governs it.
         ("The mayor has steadfastly refused to disclose the contract terms.",
          "The mayor", "has steadfastly refused to disclose", "the contract terms", "indirect"),

@@ -377,6 +377,10 @@ def _record(
         ):
             kept = [i for i in frame.content if doc[i].idx < last.outer[1]]
             frame.content = kept or frame.content
+        elif doc[frame.cue[0]].idx < last.outer[0] and _occasion_follows(doc, last):
+            # “crazy system” during a campaign stop: when and where it was said is narration.
+            kept = [i for i in frame.content if doc[i].idx < last.outer[1]]
+            frame.content = kept or frame.content
     if frame is not None:
         content_tokens = set(frame.content)
         outside = [i for i in content_tokens - q_tokens if not doc[i].is_punct]
@@ -509,6 +513,17 @@ def _close_marks(article: Article, content: list[Span | None], quoted: list[Quot
                     span = Span(article.id, span.start, q.outer[1], article.text[span.start:q.outer[1]])
         result.append(span)
     return result
+
+
+OCCASION_PREPS = frozenset({"during", "amid", "following"})
+
+
+def _occasion_follows(doc: Doc, q: Quoted) -> bool:
+    """Right after the closing mark, a phrase of the occasion ("during a campaign stop", "amid
+    the protests") rather than more of what was said."""
+    after = doc.char_span(q.outer[1], min(len(doc.text), q.outer[1] + 40), alignment_mode="contract")
+    words = [t for t in after or () if not t.is_space]
+    return bool(words) and words[0].lower_ in OCCASION_PREPS and words[0].pos_ == "ADP"
 
 
 def _narration_follows(doc: Doc, text: str, q: Quoted) -> bool:
