@@ -49,7 +49,12 @@ def only(nlp, text):
          "Critics", "called", "the plan “reckless”", "partial"),
         # A place name the tagger reads as a verb still opens the source after the quotation.
         ("“We will reopen the pier in this case,” Tulsa harbour Chief Ana Ortiz said Monday.",
-         "Tulsa harbour Chief Ana Ortiz", "said", "We will reopen the pier in this case", "direct"),
+         "Tulsa harbour Chief Ana Ortiz", "said Monday", "We will reopen the pier in this case", "direct"),
+        # One word of when or how after the verb is part of the cue; a longer phrase is not.
+        ("“The pier is safe,” Ana Ortiz said sarcastically.", "Ana Ortiz", "said sarcastically",
+         "The pier is safe", "direct"),
+        ("“The pier is safe,” Ana Ortiz said in an interview on Monday.", "Ana Ortiz", "said",
+         "The pier is safe", "direct"),
         # When it was said is the writer's, not part of what was said.
         ("The mayor criticized the ferry plan as a “reckless gamble” during a council meeting in Harbourton.",
          "The mayor", "criticized", "the ferry plan as a “reckless gamble”", "partial"),

@@ -296,6 +296,16 @@ def cue_tokens(doc: Doc, frame: Frame) -> list[int]:
         token = doc[after]
         if token.dep_ == "prep" and token.head.i == head.i and token.lower_ in CUE_PREPS:
             tokens.add(after)
+    # "said Monday", "said then", "said sarcastically": one word of when or how right after
+    # the verb is part of the cue as written (longer phrases, "said in an interview", are not).
+    verb_token = doc[frame.verb if frame.verb is not None else frame.cue[0]]
+    after = max(tokens) + 1
+    if after < len(doc) and after not in content and after not in source and verb_token.pos_ in ("VERB", "AUX"):
+        token = doc[after]
+        if token.head.i == verb_token.i and token.dep_ in ("npadvmod", "advmod", "tmod") and (
+            token.n_lefts + token.n_rights == 0 and token.is_alpha
+        ):
+            tokens.add(after)
     return sorted(tokens)
 
 
