@@ -61,6 +61,8 @@ def only(nlp, text):
         # An infinitive's cue is the verb group that governs it.
         ("The mayor has steadfastly refused to disclose the contract terms.",
          "The mayor", "has steadfastly refused to disclose", "the contract terms", "indirect"),
+        ("Ortiz went on to explain why the pier closed.",
+         "Ortiz", "went on to explain", "why the pier closed", "indirect"),
         # A stance noun carries an attribution when it carries quoted words.
         ("The council renewed its attacks on the “reckless” harbour plan.",
          "its", "attacks on", "the “reckless” harbour plan", "partial"),

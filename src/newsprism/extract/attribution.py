@@ -256,6 +256,8 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
 # that introduces the content ("called for a ban", "talked about the economy").
 GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 VERB_GROUP = frozenset({"VERB", "AUX", "ADV", "PART", "ADJ"})
+# Verbs of going on that an infinitive of purpose continues ("went on to explain").
+GOING_ON = frozenset({"go", "continue", "proceed", "come", "turn", "rush", "move"})
 CUE_PREPS = frozenset({"about", "for", "to", "on", "of", "against", "over", "with"})
 
 
@@ -276,10 +278,13 @@ def cue_tokens(doc: Doc, frame: Frame) -> list[int]:
     # "has steadfastly refused to disclose", "went on to explain", "won't be able to brag
     # about": an infinitive's cue is the verb group that governs it, as the text says it.
     verb = head
-    while verb.dep_ in ("xcomp", "acomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+    while verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ") and (
+        verb.dep_ in ("xcomp", "acomp") or verb.dep_ == "advcl" and verb.head.lemma_.lower() in GOING_ON
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
         governor = verb.head
         stretch = range(governor.i, min(tokens))
-        if any(i in content or i in source or doc[i].pos_ not in VERB_GROUP for i in stretch):
+        if any(i in content or i in source or doc[i].pos_ not in VERB_GROUP and doc[i].dep_ != "prt" for i in stretch):
             break  # words of its own between ("urging voters to ask"): not one verb group
         tokens.update(stretch)
         verb = governor
@@ -296,6 +301,10 @@ def cue_tokens(doc: Doc, frame: Frame) -> list[int]:
         token = doc[after]
         if token.dep_ == "prep" and token.head.i == head.i and token.lower_ in CUE_PREPS:
             tokens.add(after)
+    elif after < len(doc) and doc[after].lower_ in ("on", "upon") and doc[after].head.i == head.i and (
+        head.lemma_.lower() == "call"
+    ):
+        tokens.add(after)  # "called on X to resign": the appeal is "called on"
     # "said Monday", "said then", "said sarcastically": one word of when or how right after
     # the verb is part of the cue as written (longer phrases, "said in an interview", are not).
     verb_token = doc[frame.verb if frame.verb is not None else frame.cue[0]]
