@@ -59,8 +59,10 @@ def only(nlp, text):
         ("The mayor criticized the ferry plan as a “reckless gamble” during a council meeting in Harbourton.",
          "The mayor", "criticized", "the ferry plan as a “reckless gamble”", "partial"),
         # An infinitive's cue is the verb group that governs it.
-        ("The mayor has steadfastly refused to disclose the contract terms.",
-         "The mayor", "has steadfastly refused to disclose", "the contract terms", "indirect"),
+        ("The mayor has steadfastly refused to disclose what the contract costs.",
+         "The mayor", "has steadfastly refused to disclose", "what the contract costs", "indirect"),
+        ("Ortiz declined to say whether the pier would reopen.",
+         "Ortiz", "declined to say", "whether the pier would reopen", "indirect"),
         ("Ortiz went on to explain why the pier closed.",
          "Ortiz", "went on to explain", "why the pier closed", "indirect"),
         # A stance noun carries an attribution when it carries quoted words.
@@ -111,6 +113,12 @@ def test_quotation_signed_with_a_dash_and_a_name_is_that_person_s(nlp):
         "Don't forget that the ferry stops running in October.",
         # A raising verb with an infinitive is the writer's hedge.
         "The closure may prove to be a passing phase, and the protests seemed to fade.",
+        "It is worth noting that the pier reopened in May.",
+        # Not calling anyone anything; aiming at voters is not a stance on them.
+        "The mayor called an emergency meeting of the council.",
+        "The campaign targeted young voters in the harbour district.",
+        # A speech act not made, with only its topic, reports nothing said.
+        "Ortiz declined to discuss the contract.",
     ],
 )
 def test_writer_s_own_words_are_not_attributions(nlp, text):

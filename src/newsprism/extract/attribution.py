@@ -244,11 +244,29 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     cue = [verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]
     frame = Frame(cue=sorted(cue), content=sorted(set(content)), family=family, verb=verb.i)
     _attach_source(frame, verb)
+    if lemma == "call" and not any(
+        c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
+        for c in verb.children
+    ) and not any(verb.doc[i].text in QUOTE_MARK_TOKENS for i in frame.content):
+        return None  # "called a meeting", "called in the police": not calling someone something
+    if verb.tag_ == "VBG" and verb.head.lower_ == "worth":
+        return None  # "it is worth noting that …": the writer's own aside
+    if family == "speech" and verb.tag_ == "VB" and _topic_only(verb, frame.content):
+        # "agreed to discuss the case", "refused to disclose his taxes", "will ask that
+        # question": a speech act not (yet) made, with only its topic, reports nothing said.
+        return None
     if family == "thought" and not frame.source:
         # "Imagine that …", "Don't forget that …": a thought nobody holds is the writer's
         # address to the reader, not an attribution.
         return None
     return frame
+
+
+def _topic_only(verb: Token, content: list[int]) -> bool:
+    """The content is a noun phrase (a topic), not a clause or quoted words."""
+    doc = verb.doc
+    clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in content for c in verb.children)
+    return not clause and not any(doc[i].text in QUOTE_MARK_TOKENS for i in content)
 
 
 # Words of the verb group that belong to the cue as written: auxiliaries, negation and adverbs

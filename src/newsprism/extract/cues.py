@@ -49,7 +49,7 @@ ATTITUDE = frozenset(
     assail excoriate fault credit commend laud salute welcome celebrate challenge dispute
     contradict refute rebut debunk disavow renounce repudiate threaten insult taunt tease
     belittle disparage ridicule vilify smear savage pan trash knock needle jab skewer roast
-    target question deem dismiss side distance balk spar brush charge advocate champion
+    question deem dismiss side distance balk spar brush charge advocate champion
     back approve rebuff snub""".split()
 )
 
