@@ -79,6 +79,10 @@ def test_seed_partial_quote_text_is_exactly_the_quoted_words(seed_analysis):
     assert (caption.text, caption.speaker_id) == ("Nah, that ain’t it yo.", "chance-the-rapper")
     # Narration never leaks into a quote's text.
     assert not any(t in q.text for q in story.quotes for t in ("West his", "the President Nah"))
+    # "After calling Legend’s appeal … “fear” … his “free thought,” West proceeded to address
+    # Legend’s call for “empathy and context”": the last words are Legend's, not West's.
+    fear = quote_with(story, "free thought")
+    assert fear.speaker_id == "kanye-west" and "empathy" not in fear.text
 
 
 def test_seed_quotation_before_a_cue_of_its_own_clause(seed_analysis):

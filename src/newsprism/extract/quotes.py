@@ -238,6 +238,10 @@ def _same_sentence_frame(doc: Doc, rng: tuple[int, int], frames: list[Frame], by
     gap = doc[max(best.content) + 1:rng[0]]
     if any(t.text in (";", ".") for t in gap) or len(gap) > 12:
         return None
+    if any(t.i in best.source for t in gap) and not any(t.i in best.cue for t in gap):
+        # "After calling X “…,” West proceeded to …": the source opens the main clause, which
+        # is not the content ("“…,” he said, but “…”" goes on with it).
+        return None
     best.content = sorted(set(best.content) | set(range(max(best.content) + 1, rng[1])))
     return by_frame[id(best)]
 
