@@ -68,6 +68,8 @@ def only(nlp, text):
         # A stance noun carries an attribution when it carries quoted words.
         ("The council renewed its attacks on the “reckless” harbour plan.",
          "its", "attacks on", "the “reckless” harbour plan", "partial"),
+        ("Ortiz then answered Keller’s call for “patience and calm.”",
+         "Keller’s", "call for", "patience and calm.", "direct"),
     ],
 )
 def test_speaker_cue_and_content(nlp, text, speaker, cue, content, kind):

@@ -83,6 +83,8 @@ def test_seed_partial_quote_text_is_exactly_the_quoted_words(seed_analysis):
     # Legend’s call for “empathy and context”": the last words are Legend's, not West's.
     fear = quote_with(story, "free thought")
     assert fear.speaker_id == "kanye-west" and "empathy" not in fear.text
+    (call,) = [q for q in story.quotes if q.text == "empathy and context"]
+    assert call.speaker_id == "john-legend"
 
 
 def test_seed_quotation_before_a_cue_of_its_own_clause(seed_analysis):

@@ -381,11 +381,15 @@ def _noun_frame(noun: Token) -> Frame | None:
     if preps:
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps), None)
         pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep else None
+        if prep is not None and pobj is None:
+            # The parse may leave the object's words hanging from the preposition ("call for
+            # “empathy and context”" with "empathy" as a modifier of "for").
+            pobj = next((g for g in prep.children if not g.is_punct and g.i > prep.i), None)
         # A stance noun with its object ("his attacks on X", "questions about Y") reports an
         # attribution only when it carries the person's words in marks; bare, it is the
         # writer's summary far more often (measured on PolNeAR: about one in nine such cues
         # is an annotated attribution).
-        if pobj is not None and any(t.text in QUOTE_MARK_TOKENS for t in pobj.subtree):
+        if pobj is not None and any(t.text in QUOTE_MARK_TOKENS for t in prep.subtree):
             frame = Frame(cue=[noun.i, prep.i], content=_subtree(pobj), family="attitude", verb=noun.i)
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
             if owner is not None:
