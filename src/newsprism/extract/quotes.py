@@ -1,12 +1,15 @@
 """The ``quotes`` stage: every attribution of an article with its cue, speaker and channel.
 
-Quotations are found from their marks (:mod:`newsprism.extract.quotemarks`) and attributions
-from the parse (:mod:`newsprism.extract.attribution`); this module puts them together:
+Quotations are found from their marks (:mod:`newsprism.extract.quotemarks`), attributions
+from the parse (:mod:`newsprism.extract.attribution`) and from speaker labels
+(:mod:`newsprism.extract.speaker_labels`, ``PENCE: …``); this module puts them together:
 
+0. a quotation inside (or around) a labelled transcript turn is that turn's speaker's;
 1. a quotation inside the content of a parsed frame takes that frame ("West said, “…”" is
    direct; "fans feel “betrayed”" inside a longer clause makes the clause a partial quote);
-2. otherwise a cue right after it (“…,” West said) or right before it (Legend continued: “…”)
-   in the same paragraph, or a paragraph ending with a colon just before;
+2. otherwise a cue right after it (“…,” West said, “…” ― Name) or right before it (Legend
+   continued: “…”) in the same paragraph, or a paragraph ending with a colon just before
+   (:mod:`newsprism.extract.quote_cues`); titles in the writer's phrase are skipped;
 3. the second part of a quotation broken by its attribution (“…,” West said. “…”) joins the
    first;
 4. a paragraph that is only a quotation continues the speaker of the attributed quotation just
@@ -16,36 +19,34 @@ from the parse (:mod:`newsprism.extract.attribution`); this module puts them tog
 
 Text inside embedded social posts (the ``posts`` stage's spans when it ran, else paragraphs in
 the flattened embed form ``… — Name (@handle) Month D, YYYY``) is a post, not a quotation of the
-narration, and is skipped.
+narration, and is skipped. Records are built in :mod:`newsprism.extract.quote_records`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newsprism.extract import cues
-from newsprism.extract.attribution import Frame, cue_tokens, find_frames
-from newsprism.extract.quote_cues import QUOTE_TOKENS, attributed_after, nearby_cue, phrase_head
+from newsprism.extract.attribution import Frame, find_frames
+from newsprism.extract.quote_cues import QUOTE_TOKENS, attributed_after, nearby_cue
+from newsprism.extract.quote_records import Found, build_record
 from newsprism.extract.quotemarks import Quoted, find_quoted, find_single_quoted
 from newsprism.extract.speaker_labels import label_frames
-from newsprism.extract.speakers import ArticlePeople, SpeakerRef, resolve
-from newsprism.model import Article, Attribution, Mention, Span, TimeRef
+from newsprism.extract.speakers import ArticlePeople, SpeakerRef
+from newsprism.model import Article, Attribution, Mention
 from newsprism.options import Options, QuotesOptions
 from newsprism.stages import document_stage
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 EMBED_TAIL = re.compile(
     r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*(?:https?://\S+\s*)?$"
 )
-EDGE_PUNCT = " \t\n,;:"
 POST_ROLES = frozenset({"text", "attribution"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-DATE_PREPS = frozenset({"on", "in", "during", "at", "earlier", "late", "last"})
 
 
 @document_stage("quotes", requires=("mentions",), after=("posts",))
@@ -53,16 +54,6 @@ def extract_quotes(doc: Doc, article: Article, results: Mapping[str, Any], optio
     """Every attribution of one parsed article (see the module docstring for the rules)."""
     return find_attributions(doc, article, results.get("mentions") or [], options.quotes,
                              posts=results.get("posts"))
-
-
-@dataclass
-class _Found:
-    frame: Frame | None
-    quotes: list[Quoted] = field(default_factory=list)
-    flags: set[str] = field(default_factory=set)
-    speaker_from: _Found | None = None  # continues this attribution's speaker
-    order: int = 0
-    verbatim: bool = False  # a transcript turn (PENCE: …): the speaker's own words, unmarked
 
 
 def find_attributions(
@@ -96,13 +87,13 @@ def find_attributions(
         if f.family in options.families and not _inside(doc[f.cue[0]].idx, skip)
     ] + [lf.frame for lf in labels]
     verbatim = {id(lf.frame) for lf in labels if lf.verbatim}
-    found: dict[int, _Found] = {}  # by frame id / quote index
-    by_frame: dict[int, _Found] = {}
+    found: dict[int, Found] = {}  # by frame id / quote index
+    by_frame: dict[int, Found] = {}
     for f in frames:
-        by_frame[id(f)] = _Found(f, order=f.cue[0], verbatim=id(f) in verbatim)
+        by_frame[id(f)] = Found(f, order=f.cue[0], verbatim=id(f) in verbatim)
 
     by_cue = {f.cue[0]: by_frame[id(f)] for f in frames}
-    previous: _Found | None = None
+    previous: Found | None = None
     for index, (q, rng) in enumerate(zip(quoted, q_tokens)):
         if not rng or _names_a_work(doc, text, q, rng):
             continue
@@ -130,7 +121,7 @@ def find_attributions(
             if frame is not None:
                 item = by_cue.get(frame.cue[0])
                 if item is None:
-                    item = _Found(frame, order=frame.cue[0])
+                    item = Found(frame, order=frame.cue[0])
                     by_frame[id(frame)] = by_cue[frame.cue[0]] = item
                 elif not item.quotes:
                     item.frame.content = sorted(set(item.frame.content) | set(range(*rng)))
@@ -145,7 +136,7 @@ def find_attributions(
             continue
         if item is None:
             if options.min_unattributed_words and _reads_as_speech(text, q, options):
-                item = _Found(None, flags={"unattributed"}, order=rng[0])
+                item = Found(None, flags={"unattributed"}, order=rng[0])
                 found[-index - 1] = item
             else:
                 continue
@@ -162,7 +153,7 @@ def find_attributions(
     refs: dict[int, SpeakerRef] = {}
     records = []
     for item in items:
-        record, ref = _record(doc, article, item, people, recent, refs, options, quoted)
+        record, ref = build_record(doc, article, item, people, recent, refs, options, quoted)
         if record is None:
             continue
         refs[id(item)] = ref
@@ -199,7 +190,7 @@ def _token_range(doc: Doc, q: Quoted) -> tuple[int, int] | None:
     return span.start, span.end
 
 
-def _frame_for(doc: Doc, rng: tuple[int, int], frames: list[Frame], by_frame) -> _Found | None:
+def _frame_for(doc: Doc, rng: tuple[int, int], frames: list[Frame], by_frame) -> Found | None:
     """The frame whose content shares most words with the quotation.
 
     The parse often gives a cue only part of a quotation (its first sentence, or the words
@@ -224,7 +215,7 @@ def _frame_for(doc: Doc, rng: tuple[int, int], frames: list[Frame], by_frame) ->
     return by_frame[id(best)]
 
 
-def _same_sentence_frame(doc: Doc, rng: tuple[int, int], frames: list[Frame], by_frame) -> _Found | None:
+def _same_sentence_frame(doc: Doc, rng: tuple[int, int], frames: list[Frame], by_frame) -> Found | None:
     """Quoted words later in a sentence whose attribution came first belong to it (“harm” in
     "telling him fans feel “betrayed” because they know the “harm …”")."""
     sent = doc[rng[0]].sent
@@ -265,11 +256,11 @@ def _clause_start(doc: Doc, text: str, q: Quoted, rng) -> tuple[int, int]:
     return start, rng[1]
 
 
-def _claim(frame: Frame, rng, frames: list[Frame], by_frame, by_cue) -> _Found:
+def _claim(frame: Frame, rng, frames: list[Frame], by_frame, by_cue) -> Found:
     """The attribution of ``frame``, which takes the quotation's words from every other frame."""
     item = by_cue.get(frame.cue[0])
     if item is None:
-        item = _Found(frame, order=frame.cue[0])
+        item = Found(frame, order=frame.cue[0])
         by_frame[id(frame)] = by_cue[frame.cue[0]] = item
     elif not item.quotes:
         # The parse may hang the whole sentence before the quotation from the cue: the content
@@ -285,7 +276,7 @@ def _claim(frame: Frame, rng, frames: list[Frame], by_frame, by_cue) -> _Found:
 
 
 def _broken_continuation(
-    doc: Doc, text: str, quoted: list[Quoted], index: int, previous: _Found, options: QuotesOptions
+    doc: Doc, text: str, quoted: list[Quoted], index: int, previous: Found, options: QuotesOptions
 ) -> bool:
     """“…,” West said. “…”: the quotation right after an attribution that follows a quotation."""
     if previous.frame is None or not previous.quotes or index == 0:
@@ -308,7 +299,7 @@ def _broken_continuation(
     return not any(t.text in (".", "!", "?") or t.text in QUOTE_TOKENS for t in inner)
 
 
-def _continues(doc: Doc, text: str, q: Quoted, previous: _Found) -> bool:
+def _continues(doc: Doc, text: str, q: Quoted, previous: Found) -> bool:
     """A quotation continues the attributed quotation before it: straight on after it, later
     in the same paragraph with no other cue between, or opening the next paragraph when that
     quotation ended its own."""
@@ -360,264 +351,3 @@ def _names_a_work(doc: Doc, text: str, q: Quoted, rng) -> bool:
 def _reads_as_speech(text: str, q: Quoted, options: QuotesOptions) -> bool:
     words = q.text(text).split()
     return len(words) >= options.min_unattributed_words and not _title_like(text, q)
-
-
-def _record(
-    doc, article, item: _Found, people, recent, refs, options, quoted: list[Quoted]
-) -> tuple[Attribution | None, SpeakerRef]:
-    frame = item.frame
-    text = article.text
-    q_tokens: set[int] = set()
-    for q in item.quotes:
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is not None:
-            q_tokens.update(range(span.start, span.end))
-    if frame is not None and item.quotes and not item.verbatim:
-        # “…,” then more words: the comma closes the quoted clause, and what follows
-        # ("claiming ...", "promising ...") is the writer's, not the content.
-        last = max(item.quotes, key=lambda q: q.outer[1])
-        if text[last.start:last.end].rstrip().endswith(",") and doc[frame.cue[0]].idx < last.outer[0] and (
-            _narration_follows(doc, text, last)
-        ):
-            kept = [i for i in frame.content if doc[i].idx < last.outer[1]]
-            frame.content = kept or frame.content
-        elif doc[frame.cue[0]].idx < last.outer[0] and _occasion_follows(doc, last):
-            # “crazy system” during a campaign stop: when and where it was said is narration.
-            kept = [i for i in frame.content if doc[i].idx < last.outer[1]]
-            frame.content = kept or frame.content
-    if frame is not None:
-        content_tokens = set(frame.content)
-        outside = [i for i in content_tokens - q_tokens if not doc[i].is_punct]
-        if item.quotes and len(outside) <= 1:
-            kind = "direct"
-        elif item.quotes:
-            kind = "partial"
-        else:
-            kind = "partial" if _has_marks(doc, frame.content) else "indirect"
-    else:
-        kind = "direct"
-    if kind == "direct":
-        content = [_piece(article, s, e) for q in item.quotes for s, e in q.pieces]
-        quoted_spans: list[Span] = []
-    else:
-        # Quotations joined to the attribution (the second half of a broken quotation) are
-        # part of what was said even when the parse left them out of the clause.
-        content = [_piece(article, s, e) for s, e in _runs(doc, _filled(doc, set(frame.content) | q_tokens, frame))]
-        quoted_spans = _quoted_within(article, content, item.quotes, quoted)
-        content = _close_marks(article, content, [*item.quotes, *quoted])
-        if kind == "partial" and not quoted_spans:
-            kind = "indirect"  # marks in the clause that quote nothing (a stray mark)
-    if item.verbatim:
-        # The turn's words only: a transcript quoted as a whole puts the label inside the marks.
-        label = set(frame.source) | set(frame.cue)
-        content = [_piece(article, s, e) for s, e in _runs(doc, {i for i in frame.content if i not in label})]
-        kind, quoted_spans = "direct", []
-    content = [c for c in content if c is not None]
-    if not content:
-        return None, SpeakerRef("none")
-    cue_span = speaker_span = None
-    if frame is not None:
-        cue_span = _span_of(article, doc, cue_tokens(doc, frame))
-        if cue_span is None:  # a cue that is only a mark (PENCE: …) is still the cue
-            mark = doc[frame.cue[0]]
-            cue_span = Span(article.id, mark.idx, mark.idx + len(mark.text), mark.text)
-        if not frame.source and frame.cue[0] > min(frame.content):
-            _source_after_cue(doc, frame)
-        if frame.source:
-            speaker_span = _span_of(article, doc, frame.source)
-        ref = resolve(doc, frame.source_head, frame.source, people, recent,
-                      options.pronoun_window if doc[frame.source_head].pos_ == "PRON" else options.epithet_window) \
-            if frame.source_head is not None else SpeakerRef("none")
-        cue_token = doc[frame.verb if frame.verb is not None else frame.cue[0]]
-        extra = [doc[i] for i in frame.source]
-        channel = cues.channel_of(cue_token, extra)
-        date = _date_of(article, cue_token)
-    elif item.speaker_from is not None:
-        ref = refs.get(id(item.speaker_from), SpeakerRef("none"))
-        prior = item.speaker_from
-        ref = SpeakerRef(ref.kind, ref.mention, ref.name, round(ref.confidence * 0.9, 3),
-                         ref.alternatives, ref.epithet)
-        channel = "unknown"
-        if prior.frame is not None:
-            cue_token = doc[prior.frame.verb if prior.frame.verb is not None else prior.frame.cue[0]]
-            channel = cues.channel_of(cue_token, [doc[i] for i in prior.frame.source])
-            if prior.frame.source:
-                # The speaker is named where the quotation it continues was attributed.
-                speaker_span = _span_of(article, doc, prior.frame.source)
-        date = None
-    else:
-        ref = SpeakerRef("none")
-        channel, date = "unknown", None
-    body = " ".join(c.text for c in content)
-    context = None
-    if kind == "partial":
-        # A partial quote's words are exactly those inside the marks; the reported clause
-        # around them is the writer's and is kept apart.
-        body, context = " … ".join(s.text for s in quoted_spans), body
-    record = Attribution(
-        article_id=article.id,
-        kind=kind,
-        text=body,
-        context=context,
-        content=tuple(_with_role(c, "content") for c in content),
-        channel=channel,
-        family=frame.family if frame is not None else ("speech" if item.speaker_from else None),
-        cue=_with_role(cue_span, "cue") if cue_span else None,
-        speaker=_with_role(speaker_span, "speaker") if speaker_span else None,
-        speaker_kind=ref.kind,
-        speaker_mention=ref.mention,
-        speaker_name=ref.name,
-        speaker_confidence=ref.confidence if ref.mention is not None else 0.0,
-        speaker_alternatives=ref.alternatives,
-        epithet=ref.epithet,
-        quoted=tuple(_with_role(s, "quoted") for s in quoted_spans if s is not None),
-        date=date,
-        flags=tuple(sorted(item.flags)),
-    )
-    return record, ref
-
-
-def _quoted_within(article: Article, content: list[Span | None], own: list[Quoted],
-                   quoted: list[Quoted]) -> list[Span]:
-    """The words inside marks of a reported clause: the attribution's own quotations and any
-    other quotation that lies in its content, in text order, without empty ones (“ ”)."""
-    ranges = [(c.start, c.end) for c in content if c is not None]
-    pieces = {p for q in own for p in q.pieces}
-    for q in quoted:
-        if any(s <= q.start and q.end <= e for s, e in ranges):
-            pieces.update(q.pieces)
-    spans = [_piece(article, s, e) for s, e in sorted(pieces)]
-    return [s for s in spans if s is not None and any(ch.isalnum() for ch in s.text)]
-
-
-def _filled(doc: Doc, indices: set[int], frame: Frame) -> set[int]:
-    """A reported clause without holes: words the parse left between two of its pieces
-    ("lauded West [for] his “signed” [Make] America") belong to it, except the cue's and the
-    source's own words and anything across a paragraph break."""
-    if not indices:
-        return indices
-    own = set(frame.cue) | set(frame.source)
-    low, high = min(indices), max(indices)
-    gap = [i for i in range(low, high + 1) if i not in indices]
-    if any(i in own or "\n" in doc[i].text for i in gap):
-        return indices
-    return indices | set(gap)
-
-
-def _close_marks(article: Article, content: list[Span | None], quoted: list[Quoted]) -> list[Span | None]:
-    """A reported clause that ends inside a quotation takes its closing mark (“… of the
-    delay.” rather than “… of the delay.), so the clause reads as the article prints it."""
-    result = []
-    for span in content:
-        if span is not None:
-            for q in quoted:
-                if span.start <= q.start < span.end <= q.outer[1] and not article.text[span.end:q.outer[1]].strip(
-                    ".,;:!?’”\"'"
-                ):
-                    span = Span(article.id, span.start, q.outer[1], article.text[span.start:q.outer[1]])
-        result.append(span)
-    return result
-
-
-OCCASION_PREPS = frozenset({"during", "amid", "following"})
-
-
-def _occasion_follows(doc: Doc, q: Quoted) -> bool:
-    """Right after the closing mark, a phrase of the occasion ("during a campaign stop", "amid
-    the protests") rather than more of what was said."""
-    after = doc.char_span(q.outer[1], min(len(doc.text), q.outer[1] + 40), alignment_mode="contract")
-    words = [t for t in after or () if not t.is_space]
-    return bool(words) and words[0].lower_ in OCCASION_PREPS and words[0].pos_ == "ADP"
-
-
-def _narration_follows(doc: Doc, text: str, q: Quoted) -> bool:
-    """After “…,” the writer takes over with a participle or a clause of its own ("…,”
-    claiming", "…,” he said"), not with more of the reported clause ("…,” and have been")."""
-    after = doc.char_span(q.outer[1], min(len(text), q.outer[1] + 60), alignment_mode="contract")
-    words = [t for t in after or () if not t.is_punct and not t.is_space][:4]
-    if not words:
-        return True
-    first = words[0]
-    if first.tag_ == "VBG" or cues.speech_lemma(first):
-        return True
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i in {w.i for w in words} for t in words)
-
-
-def _source_after_cue(doc: Doc, frame: Frame) -> None:
-    """Inverted attribution ("…,” said the senator): the noun phrase right after the cue."""
-    following = []
-    for token in doc[frame.cue[-1] + 1:frame.cue[-1] + 10]:
-        if token.is_punct or token.is_space or token.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
-            break
-        if not following and token.pos_ == "ADV":
-            continue
-        following.append(token)
-    if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in following):
-        frame.source = [t.i for t in following]
-        frame.source_head = phrase_head(following).i
-
-
-def _has_marks(doc: Doc, indices: list[int]) -> bool:
-    return any(doc[i].text in ('"', "“", "”", "''", "``") for i in indices)
-
-
-def _runs(doc: Doc, indices: Iterable[int]) -> list[tuple[int, int]]:
-    """Character ranges of the contiguous runs of tokens; runs separated only by punctuation
-    within a paragraph join (the quotation marks around “confidential” in a reported clause
-    belong to it even when the parse left them out)."""
-    ordered = sorted(set(indices))
-    runs: list[tuple[int, int]] = []
-    last = -2
-    for i in ordered:
-        token = doc[i]
-        start, end = token.idx, token.idx + len(token.text)
-        gap = doc[last + 1:i] if runs else ()
-        if runs and runs[-1][1] <= start and all(t.is_punct and "\n" not in t.whitespace_ for t in gap):
-            runs[-1] = (runs[-1][0], end)
-        else:
-            runs.append((start, end))
-        last = i
-    return runs
-
-
-def _piece(article: Article, start: int, end: int) -> Span | None:
-    text = article.text
-    while start < end and text[start] in EDGE_PUNCT:
-        start += 1
-    while end > start and text[end - 1] in EDGE_PUNCT:
-        end -= 1
-    if end <= start:
-        return None
-    return Span(article.id, start, end, text[start:end])
-
-
-def _span_of(article: Article, doc: Doc, indices: list[int]) -> Span | None:
-    if not indices:
-        return None
-    start = doc[min(indices)].idx
-    last = doc[max(indices)]
-    return _piece(article, start, last.idx + len(last.text))
-
-
-def _with_role(span: Span | None, role: str) -> Span | None:
-    if span is None:
-        return None
-    return Span(span.article_id, span.start, span.end, span.text, role)
-
-
-def _date_of(article: Article, verb: Token) -> TimeRef | None:
-    """The date or time expression that modifies the act ("On Wednesday, West tweeted")."""
-    for child in verb.children:
-        candidates = [child]
-        if child.dep_ == "prep" and child.lower_ in DATE_PREPS:
-            candidates = [c for c in child.children if c.dep_ == "pobj"]
-        elif child.dep_ not in ("npadvmod", "advmod", "tmod", "obl"):
-            continue
-        for token in candidates:
-            if token.ent_type_ in ("DATE", "TIME"):
-                ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-                if ent is None:
-                    continue
-                span = Span(article.id, ent.start_char, ent.end_char, ent.text)
-                return TimeRef(text=ent.text, type=ent.label_, value=None, span=span)
-    return None
