@@ -63,6 +63,9 @@ def only(nlp, text):
          "The mayor", "has steadfastly refused to disclose", "what the contract costs", "indirect"),
         ("Ortiz declined to say whether the pier would reopen.",
          "Ortiz", "declined to say", "whether the pier would reopen", "indirect"),
+        # A stance named by the verb's object belongs to the cue; what it is about is the content.
+        ("Several senators have expressed deep concern about the harbour policy.",
+         "Several senators", "have expressed deep concern about", "the harbour policy", "indirect"),
         ("Ortiz went on to explain why the pier closed.",
          "Ortiz", "went on to explain", "why the pier closed", "indirect"),
         # A stance noun carries an attribution when it carries quoted words.
@@ -121,6 +124,8 @@ def test_quotation_signed_with_a_dash_and_a_name_is_that_person_s(nlp):
         "The campaign targeted young voters in the harbour district.",
         # A speech act not made, with only its topic, reports nothing said.
         "Ortiz declined to discuss the contract.",
+        # The writer's imperative to the reader.
+        "Now tell me that the pier is not a waste of money.",
     ],
 )
 def test_writer_s_own_words_are_not_attributions(nlp, text):

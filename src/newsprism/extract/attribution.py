@@ -208,6 +208,10 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     family = cues.family(lemma)
     if family is None:
         return None
+    if lemma in EXPRESS:
+        frame = _expressed_stance(verb)
+        if frame is not None:
+            return frame
     content: list[int] = []
     preps = CONTENT_PREPS[family]
     for child in verb.children:
@@ -251,6 +255,10 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
         return None  # "called a meeting", "called in the police": not calling someone something
     if verb.tag_ == "VBG" and verb.head.lower_ == "worth":
         return None  # "it is worth noting that …": the writer's own aside
+    if verb.tag_ == "VB" and verb.dep_ in ("ROOT", "conj") and not frame.source and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children
+    ):
+        return None  # "Now tell me …", "Ask yourself …": the writer's imperative to the reader
     if family == "speech" and verb.tag_ == "VB" and _topic_only(verb, frame.content):
         # "agreed to discuss the case", "refused to disclose his taxes", "will ask that
         # question": a speech act not (yet) made, with only its topic, reports nothing said.
@@ -259,6 +267,41 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
         # "Imagine that …", "Don't forget that …": a thought nobody holds is the writer's
         # address to the reader, not an attribution.
         return None
+    return frame
+
+
+# Verbs that express a stance named by their object ("expressed concern about X").
+EXPRESS = frozenset({"express", "voice"})
+STANCE_NOUNS = frozenset(
+    """concern concerns outrage misgivings misgiving doubt doubts support opposition frustration
+    anger dismay alarm regret disappointment skepticism scepticism confidence optimism pessimism
+    reservations reservation fear fears hope hopes interest dissatisfaction satisfaction
+    sympathy solidarity condolences gratitude admiration disapproval approval""".split()
+)
+STANCE_PREPS = frozenset({"about", "over", "with", "for", "at", "on", "regarding", "toward", "towards", "in"})
+
+
+def _expressed_stance(verb: Token) -> Frame | None:
+    """"expressed deep concern about the policy", "voiced doubts that …": the stance noun is
+    part of the cue; what the stance is about, or the clause it holds, is the content."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS), None)
+    if obj is None:
+        return None
+    prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in STANCE_PREPS), None)
+    clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
+                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if prep is not None and any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
+        content = [t.i for t in prep.subtree][1:]
+        cue = list(range(verb.i, prep.i + 1))
+    elif clause is not None:
+        content = _subtree(clause)
+        cue = list(range(verb.i, obj.i + 1))
+    else:
+        return None
+    if any(doc_i in content for doc_i in cue):
+        return None
+    frame = Frame(cue=cue, content=content, family="attitude", verb=verb.i)
+    _attach_source(frame, verb)
     return frame
 
 
