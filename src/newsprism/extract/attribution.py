@@ -352,21 +352,15 @@ def cue_tokens(doc: Doc, frame: Frame) -> list[int]:
     if head.pos_ in ("VERB", "AUX"):
         head = verb
         k = min(tokens) - 1
-        while k >= 0 and k not in content and doc[k].head.i == head.i and doc[k].dep_ in GROUP_DEPS and (
+        # (an adverb may modify another of the group: "is once again questioning")
+        while k >= 0 and k not in content and (doc[k].head.i == head.i or doc[k].head.i in tokens) and (
+            doc[k].dep_ in GROUP_DEPS
+        ) and (
             doc[k].dep_ != "advmod" or doc[k].pos_ == "ADV" and doc[k].lower_ not in WH_WORDS | {"how", "when", "where", "why"}
         ):
             tokens.add(k)
             k -= 1
-    after = max(tokens) + 1
-    if after < len(doc) and after not in content and after + 1 in content:
-        token = doc[after]
-        if token.dep_ == "prep" and token.head.i == head.i and token.lower_ in CUE_PREPS:
-            tokens.add(after)
-    elif after < len(doc) and doc[after].lower_ in ("on", "upon") and doc[after].head.i == head.i and (
-        head.lemma_.lower() == "call"
-    ):
-        tokens.add(after)  # "called on X to resign": the appeal is "called on"
-    # "said Monday", "said then", "said sarcastically": one word of when or how right after
+    # "said Monday", "said then", "isn't saying much": one word of when or how right after
     # the verb is part of the cue as written (longer phrases, "said in an interview", are not).
     verb_token = doc[frame.verb if frame.verb is not None else frame.cue[0]]
     after = max(tokens) + 1
@@ -376,6 +370,15 @@ def cue_tokens(doc: Doc, frame: Frame) -> list[int]:
             token.n_lefts + token.n_rights == 0 and token.is_alpha
         ):
             tokens.add(after)
+    after = max(tokens) + 1
+    if after < len(doc) and after not in content and after + 1 in content:
+        token = doc[after]
+        if token.dep_ == "prep" and token.head.i == head.i and token.lower_ in CUE_PREPS:
+            tokens.add(after)
+    elif after < len(doc) and doc[after].lower_ in ("on", "upon") and doc[after].head.i == head.i and (
+        head.lemma_.lower() == "call"
+    ):
+        tokens.add(after)  # "called on X to resign": the appeal is "called on"
     return sorted(tokens)
 
 
