@@ -66,6 +66,9 @@ def only(nlp, text):
         # A stance named by the verb's object belongs to the cue; what it is about is the content.
         ("Several senators have expressed deep concern about the harbour policy.",
          "Several senators", "have expressed deep concern about", "the harbour policy", "indirect"),
+        # The clause after "which" describes the source; it is not what the source says.
+        ("The ferry is slow, according to the harbour board, which measures every crossing.",
+         "the harbour board", "according to", "The ferry is slow", "indirect"),
         ("Ortiz went on to explain why the pier closed.",
          "Ortiz", "went on to explain", "why the pier closed", "indirect"),
         # A stance noun carries an attribution when it carries quoted words.
@@ -124,6 +127,9 @@ def test_quotation_signed_with_a_dash_and_a_name_is_that_person_s(nlp):
         "The campaign targeted young voters in the harbour district.",
         # A speech act not made, with only its topic, reports nothing said.
         "Ortiz declined to discuss the contract.",
+        # What was issued or admitted is a document or a member, not words.
+        "The council issued a statement on Monday.",
+        "The alliance admitted three new members in 2004.",
         # The writer's imperative to the reader.
         "Now tell me that the pier is not a waste of money.",
     ],

@@ -74,12 +74,13 @@ NOUN_PREPS = {
     "skepticism": {"about", "of"}, "doubts": {"about"}, "insistence": {"on"},
 }
 # Speech verbs whose object alone is not speech ("maintained his right", "shared a photo",
-# "continued the dialogue"): they make an attribution only with a clause or a quotation.
+# "continued the dialogue", "issued a statement", "admitted three new members"): they make an
+# attribution only with a clause or a quotation.
 NEED_CLAUSE = frozenset(
     """maintain continue add share post publish print read order project detail outline repeat
     highlight underscore estimate reveal signal indicate relate dictate telegraph preach lecture
     broadcast specify figure reason text email e-mail message blog caption answer quote cite
-    describe note report write tweet retweet retweete mention release""".split()
+    describe note report write tweet retweet retweete mention release issue admit""".split()
 )
 WH_WORDS = frozenset({"what", "which", "that", "who", "whom", "whoever", "whatever"})
 
@@ -413,11 +414,17 @@ def _according(token: Token) -> Frame | None:
     head = token.head
     if pobj is None or head.i == token.i:
         return None
+    if head.dep_ == "relcl":
+        return None  # "according to the CDC, which classifies …": the clause describes the source
     excluded = set(_subtree(token))
     content = [i for i in _subtree(head) if i not in excluded and not head.doc[i].is_punct]
     if not content:
         return None
-    source = _subtree(pobj)
+    # A relative clause describes the source ("the board, which measures …"); it is not its name.
+    described = {t.i for c in pobj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    source = [i for i in _subtree(pobj) if i not in described]
+    while source and head.doc[source[-1]].is_punct:
+        source.pop()
     return Frame(cue=[token.i, to.i], content=content, source=source, source_head=pobj.i,
                  family="speech", verb=token.i)
 
