@@ -82,6 +82,8 @@ NEED_CLAUSE = frozenset(
     broadcast specify figure reason text email e-mail message blog caption answer quote cite
     describe note report write tweet retweet retweete mention release issue admit""".split()
 )
+# Verbs whose object may be the person addressed rather than what is said.
+LISTENER_VERBS = frozenset({"tell", "advise", "inform", "notify", "remind", "assure", "brief", "warn"})
 WH_WORDS = frozenset({"what", "which", "that", "who", "whom", "whoever", "whatever"})
 
 
@@ -226,8 +228,8 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
             if (family == "thought" and lemma not in cues.RAISING) or lemma in XCOMP_SPEECH:
                 content.extend(_subtree(child))
         elif dep in ("dobj", "oprd") and lemma not in NEED_CLAUSE:
-            if lemma == "tell" and _is_listener(child):
-                continue
+            if lemma in LISTENER_VERBS and _is_listener(child):
+                continue  # "told reporters", "advises the president": whom, not what
             if child.lower_ in RELATIVE or child.pos_ == "PRON" and child.lower_ in ("what", "which"):
                 continue
             content.extend(_subtree(child))
