@@ -127,9 +127,13 @@ def test_quotation_signed_with_a_dash_and_a_name_is_that_person_s(nlp):
         "The campaign targeted young voters in the harbour district.",
         # A speech act not made, with only its topic, reports nothing said.
         "Ortiz declined to discuss the contract.",
+        # Whom an answer went to is not what it said.
+        "The mayor responded to a grieving mother on Friday.",
         # What was issued or admitted is a document or a member, not words.
         "The council issued a statement on Monday.",
         "The alliance admitted three new members in 2004.",
+        # Quoted words that modify a noun: the noun ("emails") is no cue.
+        "She sorted Ortiz’s “work-related” emails from the rest.",
         # The writer's imperative to the reader.
         "Now tell me that the pier is not a waste of money.",
     ],

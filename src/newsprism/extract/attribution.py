@@ -80,9 +80,13 @@ NEED_CLAUSE = frozenset(
     """maintain continue add share post publish print read order project detail outline repeat
     highlight underscore estimate reveal signal indicate relate dictate telegraph preach lecture
     broadcast specify figure reason text email e-mail message blog caption answer quote cite
-    describe note report write tweet retweet retweete mention release issue admit""".split()
+    describe note report write tweet retweet retweete mention release issue admit pronounce""".split()
 )
 # Verbs whose object may be the person addressed rather than what is said.
+PERSON_NOUNS = frozenset(
+    """mother father parent son daughter wife husband widow family man woman voter supporter
+    critic reporter journalist official lawmaker senator crowd audience""".split()
+)
 LISTENER_VERBS = frozenset({"tell", "advise", "inform", "notify", "remind", "assure", "brief", "warn"})
 WH_WORDS = frozenset({"what", "which", "that", "who", "whom", "whoever", "whatever"})
 
@@ -236,6 +240,8 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
         elif dep == "prep" and (child.lower_ in preps or child.lower_ == "to" and lemma in TO_SPEECH) and lemma not in NEED_CLAUSE:
             if any(g.dep_ == "pobj" and g.lower_ in cues.PLATFORMS for g in child.children):
                 continue  # "on Twitter" is the channel, not the content
+            if child.lower_ == "to" and any(g.dep_ == "pobj" and _is_person(g) for g in child.children):
+                continue  # "responded to a Gold Star mother": whom it answered, not what
             content.extend(_subtree(child)[1:] if child.lower_ != "as" else _subtree(child))
     parenthetical = False
     if not content and family != "attitude":
@@ -400,6 +406,13 @@ def _parenthetical_content(verb: Token) -> list[int]:
         return []
     own = {t.i for t in verb.subtree}
     return [t.i for t in head.subtree if t.i not in own]
+
+
+def _is_person(token: Token) -> bool:
+    """A person or people named or described (a pronoun, a person's name, "a mother")."""
+    return token.pos_ == "PRON" and token.lower_ not in ("it", "this", "that", "what", "which") or (
+        token.ent_type_ == "PERSON"
+    ) or token.lemma_.lower() in PERSON_NOUNS
 
 
 def _is_listener(token: Token) -> bool:

@@ -147,6 +147,8 @@ def _cue_after(after, rng, options: QuotesOptions) -> Frame | None:
         words = [t for t in between if not t.is_punct]
         if cue is not None and cue.tag_ == "VBG" and not words and cue.i == token.i:
             return None  # “…,” referencing X: the participle reports what follows it
+        if cue is not None and cue.pos_ == "NOUN" and not words and not cue.doc[rng[1] - 1].is_punct:
+            return None  # “work-related” emails: quoted words modifying a noun, not a cue
         if cue is not None:
             frame = _frame_around(cue, rng)
             # "he would later say": the verb group's auxiliaries and adverbs are not the source.
