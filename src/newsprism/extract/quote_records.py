@@ -58,7 +58,7 @@ def build_record(
         ):
             kept = [i for i in frame.content if doc[i].idx < last.outer[1]]
             frame.content = kept or frame.content
-        elif doc[frame.cue[0]].idx < last.outer[0] and _occasion_follows(doc, last):
+        elif doc[frame.cue[0]].idx < last.outer[0] and _occasion_follows(doc, text, last):
             # “crazy system” during a campaign stop: when and where it was said is narration.
             kept = [i for i in frame.content if doc[i].idx < last.outer[1]]
             frame.content = kept or frame.content
@@ -199,10 +199,10 @@ def _close_marks(article: Article, content: list[Span | None], quoted: list[Quot
 OCCASION_PREPS = frozenset({"during", "amid", "following"})
 
 
-def _occasion_follows(doc: Doc, q: Quoted) -> bool:
+def _occasion_follows(doc: Doc, text: str, q: Quoted) -> bool:
     """Right after the closing mark, a phrase of the occasion ("during a campaign stop", "amid
     the protests") rather than more of what was said."""
-    after = doc.char_span(q.outer[1], min(len(doc.text), q.outer[1] + 40), alignment_mode="contract")
+    after = doc.char_span(q.outer[1], min(len(text), q.outer[1] + 40), alignment_mode="contract")
     words = [t for t in after or () if not t.is_space]
     return bool(words) and words[0].lower_ in OCCASION_PREPS and words[0].pos_ == "ADP"
 
