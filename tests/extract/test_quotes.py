@@ -134,6 +134,8 @@ def test_quotation_signed_with_a_dash_and_a_name_is_that_person_s(nlp):
         "The alliance admitted three new members in 2004.",
         # Quoted words that modify a noun: the noun ("emails") is no cue.
         "She sorted Ortiz’s “work-related” emails from the rest.",
+        # A heading in capitals is the writer's label for what follows.
+        "EVEN THE MAYOR THINKS THE PIER IS DOOMED — The harbour has lost money for a decade.",
         # The writer's imperative to the reader.
         "Now tell me that the pier is not a waste of money.",
     ],

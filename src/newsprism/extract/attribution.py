@@ -125,7 +125,7 @@ def find_frames(doc: Doc, quoted: Iterable[tuple[int, int]] = (), text: str | No
     paragraph = paragraphs(doc, doc.text if text is None else text)
     frames: list[Frame] = []
     for i in _cue_candidates(doc):
-        if inside[i]:
+        if inside[i] or _in_capitals(doc, i):
             continue
         token = doc[i]
         frame = None
@@ -164,6 +164,13 @@ def _cut_at_break(doc: Doc, frame: Frame) -> list[int]:
         if text in BREAKS and marks % 2 == 0 and k >= 3:
             return content[:k]
     return content
+
+
+def _in_capitals(doc: Doc, i: int) -> bool:
+    """A word of a heading set in capitals ("EVEN HIS BOSS THINKS HE IS WRONG — …"): the
+    writer's label for what follows, not an attribution."""
+    words = [t for t in doc[max(0, i - 3):i + 4] if t.is_alpha and len(t.text) > 1]
+    return doc[i].is_upper and len(words) >= 4 and all(t.is_upper for t in words)
 
 
 def paragraphs(doc: Doc, text: str) -> list[int]:
