@@ -32,3 +32,9 @@ def test_report_shows_articles_people_and_evidence(seed_analysis):
     for outlet in ("CBS Chicago", "Breitbart", "Global News"):
         assert outlet in html
     assert "Kanye West" in html and 'class="ev"' in html
+
+
+def test_partial_quote_shows_its_quoted_words_and_their_clause(seed_analysis):
+    html = render_html(seed_analysis)
+    # "lauded West for his “signed” … hat": the quote is the word in marks, the clause beside it.
+    assert re.search(r"signed</[^>]+>.*?context: West for his “signed”", html, re.S)

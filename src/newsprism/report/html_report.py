@@ -100,7 +100,8 @@ def _detail(section: str, record: Any) -> str:
         parts += [d.text for d in record.descriptions]
         return " · ".join(parts)
     parts = []
-    for attribute in ("kind", "speaker_id", "cue", "channel", "handle", "posted", "date", "source_id", "target_id"):
+    for attribute in ("kind", "speaker_id", "cue", "channel", "handle", "posted", "date", "source_id", "target_id",
+                      "context"):
         value = getattr(record, attribute, None)
         if isinstance(value, str) and value:
             parts.append(f"{attribute}: {value}")
