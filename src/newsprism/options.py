@@ -331,6 +331,9 @@ class QuotesOptions:
         broken_gap: most characters of the attribution between the two parts of a quotation
             broken by it (“…,” said X, a long description of X. “…”); the attribution must
             also be one sentence.
+        label_max_words: most words in a speaker's label opening a paragraph (``PENCE: …``,
+            ``Sen. Jane Doe: …``); longer runs before a colon are the writer's.
+        label_min_words: fewest words after a speaker's label for the paragraph to be speech.
         continue_paragraphs: a paragraph that is only a quotation continues the speaker of the
             attributed quotation just before it (flagged ``continued``).
         min_unattributed_words: a quotation with no cue and no speaker still counts as speech
@@ -353,6 +356,8 @@ class QuotesOptions:
     cue_gap: int = 8
     lead_gap: int = 14
     broken_gap: int = 400
+    label_max_words: int = 4
+    label_min_words: int = 3
     continue_paragraphs: bool = True
     min_unattributed_words: int = 6
     pronoun_window: int = 2

@@ -79,7 +79,8 @@ def find_attributions(
     quoted += find_single_quoted(text, [q.outer for q in quoted])
     quoted = sorted((q for q in quoted if not _inside(q.outer[0], skip)), key=lambda q: q.outer[0])
     q_tokens = [_token_range(doc, q) for q in quoted]
-    labels = [lf for lf in label_frames(doc, text) if not _inside(doc[lf.frame.cue[0]].idx, skip)]
+    labels = [lf for lf in label_frames(doc, text, options.label_min_words, options.label_max_words)
+              if not _inside(doc[lf.frame.cue[0]].idx, skip)]
     # A labelled turn is all the speaker's: verbs of saying inside it are the speaker's own.
     turns = [(min(lf.frame.content), max(lf.frame.content) + 1) for lf in labels]
     frames = [
