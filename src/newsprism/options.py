@@ -432,9 +432,19 @@ class BriefOptions:
             brief sentence may not carry in its narration: removable modifiers are cut,
             any other such word keeps the sentence out.
         posts: tell the story's posts from their records ("On April 25, 2018, X posted …").
-        max_post_share: at most this share of ``max_sentences`` are such post sentences (a
-            story told only through its posts says nothing of what happened around them).
-        max_quote_chars: longer quoted post texts are cut at a word with an ellipsis.
+        quotes: tell direct quotations of named speakers from their records ("On April 27,
+            2018, X said in a statement: “…”"), shortened only by choosing whole sentences.
+        max_post_share: at most this share of ``max_sentences`` are such post or quotation
+            sentences (a story told only through what people posted and said says nothing of
+            what happened around it).
+        max_quote_chars: longer quoted post texts are cut at a word with an ellipsis; of a
+            longer quotation, whole sentences up to this many characters are told.
+        act_weight: how much reporting an act raises a sentence's score: times
+            ``1 + act_weight`` for an act of ``turning_acts``, ``1 + act_weight / 2`` for any
+            other act of a person (a post, a statement), unchanged for a sentence that reports
+            no act (background, commentary); acts are the story's event, interaction and
+            speech-act kinds.
+        turning_acts: kinds of acts that carry a story forward.
     """
 
     min_sentences: int = 5
@@ -453,8 +463,12 @@ class BriefOptions:
         "reporting_loaded", "attack_verb", "praise_verb", "loaded_noun", "label", "intensifier",
         "hedge", "subjective_adjective")
     posts: bool = True
+    quotes: bool = True
     max_post_share: float = 0.5
     max_quote_chars: int = 200
+    act_weight: float = 1.0
+    turning_acts: tuple[str, ...] = (
+        "apologises", "apologised", "replies_to", "responded", "rejects", "met", "meets")
 
 
 @dataclass(frozen=True)

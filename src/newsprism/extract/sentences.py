@@ -17,12 +17,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _LINE = re.compile(r"[^\n]+")
+# The start of a piece that cannot begin a sentence.
+_CONTINUES = re.compile(r"[a-z)\],;:%]")
 
 
 def sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int, bool]]:
     """Sentences of ``doc`` (parsed from ``text``), cut again at line breaks and trimmed, each
-    with whether it has a verb (a post's attribution line or a caption has none)."""
-    bounds = []
+    with whether it has a verb (a post's attribution line or a caption has none). A piece that
+    goes on a sentence of the same line (it starts in lower case or with closing punctuation:
+    the parser cut after an abbreviation, "BP Plc (BP.L) said", or inside a quotation) is
+    joined to it."""
+    ranges: list[tuple[int, int]] = []
     for sent in doc.sents:
         for match in _LINE.finditer(text, sent.start_char, sent.end_char):
             start, end = match.start(), match.end()
@@ -30,10 +35,17 @@ def sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int, bool]]:
                 start += 1
             while end > start and text[end - 1].isspace():
                 end -= 1
-            if end > start:
-                span = doc.char_span(start, end, alignment_mode="expand")
-                verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
-                bounds.append((start, end, verb))
+            if end <= start:
+                continue
+            if ranges and _CONTINUES.match(text, start) and "\n" not in text[ranges[-1][1]:start]:
+                ranges[-1] = (ranges[-1][0], end)
+            else:
+                ranges.append((start, end))
+    bounds = []
+    for start, end in ranges:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+        bounds.append((start, end, verb))
     return bounds
 
 

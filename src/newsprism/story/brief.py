@@ -35,6 +35,9 @@ import numpy as np
 from newsprism.model import Article, BriefSentence, Post, Span
 from newsprism.options import BriefOptions, Options
 from newsprism.stages import StoryInput, story_stage
+from newsprism.extract.datelines import dateline_end
+from newsprism.story.brief_records import act_strength, acts_within, quote_candidates, record_acts
+from newsprism.story.speech_acts import speech_acts
 from newsprism.story.timeline import value_start
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -60,7 +63,11 @@ class Unit:
     support: list[Span] = field(default_factory=list)
     score: float = 0.0
     from_post: bool = False
-    dated: bool = False  # the text or the post dates the act (not only the publication)
+    dated: bool = False  # the text or the record dates the act (not only the publication)
+    from_quote: bool = False
+    acts: set[str] = field(default_factory=set)  # kinds of the acts it reports
+    actor: str | None = None  # whose post or quotation it tells
+    words: str | None = None  # what it says, without a generated frame (for similarity)
 
 
 def words(text: str) -> int:
@@ -113,7 +120,7 @@ def sentence_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
         for position, sentence in enumerate(narration.sentences):
             wording = loaded.get(article.id, {}).get((sentence.start, sentence.end))
             narrated = sum(words(article.text[s:e]) for s, e in sentence.pieces)
-            start = sentence.start
+            start = dateline_end(article.text, sentence.start, sentence.end)
             if quoted_before is not None and "\n" in article.text[quoted_before:start]:
                 quoted_before = None
             if narrated < 2:
@@ -139,6 +146,24 @@ def sentence_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
             span = Span(article.id, start, end, original, "source")
             when, dated = sentence_day(article, sentence.pieces, timexes.get(article.id))
             units.append(Unit(text, [span], article, position, when, {outlet_of(article)}, dated=dated))
+    found = record_acts(story)
+    for unit in units:
+        unit.acts = acts_within(unit.source, found)
+    return units
+
+
+def quote_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
+    """One attributed sentence per direct quotation of a named speaker (see
+    :mod:`newsprism.story.brief_records`)."""
+    articles = {a.id: a for a in story.articles}
+    units = []
+    for sentence, words_, cited, acts, when, evidence, speaker in quote_candidates(story, options):
+        source = [s for s in cited if s.role == "source"]
+        if source[0].article_id not in articles:
+            continue
+        units.append(Unit(sentence, cited, articles[source[0].article_id], 0, when,
+                          {outlet_of(articles[a]) for a in evidence if a in articles},
+                          dated=when is not None, from_quote=True, acts=acts, actor=speaker, words=words_))
     return units
 
 
@@ -174,9 +199,13 @@ def post_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
         # the post's words are the source; its attribution, author and link keep their roles
         cited = [Span(s.article_id, s.start, s.end, s.text, "source" if s.role in (None, "text") else s.role)
                  for s in evidence]
+        acts = {"posted"} | {a.type for a in speech_acts(post.text)}
+        if post.kind in ("reply", "repost") and (post.target_id or post.target_handle):
+            acts.add("replies_to")
         units.append(Unit(sentence, cited,
                           articles[first.article_id], 0, value_start(post.posted[:10]) if post.posted else None,
-                          {outlet_of(articles[s.article_id]) for s in evidence}, from_post=True, dated=True))
+                          {outlet_of(articles[s.article_id]) for s in evidence}, from_post=True, dated=True,
+                          acts=acts, actor=post.author_id or post.handle, words=post.text))
     return units
 
 
@@ -203,8 +232,10 @@ def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> 
     if not units:
         return None
     try:
+        # a generated frame ("On April 25, 2018, X posted on Twitter") is alike in every such
+        # sentence: similarity and centrality are of what the sentence says
         vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
-            [u.text for u in units]).toarray()
+            [u.words or u.text for u in units]).toarray()
     except ValueError:  # nothing but stop words
         return None
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
@@ -228,8 +259,9 @@ def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> 
         unit.support = [Span(s.article_id, s.start, s.end, s.text, "support")
                         for outlet in sorted(supported) for s in units[best[outlet]].source[:1]]
         lead = options.lead_weight * max(0.0, 1 - unit.position / options.lead_sentences) \
-            if options.lead_sentences and not unit.from_post else 0.0
-        unit.score = float(vectors[i] @ centroid) * (1 + options.consensus_weight * agreement / others + lead)
+            if options.lead_sentences and not (unit.from_post or unit.from_quote) else 0.0
+        unit.score = float(vectors[i] @ centroid) * (1 + options.consensus_weight * agreement / others + lead) \
+            * (1 + options.act_weight * act_strength(unit.acts, options))
         unit.outlets |= supported
     return vectors
 
@@ -253,7 +285,11 @@ def select(units: list[Unit], vectors: np.ndarray | None, options: BriefOptions,
             best_of_day.setdefault(units[i].when, i)
     if len(best_of_day) < options.cover_days:
         best_of_day = {}  # one event, not a story running over days: the best sentences
-    first = [i for i in order if best_of_day.get(units[i].when) == i][:options.min_sentences]
+    days = sorted(best_of_day)
+    # the story's first and last day of acts, then its other days, best first
+    ends = [best_of_day[day] for day in days[:1] + days[-1:]]
+    first = list(dict.fromkeys(ends + [i for i in order if best_of_day.get(units[i].when) == i]))
+    first = first[:max(options.min_sentences, len(ends))]
     chosen: list[int] = []
     total = 0
     posts_allowed = max(1, int(options.max_post_share * options.max_sentences))
@@ -264,10 +300,14 @@ def select(units: list[Unit], vectors: np.ndarray | None, options: BriefOptions,
             break
         if len(chosen) >= options.min_sentences and units[i].score < options.min_relative_score * top:
             break
-        if units[i].from_post and sum(units[j].from_post for j in chosen) >= posts_allowed:
+        told = units[i].from_post or units[i].from_quote
+        if told and sum(units[j].from_post or units[j].from_quote for j in chosen) >= posts_allowed:
             continue
         if vectors is not None and any(float(vectors[i] @ vectors[j]) > options.max_similarity for j in chosen):
             continue
+        if told and any(units[j].actor == units[i].actor and units[j].when == units[i].when
+                        and (units[j].from_post or units[j].from_quote) for j in chosen if units[i].actor):
+            continue  # one of a person's posts or quotations a day: the brief tells acts, not threads
         if any(units[i].text == units[j].text for j in chosen):
             continue
         chosen.append(i)
@@ -294,6 +334,8 @@ def build_brief(story: StoryInput, options: BriefOptions,
     units = sentence_units(story, options)
     if options.posts:
         units += post_units(story, options)
+    if options.quotes:
+        units += quote_units(story, options)
     vectors = score_units(units, story, options)
     published = [value_start(a.published[:10]) for a in story.articles if a.published]
     published = [d for d in published if d]
@@ -304,7 +346,8 @@ def build_brief(story: StoryInput, options: BriefOptions,
     article_order = {a.id: k for k, a in enumerate(story.articles)}
     chosen.sort(key=lambda i: (units[i].when or date.max,
                                article_order.get(units[i].article.id, 0) if units[i].when else rank[i],
-                               units[i].position))
+                               units[i].source[0].start if units[i].article.id == units[i].source[0].article_id
+                               else units[i].position))
     outlets = len({outlet_of(a) for a in story.articles})
     return tuple(BriefSentence(attributed(units[i], outlets), tuple(units[i].source + units[i].support))
                  for i in chosen)

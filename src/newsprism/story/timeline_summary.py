@@ -33,6 +33,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from newsprism.extract.datelines import dateline_end
 from newsprism.extract.narration import embed_ranges
 from newsprism.model import Article, BriefSentence, Span, TimelineDate, TimeRef
 from newsprism.options import Options, TimelineSummaryOptions
@@ -95,16 +96,17 @@ def collect_sentences(story: StoryInput) -> list[Sentence]:
                 for day in [ref_day(ref)] if day is not None]
         published = published_day(article)
         embedded = list(embed_ranges(article))
-        for position, (start, end, verb) in enumerate(bounds or ()):
+        for position, (line_start, end, verb) in enumerate(bounds or ()):
+            start = dateline_end(article.text, line_start, end)  # the report, not the page's furniture
             # a line without a verb or one that introduces what follows ("… along with his
             # response:") does not tell anything on its own; an embedded post's words are told
             # with their attribution by the brief, not as an outlet's report
-            complete = verb and not article.text[start:end].endswith(":") \
+            complete = verb and start < end and not article.text[start:end].endswith(":") \
                 and not any(s < end and start < e for s, e in embedded)
             sentence = Sentence(article, start, end, position, published, complete=complete)
             # a sentence is about the first day it names (as DATEWISE gives each sentence one
             # time); naming it for every day it mentions blurs the candidates of each
-            first = next(((ref, day) for ref, day in refs if start <= ref.span.start < end), None)
+            first = next(((ref, day) for ref, day in refs if line_start <= ref.span.start < end), None)
             if first is not None:
                 sentence.days[first[1]] = first[0].span
             result.append(sentence)

@@ -1,0 +1,186 @@
+"""Brief sentences told from the story's records, and the acts each brief candidate reports.
+
+Two things the brief takes from the structured records rather than from an outlet's sentences:
+
+* **Quotations.** A direct quotation of a named speaker becomes an attributed sentence,
+  "On April 27, 2018, Chance the Rapper said in a statement: “…”", dated by the quote's own
+  resolved date (printed only when the text gives it). A long quotation is shortened only by
+  choosing whole sentences of it, verbatim: the sentences that perform an act (an apology, a
+  rejection, thanks) first, then its opening; sentences left out between two chosen ones are
+  marked with an ellipsis. Each chosen sentence cites its own characters in the article, and
+  the cue, speaker and date spans are cited with their roles. A quotation already told from
+  the post it quotes is not told twice.
+* **Acts.** What a candidate reports: the kinds of the story's events and interactions whose
+  evidence lies in it, the speech acts of a post's or quotation's words ("my fault" apologises),
+  a reply. Acts that turn the story (an apology, a reply or response, a rejection, a meeting;
+  ``BriefOptions.turning_acts``) count fully, any other act of a person (a post, a statement, a
+  message) by half; a sentence that reports no act (background, commentary) not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from newsprism.model import Quote, Span
+from newsprism.options import BriefOptions
+from newsprism.stages import StoryInput
+from newsprism.story.speech_acts import sentences as quote_sentences
+from newsprism.story.speech_acts import speech_acts
+from newsprism.story.timeline import value_start
+
+# How each channel of a quotation is told.
+_CHANNEL_VERBS = {
+    "tweet": "wrote on Twitter", "post": "wrote in a post", "text message": "wrote in a text message",
+    "email": "wrote in an email", "letter": "wrote in a letter", "statement": "said in a statement",
+    "interview": "said in an interview", "speech": "said in a speech",
+    "press conference": "said at a press conference", "testimony": "said in testimony",
+    "article": "wrote in an article", "video": "said in a video", "broadcast": "said in a broadcast",
+}
+# Speech acts that are only a tone (VADER praise or criticism), not a deed.
+_TONE_ACTS = frozenset({"praises", "criticises"})
+_QUOTE_EVIDENCE = ("content", "cue", "speaker")
+
+
+def told_day(quote: Quote) -> date | None:
+    """The day a quote's own date expression names, when it names a day."""
+    ref = quote.date
+    if ref is None or not ref.value or not re.match(r"\d{4}-\d\d-\d\d", ref.value):
+        return None
+    return value_start(ref.value[:10])
+
+
+def context_day(quote: Quote, story: StoryInput) -> date | None:
+    """When an undated quotation was made, as its article tells it: the date of the post it
+    quotes, else the latest dated post or event of its speaker that the same article reports
+    before it (narration goes on about the act it last dated)."""
+    posts = {p.id: p for p in story.results.get("posts", ()) or ()}
+    if quote.post_id in posts and posts[quote.post_id].posted:
+        return value_start(posts[quote.post_id].posted[:10])
+    content = [s for s in quote.evidence if s.role == "content"]
+    if not content or quote.speaker_id is None:
+        return None
+    first = content[0]
+    best: tuple[int, date] | None = None
+    dated: list[tuple[Iterable[Span], str | None]] = [
+        (p.evidence, p.posted) for p in posts.values() if p.author_id == quote.speaker_id]
+    dated += [(e.evidence, e.date) for e in story.results.get("events", ()) or ()
+              if quote.speaker_id in e.actor_ids and not e.background]
+    for evidence, when in dated:
+        day = value_start(when[:10]) if when and re.match(r"\d{4}-\d\d-\d\d", when) else None
+        if day is None:
+            continue
+        for span in evidence:
+            if span.article_id == first.article_id and span.end <= first.start:
+                if best is None or span.end > best[0]:
+                    best = (span.end, day)
+    return best[1] if best else None
+
+
+def excerpt(quote: Quote, options: BriefOptions) -> tuple[str, list[Span]] | None:
+    """Whole sentences of a quotation, verbatim, within ``options.max_quote_chars`` (its act
+    sentences first, then its opening ones), joined in their order with an ellipsis where
+    sentences were left out; and the span of each in its article. None when no sentence of
+    it can be found verbatim in the evidence or none fits."""
+    found: list[Span] = []
+    for content in (s for s in quote.evidence if s.role == "content"):
+        for start, end in quote_sentences(content.text):
+            text = content.text[start:end].rstrip()
+            if text.count("“") != text.count("”") or text.count('"') % 2:
+                continue  # a sentence cut inside a quotation within the quotation
+            found.append(Span(content.article_id, content.start + start,
+                              content.start + start + len(text), text, "source"))
+    if not found:
+        return None
+    # sentences that perform a turning act, the kinds listed first first
+    rank = {kind: k for k, kind in enumerate(options.turning_acts)}
+    acting = sorted(((min(rank.get(a.type, len(rank)) for a in acts), i)
+                     for i, span in enumerate(found) for acts in [speech_acts(span.text)] if acts),
+                    key=lambda pair: pair)
+    acting = [i for best, i in acting if best < len(rank)]
+    chosen: list[int] = []
+    used = 0
+    for i in acting + list(range(len(found))):
+        if i in chosen:
+            continue
+        size = len(found[i].text) + 1
+        if used + size > options.max_quote_chars and chosen:
+            continue
+        if size > options.max_quote_chars and (used or size > 2 * options.max_quote_chars):
+            continue  # one very long sentence says too much at once
+        chosen.append(i)
+        used += size
+    if not chosen:
+        return None
+    chosen.sort()
+    parts = [found[chosen[0]].text]
+    for before, i in zip(chosen, chosen[1:]):
+        parts.append(("… " if i > before + 1 else "") + found[i].text)
+    return " ".join(parts), [found[i] for i in chosen]
+
+
+def quote_sentence(speaker: str, channel: str, day: date | None, words: str) -> str:
+    """"On April 27, 2018, Chance the Rapper said in a statement: “…”"."""
+    verb = _CHANNEL_VERBS.get(channel, "said")
+    when = f"On {day:%B} {day.day}, {day.year}, " if day else ""
+    return f"{when}{speaker} {verb}: “{words}”"
+
+
+def quote_candidates(story: StoryInput, options: BriefOptions):
+    """(sentence, quoted words, cited spans, act kinds, act day, evidence articles, speaker
+    id) for each direct quotation of a named speaker that the brief may tell; the day is the
+    quote's own or, for an undated one, the day its context gives (:func:`context_day`)."""
+    posts = {p.id: p for p in story.results.get("posts", ()) or ()}
+    for quote in story.results.get("quotes", ()) or ():
+        if quote.kind != "direct" or not quote.speaker_id or not quote.speaker_name:
+            continue
+        if quote.post_id in posts and posts[quote.post_id].posted and options.posts:
+            continue  # told from the post record
+        chosen = excerpt(quote, options)
+        if chosen is None or len(re.findall(r"\w+", chosen[0])) < options.min_words:
+            continue
+        words, spans = chosen
+        day = told_day(quote)
+        sentence = quote_sentence(quote.speaker_name, quote.channel, day, words)
+        cited = spans + [s for s in quote.evidence if s.role in ("cue", "speaker")]
+        if day is not None and quote.date.span is not None:
+            cited.append(Span(quote.date.span.article_id, quote.date.span.start, quote.date.span.end,
+                              quote.date.span.text, "date"))
+        acts = {a.type for a in speech_acts(words)} - _TONE_ACTS
+        articles = {s.article_id for s in quote.evidence if s.role in _QUOTE_EVIDENCE}
+        yield (sentence, words, cited, acts | {"said"}, day or context_day(quote, story), articles,
+               quote.speaker_id)
+
+
+def record_acts(story: StoryInput) -> dict[str, list[tuple[int, int, str]]]:
+    """Per article, the ranges of evidence of each event and interaction, with its kind."""
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for event in story.results.get("events", ()) or ():
+        if event.kind is None or event.background:
+            continue
+        for span in event.evidence:
+            if span.role in ("act", "post"):
+                found.setdefault(span.article_id, []).append((span.start, span.end, event.kind))
+    for interaction in story.results.get("interactions", ()) or ():
+        for span in interaction.evidence:
+            if span.role == "cue":
+                found.setdefault(span.article_id, []).append((span.start, span.end, interaction.type))
+    return found
+
+
+def acts_within(spans: Iterable[Span], found: dict[str, list[tuple[int, int, str]]]) -> set[str]:
+    """Kinds of the recorded acts whose evidence lies inside one of ``spans``."""
+    kinds = set()
+    for span in spans:
+        for start, end, kind in found.get(span.article_id, ()):
+            if span.start <= start and end <= span.end:
+                kinds.add(kind)
+    return kinds
+
+
+def act_strength(acts: set[str], options: BriefOptions) -> float:
+    """1 for a candidate reporting an act that turns the story, 0.5 for another act, else 0."""
+    if acts & set(options.turning_acts):
+        return 1.0
+    return 0.5 if acts - _TONE_ACTS else 0.0
