@@ -28,13 +28,14 @@ _CLOCK = r"\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?"
 # preposition makes part of the report ("met on June 16, 2010 at 10:00").
 _STAMP = re.compile(rf"(?<!\bon )(?<!\bat )(?<!\bby )(?<!\bof )(?<!\buntil )(?<!\bsince )(?<!\bfrom )(?<!day )(?<!day, )"
                     rf"(?:{_DATE}\s*[;,]?\s*{_CLOCK}|{_CLOCK}\s*[;,]?\s*{_DATE})")
-# A place in capitals (optionally a state or country, and a short date) and an agency in
-# parentheses or a dash: "HONG KONG, May 2 (Reuters) -", "VENICE, La/PENSACOLA BEACH, Fla
-# (Reuters) -", "CHICAGO (CBS) –", "NEW ORLEANS --", "AP NEW ORLEANS --".
+# A place in capitals (optionally a state or country, and a short date; none after a stamp)
+# and an agency in parentheses, or a place and a dash: "HONG KONG, May 2 (Reuters) -",
+# "VENICE, La/PENSACOLA BEACH, Fla (Reuters) -", "CHICAGO (CBS) –", "NEW ORLEANS --",
+# "AP NEW ORLEANS --".
 _PLACE = r"[A-Z][A-Z.'’-]+(?:(?:,\s*|\s+|/)[A-Z][A-Za-z.'’-]*){0,6}"
 _AGENCY = r"\([A-Z][\w&.]*(?:\s[A-Z][\w&.]*){0,3}\)"
 _DATELINE = re.compile(
-    rf"(?:{_PLACE}(?:,\s*{_MONTH}\s+\d{{1,2}})?\s*{_AGENCY}\s*[-–—]{{1,2}}"
+    rf"(?:(?:{_PLACE}(?:,\s*{_MONTH}\s+\d{{1,2}})?\s*)?{_AGENCY}\s*[-–—]{{1,2}}"
     rf"|(?:[A-Z]{{2,}}\s+)?[A-Z][A-Z.'’-]+(?:(?:,\s*|\s+)[A-Z][A-Za-z.]*){{0,3}}\s*(?:--|–|—))(?:\s+|$)")
 _SEPARATOR = re.compile(r"\s\|\s")
 

@@ -26,6 +26,7 @@ anything else:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -36,7 +37,9 @@ from newsprism.model import Article, BriefSentence, Post, Span
 from newsprism.options import BriefOptions, Options
 from newsprism.stages import StoryInput, story_stage
 from newsprism.extract.datelines import dateline_end
-from newsprism.story.brief_records import act_strength, acts_within, quote_candidates, record_acts
+from newsprism.extract.narration import quoted_ranges
+from newsprism.story.brief_records import (act_strength, acts_within, narrated_acts, quote_candidates,
+                                            record_acts)
 from newsprism.story.speech_acts import speech_acts
 from newsprism.story.timeline import value_start
 
@@ -91,10 +94,28 @@ def apply_cuts(text: str, offset: int, cuts) -> str:
     return " ".join("".join(kept).split())
 
 
+def unquoted(quoted: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``[start, end)`` outside the sorted ``quoted`` ranges."""
+    parts = []
+    k = max(0, bisect.bisect_right(quoted, (start, start)) - 1)
+    for q_start, q_end in quoted[k:]:
+        if q_start >= end:
+            break
+        if q_end <= start:
+            continue
+        if q_start > start:
+            parts.append((start, q_start))
+        start = max(start, q_end)
+    if start < end:
+        parts.append((start, end))
+    return parts
+
+
 def sentence_day(article: Article, pieces, timexes) -> tuple[date | None, bool]:
     """When the act of a sentence happened: the earliest day the temporal expressions of its
-    narration ``pieces`` name (not after the article's publication; quoted words speak from
-    their own time), else the article's publication day; and whether the text dates it."""
+    ``pieces`` (the sentence outside quotation marks) name (not after the article's
+    publication; quoted words speak from their own time), else the article's publication
+    day; and whether the text dates it."""
     published = value_start(article.published[:10]) if article.published else None
     days = []
     for ref in timexes or ():
@@ -117,6 +138,10 @@ def sentence_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
         if narration is None:
             continue
         quoted_before = None  # quoted words only, waiting for their attribution
+        # a date is read outside quotation marks only: narration pieces also leave out the
+        # words of indirect speech ("showed his support for Trump on Twitter Wednesday"),
+        # which still tell when the act happened
+        quoted = sorted(quoted_ranges(article.text))
         for position, sentence in enumerate(narration.sentences):
             wording = loaded.get(article.id, {}).get((sentence.start, sentence.end))
             narrated = sum(words(article.text[s:e]) for s, e in sentence.pieces)
@@ -144,11 +169,13 @@ def sentence_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
             if not options.min_words <= words(text) <= options.max_sentence_words:
                 continue
             span = Span(article.id, start, end, original, "source")
-            when, dated = sentence_day(article, sentence.pieces, timexes.get(article.id))
-            units.append(Unit(text, [span], article, position, when, {outlet_of(article)}, dated=dated))
+            when, dated = sentence_day(article, unquoted(quoted, start, end), timexes.get(article.id))
+            acts = narrated_acts(article.text, sentence.pieces)
+            units.append(Unit(text, [span], article, position, when, {outlet_of(article)}, dated=dated,
+                              acts=acts))
     found = record_acts(story)
     for unit in units:
-        unit.acts = acts_within(unit.source, found)
+        unit.acts |= acts_within(unit.source, found)
     return units
 
 
@@ -161,7 +188,10 @@ def quote_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
         source = [s for s in cited if s.role == "source"]
         if source[0].article_id not in articles:
             continue
-        units.append(Unit(sentence, cited, articles[source[0].article_id], 0, when,
+        article = articles[source[0].article_id]
+        # an undated quotation is placed, as an undated sentence is, on its article's day
+        day = when or (value_start(article.published[:10]) if article.published else None)
+        units.append(Unit(sentence, cited, article, 0, day,
                           {outlet_of(articles[a]) for a in evidence if a in articles},
                           dated=when is not None, from_quote=True, acts=acts, actor=speaker, words=words_))
     return units
@@ -263,6 +293,16 @@ def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> 
         unit.score = float(vectors[i] @ centroid) * (1 + options.consensus_weight * agreement / others + lead) \
             * (1 + options.act_weight * act_strength(unit.acts, options))
         unit.outlets |= supported
+    # a sentence its text does not date takes the day of a dated report of another outlet
+    # that repeats it ("Trump responded to Kanye's tweet" / "… Trump tweeted on Wednesday")
+    for i, unit in enumerate(units):
+        if unit.dated:
+            continue
+        repeats = [j for j in np.flatnonzero(similarity[i] > options.max_similarity)
+                   if units[j].dated and outlet_of(units[j].article) not in {outlet_of(unit.article)}]
+        if repeats:
+            unit.when = min(units[j].when for j in repeats)
+            unit.dated = True
     return vectors
 
 

@@ -26,8 +26,8 @@ from datetime import date
 from newsprism.model import Quote, Span
 from newsprism.options import BriefOptions
 from newsprism.stages import StoryInput
+from newsprism.story.speech_acts import APOLOGY, speech_acts
 from newsprism.story.speech_acts import sentences as quote_sentences
-from newsprism.story.speech_acts import speech_acts
 from newsprism.story.timeline import value_start
 
 # How each channel of a quotation is told.
@@ -41,6 +41,15 @@ _CHANNEL_VERBS = {
 # Speech acts that are only a tone (VADER praise or criticism), not a deed.
 _TONE_ACTS = frozenset({"praises", "criticises"})
 _QUOTE_EVIDENCE = ("content", "cue", "speaker")
+# Verbs by which narration reports an act that turns a story ("Chance the Rapper is
+# apologizing after …", "Trump responded to …", "the company denied …"); read in the
+# narration only, so that quoted words do not count as the outlet's report.
+_NARRATED_ACTS = (
+    ("apologises", APOLOGY),
+    ("responded", re.compile(r"\b(?:respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|(?:hit|hits|fired|fires)\s+back)\b",
+                             re.I)),
+    ("rejects", re.compile(r"\b(?:reject(?:s|ed|ing)?|den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing))\b", re.I)),
+)
 
 
 def told_day(quote: Quote) -> date | None:
@@ -167,6 +176,12 @@ def record_acts(story: StoryInput) -> dict[str, list[tuple[int, int, str]]]:
             if span.role == "cue":
                 found.setdefault(span.article_id, []).append((span.start, span.end, interaction.type))
     return found
+
+
+def narrated_acts(text: str, pieces) -> set[str]:
+    """Kinds of turning acts that the narration ``pieces`` (ranges of ``text``) report."""
+    return {kind for kind, pattern in _NARRATED_ACTS
+            if any(pattern.search(text, start, end) for start, end in pieces)}
 
 
 def acts_within(spans: Iterable[Span], found: dict[str, list[tuple[int, int, str]]]) -> set[str]:

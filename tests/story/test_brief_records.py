@@ -1,0 +1,80 @@
+"""Brief sentences told from quote records, and the acts a candidate reports: on quotations
+and narration of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsprism.model import Quote, Span
+from newsprism.options import BriefOptions
+from newsprism.story.brief import unquoted
+from newsprism.story.brief_records import act_strength, excerpt, narrated_acts, quote_sentence
+
+TEXT = ("Valk apologised on Friday. “We closed the harbour too late. Nobody was hurt. I am sorry for "
+        "the delay. We will reopen on Monday,” she said.")
+
+
+def _quote(text: str, content: str) -> Quote:
+    start = text.index(content)
+    span = Span("a", start, start + len(content), content, "content")
+    return Quote(id="q1", text=content, kind="direct", speaker_id="ines-valk", cue="said",
+                 channel="statement", evidence=(span,), speaker_name="Ines Valk")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chance the Rapper is apologizing after taking to Twitter.", {"apologises"}),
+    ("The minister apologised to the families on Monday.", {"apologises"}),
+    ("Trump responded to the post within an hour.", {"responded"}),
+    ("The mayor fired back at her critics.", {"responded"}),
+    ("The company denied the report.", {"rejects"}),
+    ("The council rejected the plan and the mayor replied in a letter.", {"rejects", "responded"}),
+    # no act: background and description
+    ("The harbour has been closed since Tuesday.", set()),
+    ("Oil kept leaking from the well.", set()),
+])
+def test_narrated_acts(text, expected):
+    assert narrated_acts(text, [(0, len(text))]) == expected
+
+
+def test_narrated_acts_read_only_the_narration_pieces():
+    text = "“I am sorry,” Valk said on Friday."
+    narration = [(text.index("Valk"), len(text))]
+    assert narrated_acts(text, narration) == set()
+
+
+def test_turning_acts_count_fully_other_acts_by_half():
+    options = BriefOptions()
+    assert act_strength({"apologises", "said"}, options) == 1.0
+    assert act_strength({"posted"}, options) == 0.5
+    assert act_strength({"praises"}, options) == 0.0  # a tone, not a deed
+    assert act_strength(set(), options) == 0.0
+
+
+def test_excerpt_keeps_the_act_sentence_and_marks_what_it_leaves_out():
+    quote = _quote(TEXT, TEXT[TEXT.index("We closed"):TEXT.index(",” she")])
+    words, spans = excerpt(quote, BriefOptions(max_quote_chars=60))
+    assert words == "We closed the harbour too late. … I am sorry for the delay."
+    for span in spans:
+        assert TEXT[span.start:span.end] == span.text
+    # a budget for all of it: verbatim, no ellipsis
+    words, _ = excerpt(quote, BriefOptions(max_quote_chars=500))
+    assert words == quote.text
+
+
+def test_quote_sentence_tells_speaker_channel_and_day():
+    assert quote_sentence("Ines Valk", "statement", date(2031, 6, 13), "Nobody was hurt.") == \
+        "On June 13, 2031, Ines Valk said in a statement: “Nobody was hurt.”"
+    assert quote_sentence("Ines Valk", "unknown", None, "Nobody was hurt.") == "Ines Valk said: “Nobody was hurt.”"
+
+
+@pytest.mark.parametrize("quoted, start, end, expected", [
+    ([], 0, 10, [(0, 10)]),
+    ([(2, 4)], 0, 10, [(0, 2), (4, 10)]),
+    ([(0, 3), (5, 12)], 0, 10, [(3, 5)]),
+    ([(0, 3), (20, 25)], 5, 10, [(5, 10)]),
+    ([(4, 30)], 5, 10, []),
+])
+def test_unquoted(quoted, start, end, expected):
+    assert unquoted(quoted, start, end) == expected
