@@ -19,14 +19,17 @@ if TYPE_CHECKING:
 _LINE = re.compile(r"[^\n]+")
 # The start of a piece that cannot begin a sentence.
 _CONTINUES = re.compile(r"[a-z)\],;:%]")
+# The rest of a parenthesis that the previous piece opened, cut at a period inside it
+# ("BP Plc (BP." + "L) said").
+_CLOSES = re.compile(r"[^\s()]{1,8}\)")
 
 
 def sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int, bool]]:
     """Sentences of ``doc`` (parsed from ``text``), cut again at line breaks and trimmed, each
     with whether it has a verb (a post's attribution line or a caption has none). A piece that
     goes on a sentence of the same line (it starts in lower case or with closing punctuation:
-    the parser cut after an abbreviation, "BP Plc (BP.L) said", or inside a quotation) is
-    joined to it."""
+    the parser cut after an abbreviation or inside a quotation) is joined to it; so is one
+    that closes a parenthesis the sentence before it left open ("BP Plc (BP." + "L) said")."""
     ranges: list[tuple[int, int]] = []
     for sent in doc.sents:
         for match in _LINE.finditer(text, sent.start_char, sent.end_char):
@@ -37,7 +40,8 @@ def sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int, bool]]:
                 end -= 1
             if end <= start:
                 continue
-            if ranges and _CONTINUES.match(text, start) and "\n" not in text[ranges[-1][1]:start]:
+            if ranges and "\n" not in text[ranges[-1][1]:start] and (
+                    _CONTINUES.match(text, start) or _CLOSES.match(text, start) and _open_paren(text, *ranges[-1])):
                 ranges[-1] = (ranges[-1][0], end)
             else:
                 ranges.append((start, end))
@@ -47,6 +51,10 @@ def sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int, bool]]:
         verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
         bounds.append((start, end, verb))
     return bounds
+
+
+def _open_paren(text: str, start: int, end: int) -> bool:
+    return text.count("(", start, end) > text.count(")", start, end)
 
 
 @document_stage("sentences")

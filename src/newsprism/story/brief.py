@@ -1,27 +1,33 @@
 """The ``brief`` stage: the story in a few neutral sentences, in time order, each cited.
 
 Every sentence of the brief is either an article's own sentence (extractive) or a sentence
-generated from a post record ("On April 25, 2018, Kanye West posted on Twitter: “…”"), never
-anything else:
+generated from a post or quote record ("On April 25, 2018, Kanye West posted on Twitter: “…”",
+"Chance the Rapper said: “…”"; :mod:`newsprism.story.brief_records`), never anything else:
 
-* **Candidates** are the narration sentences of every article (``narration`` stage): a
-  sentence that is only someone else's words (a quotation without its attribution, an embedded
-  post) is not one; neither is a sentence whose narration carries an outlet's evaluative
-  wording that cannot be cut (``loaded_wording`` stage, with the comparison's evaluative
-  lexicon). Removable loaded modifiers ("a *shocking* decision") are cut from the sentence's
-  text; its citation still points at the whole original sentence.
+* **Candidates** are the narration sentences of every article (``narration`` stage), without
+  the dateline or publication stamp that opens a wire report (:mod:`newsprism.extract.datelines`):
+  a sentence that is only someone else's words (a quotation without its attribution, an
+  embedded post) is not one; neither is a sentence whose narration carries an outlet's
+  evaluative wording that cannot be cut (``loaded_wording`` stage, with the comparison's
+  evaluative lexicon). Removable loaded modifiers ("a *shocking* decision") are cut from the
+  sentence's text; its citation still points at the whole original sentence. Posts and direct
+  quotations of named speakers are candidates too, told from their records, verbatim.
 * **Score**: how central the sentence is to the story (cosine of its TF-IDF vector to the
   centroid of all sentences), raised by how closely the story's *other* outlets report the same
   thing (per outlet, the cosine of its closest sentence; one at least ``support_similarity``
-  alike is cited as ``support``) and by its place in its article's lead.
-* **Selection**: for a story whose acts are dated on several days, the best sentence of
-  each day first (background only on its score), so the brief runs from the first act to the
-  last; then the best sentences that do not repeat one already chosen, as many as score within
-  ``min_relative_score`` of the best (between ``min_sentences`` and ``max_sentences``), or up
-  to a word budget; sentences told from posts fill at most ``max_post_share`` of it. What only
-  one outlet of several reports is marked "according to <outlet>".
+  alike is cited as ``support``), by its place in its article's lead, and by the acts it
+  reports (an apology, a response or a rejection turns a story; a post or a statement is an
+  act too; background and commentary are none).
+* **Selection**: for a story whose acts are dated on several days, the best sentence of its
+  first and last day and then of each other day first (background only on its score), so the
+  brief runs from the first act to the last; then the best sentences that do not repeat one
+  already chosen, as many as score within ``min_relative_score`` of the best (between
+  ``min_sentences`` and ``max_sentences``), or up to a word budget; sentences told from posts
+  and quotations fill at most ``max_post_share`` of it, one a person a day. What only one
+  outlet of several reports is marked "according to <outlet>".
 * **Order**: by the date each sentence's act happened (the earliest day its temporal
-  expressions name, a post's own date), else its article's publication date.
+  expressions name outside quotation marks, a post's own date, else the day of a dated report
+  of another outlet that repeats it), else its article's publication date.
 """
 
 from __future__ import annotations
@@ -33,11 +39,11 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from newsprism.extract.datelines import dateline_end
+from newsprism.extract.narration import quoted_ranges
 from newsprism.model import Article, BriefSentence, Post, Span
 from newsprism.options import BriefOptions, Options
 from newsprism.stages import StoryInput, story_stage
-from newsprism.extract.datelines import dateline_end
-from newsprism.extract.narration import quoted_ranges
 from newsprism.story.brief_records import (act_strength, acts_within, narrated_acts, quote_candidates,
                                             record_acts)
 from newsprism.story.speech_acts import speech_acts

@@ -102,7 +102,7 @@ def collect_sentences(story: StoryInput) -> list[Sentence]:
             # response:") does not tell anything on its own; an embedded post's words are told
             # with their attribution by the brief, not as an outlet's report
             complete = verb and start < end and not article.text[start:end].endswith(":") \
-                and not any(s < end and start < e for s, e in embedded)
+                and not any(s < end and start < e for s, e in embedded) and reports(article.text[start:end])
             sentence = Sentence(article, start, end, position, published, complete=complete)
             # a sentence is about the first day it names (as DATEWISE gives each sentence one
             # time); naming it for every day it mentions blurs the candidates of each
@@ -111,6 +111,17 @@ def collect_sentences(story: StoryInput) -> list[Sentence]:
                 sentence.days[first[1]] = first[0].span
             result.append(sentence)
     return result
+
+
+# How a sentence starts: a capital or a digit, after an opening quotation mark or not.
+_OPENING = re.compile(r"[\"“‘']?[A-Z0-9]")
+
+
+def reports(text: str) -> bool:
+    """Whether a sentence can tell a date on its own: it starts as a sentence does (not inside
+    one that the parser cut, "massive oil spill in …"), and it is not a question (a reader's
+    or an explainer's "Can humans catch swine flu?" reports nothing)."""
+    return bool(_OPENING.match(text)) and not text.rstrip("\"”’' ").endswith("?")
 
 
 def date_statistics(sentences: list[Sentence]) -> dict[date, dict[str, int]]:
