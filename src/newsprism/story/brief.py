@@ -281,14 +281,15 @@ def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> 
     similarity = vectors @ vectors.T
     all_outlets = {outlet_of(a) for a in story.articles}
     others = max(1, len(all_outlets) - 1)
+    # per outlet, each unit's closest unit of that outlet (a column block at a time, so that
+    # a large story costs matrix work, not a loop over all pairs)
+    unit_outlets = np.array([outlet_of(u.article) for u in units])
+    closest = {}
+    for outlet in sorted(set(unit_outlets)):
+        columns = np.flatnonzero(unit_outlets == outlet)
+        closest[outlet] = columns[similarity[:, columns].argmax(axis=1)]
     for i, unit in enumerate(units):
-        best: dict[str, int] = {}
-        for j, other in enumerate(units):
-            outlet = outlet_of(other.article)
-            if outlet in unit.outlets:
-                continue
-            if outlet not in best or similarity[i, j] > similarity[i, best[outlet]]:
-                best[outlet] = j
+        best = {outlet: int(js[i]) for outlet, js in closest.items() if outlet not in unit.outlets}
         # consensus: how closely each other outlet reports the same thing (its closest sentence)
         agreement = sum(float(similarity[i, j]) for j in best.values())
         supported = {outlet for outlet, j in best.items() if similarity[i, j] >= options.support_similarity}
