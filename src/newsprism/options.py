@@ -443,7 +443,8 @@ class BriefOptions:
             ``1 + act_weight`` for an act of ``turning_acts``, ``1 + act_weight / 2`` for any
             other act of a person (a post, a statement), unchanged for a sentence that reports
             no act (background, commentary); acts are the story's event, interaction and
-            speech-act kinds.
+            speech-act kinds, and the apologies, responses and rejections a sentence's
+            narration reports.
         turning_acts: kinds of acts that carry a story forward.
     """
 
