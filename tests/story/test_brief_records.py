@@ -7,10 +7,11 @@ from datetime import date
 
 import pytest
 
-from newsprism.model import Quote, Span
+from newsprism.model import Post, Quote, Span
 from newsprism.options import BriefOptions
 from newsprism.story.brief import unquoted
-from newsprism.story.brief_records import act_strength, excerpt, narrated_acts, quote_sentence
+from newsprism.story.brief_records import (act_strength, context_day, dated_acts, excerpt, narrated_acts,
+                                            quote_sentence)
 
 TEXT = ("Valk apologised on Friday. “We closed the harbour too late. Nobody was hurt. I am sorry for "
         "the delay. We will reopen on Monday,” she said.")
@@ -78,3 +79,18 @@ def test_quote_sentence_tells_speaker_channel_and_day():
 ])
 def test_unquoted(quoted, start, end, expected):
     assert unquoted(quoted, start, end) == expected
+
+
+def test_an_undated_quotation_takes_the_day_of_its_speakers_last_act_reported_before_it():
+    from newsprism.stages import StoryInput
+
+    text = "On Monday Valk posted a notice. Later she spoke. “We closed it,” Valk said. Then she left."
+    def post(pid, phrase, posted):
+        start = text.index(phrase)
+        return Post(id=pid, platform="twitter", kind="post", text=phrase, author_id="ines-valk", posted=posted,
+                    evidence=(Span("a", start, start + len(phrase), phrase, "text"),))
+    posts = [post("p1", "posted a notice", "2031-06-09"), post("p2", "Then she left", "2031-06-11")]
+    story = StoryInput("s", (), {}, {"posts": tuple(posts)})
+    quote = _quote(text, "We closed it")
+    assert context_day(quote, {p.id: p for p in posts}, dated_acts(story)) == date(2031, 6, 9)
+    assert context_day(quote, {}, {}) is None

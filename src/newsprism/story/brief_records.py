@@ -60,11 +60,26 @@ def told_day(quote: Quote) -> date | None:
     return value_start(ref.value[:10])
 
 
-def context_day(quote: Quote, story: StoryInput) -> date | None:
+def dated_acts(story: StoryInput) -> dict[str, list[tuple[Iterable[Span], date]]]:
+    """Per person, the evidence and day of each of their dated posts and (not background)
+    events."""
+    acts: dict[str, list[tuple[Iterable[Span], date]]] = {}
+    found = [(p.author_id, p.evidence, p.posted) for p in story.results.get("posts", ()) or ()]
+    found += [(actor, e.evidence, e.date) for e in story.results.get("events", ()) or ()
+              if not e.background for actor in e.actor_ids]
+    for person, evidence, when in found:
+        if person and when and re.match(r"\d{4}-\d\d-\d\d", when):
+            day = value_start(when[:10])
+            if day is not None:
+                acts.setdefault(person, []).append((evidence, day))
+    return acts
+
+
+def context_day(quote: Quote, posts: dict, acts: dict[str, list[tuple[Iterable[Span], date]]]) -> date | None:
     """When an undated quotation was made, as its article tells it: the date of the post it
-    quotes, else the latest dated post or event of its speaker that the same article reports
-    before it (narration goes on about the act it last dated)."""
-    posts = {p.id: p for p in story.results.get("posts", ()) or ()}
+    quotes (``posts`` by id), else the latest of its speaker's dated ``acts``
+    (:func:`dated_acts`) that the same article reports before it (narration goes on about the
+    act it last dated)."""
     if quote.post_id in posts and posts[quote.post_id].posted:
         return value_start(posts[quote.post_id].posted[:10])
     content = [s for s in quote.evidence if s.role == "content"]
@@ -72,14 +87,7 @@ def context_day(quote: Quote, story: StoryInput) -> date | None:
         return None
     first = content[0]
     best: tuple[int, date] | None = None
-    dated: list[tuple[Iterable[Span], str | None]] = [
-        (p.evidence, p.posted) for p in posts.values() if p.author_id == quote.speaker_id]
-    dated += [(e.evidence, e.date) for e in story.results.get("events", ()) or ()
-              if quote.speaker_id in e.actor_ids and not e.background]
-    for evidence, when in dated:
-        day = value_start(when[:10]) if when and re.match(r"\d{4}-\d\d-\d\d", when) else None
-        if day is None:
-            continue
+    for evidence, day in acts.get(quote.speaker_id, ()):
         for span in evidence:
             if span.article_id == first.article_id and span.end <= first.start:
                 if best is None or span.end > best[0]:
@@ -141,6 +149,7 @@ def quote_candidates(story: StoryInput, options: BriefOptions):
     id) for each direct quotation of a named speaker that the brief may tell; the day is the
     quote's own or, for an undated one, the day its context gives (:func:`context_day`)."""
     posts = {p.id: p for p in story.results.get("posts", ()) or ()}
+    dated = dated_acts(story)
     for quote in story.results.get("quotes", ()) or ():
         if quote.kind != "direct" or not quote.speaker_id or not quote.speaker_name:
             continue
@@ -158,7 +167,7 @@ def quote_candidates(story: StoryInput, options: BriefOptions):
                               quote.date.span.text, "date"))
         acts = {a.type for a in speech_acts(words)} - _TONE_ACTS
         articles = {s.article_id for s in quote.evidence if s.role in _QUOTE_EVIDENCE}
-        yield (sentence, words, cited, acts | {"said"}, day or context_day(quote, story), articles,
+        yield (sentence, words, cited, acts | {"said"}, day or context_day(quote, posts, dated), articles,
                quote.speaker_id)
 
 
