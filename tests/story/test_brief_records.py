@@ -10,7 +10,7 @@ import pytest
 from newsprism.model import Post, Quote, Span
 from newsprism.options import BriefOptions
 from newsprism.story.brief import unquoted
-from newsprism.story.brief_records import (act_strength, context_day, dated_acts, excerpt, narrated_acts,
+from newsprism.story.brief_records import (act_strength, context_day, dated_acts, deeds, excerpt, narrated_acts,
                                             quote_sentence)
 
 TEXT = ("Valk apologised on Friday. “We closed the harbour too late. Nobody was hurt. I am sorry for "
@@ -37,6 +37,18 @@ def _quote(text: str, content: str) -> Quote:
 ])
 def test_narrated_acts(text, expected):
     assert narrated_acts(text, [(0, len(text))]) == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("My fault yo", {"apologises"}),
+    ("Nah, that ain’t it yo.", {"rejects"}),
+    ("Thank you Kanye, very cool!", {"thanks"}),
+    ("I hope you’ll reconsider. It is wrong.", {"asks"}),
+    ("We are both dragon energy. He is my brother.", set()),
+    ("I know nothing about it.", set()),  # "no" opens no sentence here
+])
+def test_deeds_of_words(words, expected):
+    assert deeds(words) == expected
 
 
 def test_narrated_acts_read_only_the_narration_pieces():

@@ -44,9 +44,8 @@ from newsprism.extract.narration import quoted_ranges
 from newsprism.model import Article, BriefSentence, Post, Span
 from newsprism.options import BriefOptions, Options
 from newsprism.stages import StoryInput, story_stage
-from newsprism.story.brief_records import (act_strength, acts_within, narrated_acts, quote_candidates,
+from newsprism.story.brief_records import (act_strength, acts_within, deeds, narrated_acts, quote_candidates,
                                             record_acts)
-from newsprism.story.speech_acts import speech_acts
 from newsprism.story.timeline import value_start
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -235,7 +234,7 @@ def post_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
         # the post's words are the source; its attribution, author and link keep their roles
         cited = [Span(s.article_id, s.start, s.end, s.text, "source" if s.role in (None, "text") else s.role)
                  for s in evidence]
-        acts = {"posted"} | {a.type for a in speech_acts(post.text)}
+        acts = {"posted"} | deeds(post.text)
         if post.kind in ("reply", "repost") and (post.target_id or post.target_handle):
             acts.add("replies_to")
         units.append(Unit(sentence, cited,

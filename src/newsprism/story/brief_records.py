@@ -11,7 +11,8 @@ Two things the brief takes from the structured records rather than from an outle
   the cue, speaker and date spans are cited with their roles. A quotation already told from
   the post it quotes is not told twice.
 * **Acts.** What a candidate reports: the kinds of the story's events and interactions whose
-  evidence lies in it, the speech acts of a post's or quotation's words ("my fault" apologises),
+  evidence lies in it, the apologies, responses and rejections its narration reports ("is
+  apologizing after …"), the deeds of a post's or quotation's words ("my fault" apologises),
   a reply. Acts that turn the story (an apology, a reply or response, a rejection, a meeting;
   ``BriefOptions.turning_acts``) count fully, any other act of a person (a post, a statement, a
   message) by half; a sentence that reports no act (background, commentary) not at all.
@@ -26,7 +27,7 @@ from datetime import date
 from newsprism.model import Quote, Span
 from newsprism.options import BriefOptions
 from newsprism.stages import StoryInput
-from newsprism.story.speech_acts import APOLOGY, speech_acts
+from newsprism.story.speech_acts import APOLOGY, REJECTION, REQUEST, THANKS
 from newsprism.story.speech_acts import sentences as quote_sentences
 from newsprism.story.timeline import value_start
 
@@ -40,6 +41,10 @@ _CHANNEL_VERBS = {
 }
 # Speech acts that are only a tone (VADER praise or criticism), not a deed.
 _TONE_ACTS = frozenset({"praises", "criticises"})
+# The deeds that words perform, by the cues of :mod:`newsprism.story.speech_acts` (its tone
+# and sarcasm readings, which cost a sentiment analysis of every sentence, do not make a
+# deed).
+_DEEDS = (("thanks", THANKS), ("apologises", APOLOGY), ("asks", REQUEST), ("rejects", REJECTION))
 _QUOTE_EVIDENCE = ("content", "cue", "speaker")
 # Verbs by which narration reports an act that turns a story ("Chance the Rapper is
 # apologizing after …", "Trump responded to …", "the company denied …"); read in the
@@ -112,9 +117,8 @@ def excerpt(quote: Quote, options: BriefOptions) -> tuple[str, list[Span]] | Non
         return None
     # sentences that perform a turning act, the kinds listed first first
     rank = {kind: k for k, kind in enumerate(options.turning_acts)}
-    acting = sorted(((min(rank.get(a.type, len(rank)) for a in acts), i)
-                     for i, span in enumerate(found) for acts in [speech_acts(span.text)] if acts),
-                    key=lambda pair: pair)
+    acting = sorted((min(rank.get(kind, len(rank)) for kind in acts), i)
+                    for i, span in enumerate(found) for acts in [deeds(span.text)] if acts)
     acting = [i for best, i in acting if best < len(rank)]
     chosen: list[int] = []
     used = 0
@@ -165,7 +169,7 @@ def quote_candidates(story: StoryInput, options: BriefOptions):
         if day is not None and quote.date.span is not None:
             cited.append(Span(quote.date.span.article_id, quote.date.span.start, quote.date.span.end,
                               quote.date.span.text, "date"))
-        acts = {a.type for a in speech_acts(words)} - _TONE_ACTS
+        acts = deeds(words)
         articles = {s.article_id for s in quote.evidence if s.role in _QUOTE_EVIDENCE}
         yield (sentence, words, cited, acts | {"said"}, day or context_day(quote, posts, dated), articles,
                quote.speaker_id)
@@ -184,6 +188,16 @@ def record_acts(story: StoryInput) -> dict[str, list[tuple[int, int, str]]]:
         for span in interaction.evidence:
             if span.role == "cue":
                 found.setdefault(span.article_id, []).append((span.start, span.end, interaction.type))
+    return found
+
+
+def deeds(text: str) -> set[str]:
+    """Kinds of the deeds the words ``text`` perform, sentence by sentence: thanks, an
+    apology, a request, a rejection (a sentence opening with "no", "nah", …)."""
+    found = set()
+    for start, end in quote_sentences(text):
+        sentence = text[start:end]
+        found |= {kind for kind, pattern in _DEEDS if pattern.search(sentence)}
     return found
 
 
