@@ -16,6 +16,9 @@ Summarization", ACL 2020), run on newsprism's own records:
    articles published on d or shortly after that name no day. Both sets are TF-IDF vectors;
    the day's vector keeps the words found in both sets (mean of each set's sum), so it
    describes what was reported *about* d; candidates are ranked by their cosine to it.
+   A candidate is told from after the dateline or publication stamp that opens it
+   (:mod:`newsprism.extract.datelines`), and only when it reads as a report on its own: a
+   question or a piece of a sentence the parser cut is not one (:func:`reports`).
 3. **Selection.** From the candidates, sentences are chosen greedily so that their sum is
    closest (cosine) to the candidates' centroid (the paper's CentroidOpt), skipping
    sentences that repeat one already chosen.
