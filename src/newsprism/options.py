@@ -446,6 +446,9 @@ class BriefOptions:
             speech-act kinds, and the apologies, responses and rejections a sentence's
             narration reports.
         turning_acts: kinds of acts that carry a story forward.
+        same_quote_overlap: two direct quotations of one speaker sharing at least this
+            share of the longer one's content words are one quotation in two wordings: the
+            brief tells it once (from its record or in a sentence that carries it).
     """
 
     min_sentences: int = 5
@@ -470,6 +473,7 @@ class BriefOptions:
     act_weight: float = 1.0
     turning_acts: tuple[str, ...] = (
         "apologises", "apologised", "replies_to", "responded", "rejects", "met", "meets")
+    same_quote_overlap: float = 0.6
 
 
 @dataclass(frozen=True)

@@ -227,3 +227,9 @@ def test_selection_keeps_post_sentences_to_their_share_and_background_by_score()
     options = BriefOptions(min_sentences=2, max_sentences=2, min_relative_score=0.0, cover_days=2)
     chosen = [old[i].text for i in select(old, None, options, background=date(2031, 6, 5))]
     assert "old" not in chosen
+
+
+@pytest.mark.model
+def test_example_brief_tells_a_quotation_once_in_any_wording(example_analysis):
+    brief = example_analysis.stories[0].brief
+    assert sum("gamble" in s.text for s in brief) <= 1

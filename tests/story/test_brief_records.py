@@ -11,7 +11,7 @@ from newsprism.model import Post, Quote, Span
 from newsprism.options import BriefOptions
 from newsprism.story.brief import unquoted
 from newsprism.story.brief_records import (act_strength, context_day, dated_acts, deeds, excerpt, narrated_acts,
-                                            quote_sentence)
+                                            quote_groups, quote_sentence)
 
 TEXT = ("Valk apologised on Friday. “We closed the harbour too late. Nobody was hurt. I am sorry for "
         "the delay. We will reopen on Monday,” she said.")
@@ -106,3 +106,23 @@ def test_an_undated_quotation_takes_the_day_of_its_speakers_last_act_reported_be
     quote = _quote(text, "We closed it")
     assert context_day(quote, {p.id: p for p in posts}, dated_acts(story)) == date(2031, 6, 9)
     assert context_day(quote, {}, {}) is None
+
+
+def test_two_wordings_of_one_quotation_are_one_group():
+    from newsprism.stages import StoryInput
+
+    def quote(qid, text, speaker="ines-valk", kind="direct"):
+        return Quote(id=qid, text=text, kind=kind, speaker_id=speaker, cue="said", channel="unknown", evidence=())
+    quotes = (
+        quote("q1", "We will not gamble with lives. The harbour stays closed until divers say it is safe"),
+        quote("q2", "We will not gamble with people's lives. The harbour stays closed until divers tell me it is safe"),
+        # the same words from another speaker, a paraphrase, a statement that repeats a short post
+        quote("q3", "We will not gamble with lives. The harbour stays closed until divers say it is safe", "bram-oster"),
+        quote("q4", "that the harbour stays closed until divers say it is safe", kind="indirect"),
+        quote("q5", "Fishing boats must stay out"),
+        quote("q6", "Fishing boats must stay out of the north harbour, I said on Monday, and I meant it: "
+                    "the crews, the divers and the engineers need room to work on the barge"),
+    )
+    groups = quote_groups(StoryInput("s", (), {}, {"quotes": quotes}), BriefOptions().same_quote_overlap)
+    assert groups["q2"] == groups["q1"] == "q1"
+    assert groups["q3"] == "q3" and groups["q4"] == "q4" and groups["q6"] == "q6"

@@ -45,7 +45,7 @@ from newsprism.model import Article, BriefSentence, Post, Span
 from newsprism.options import BriefOptions, Options
 from newsprism.stages import StoryInput, story_stage
 from newsprism.story.brief_records import (act_strength, acts_within, deeds, narrated_acts, quote_candidates,
-                                            record_acts)
+                                            quoted_items, record_acts)
 from newsprism.story.timeline import value_start
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -76,6 +76,7 @@ class Unit:
     acts: set[str] = field(default_factory=set)  # kinds of the acts it reports
     actor: str | None = None  # whose post or quotation it tells
     words: str | None = None  # what it says, without a generated frame (for similarity)
+    items: frozenset[str] = frozenset()  # the quotations and posts it tells
 
 
 def words(text: str) -> int:
@@ -179,8 +180,11 @@ def sentence_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
             units.append(Unit(text, [span], article, position, when, {outlet_of(article)}, dated=dated,
                               acts=acts))
     found = record_acts(story)
+    quoted = quoted_items(story, options)
     for unit in units:
         unit.acts |= acts_within(unit.source, found)
+        unit.items = frozenset(key for span in unit.source for start, end, keys in quoted.get(span.article_id, ())
+                               if span.start <= start and end <= span.end for key in keys)
     return units
 
 
@@ -189,16 +193,17 @@ def quote_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
     :mod:`newsprism.story.brief_records`)."""
     articles = {a.id: a for a in story.articles}
     units = []
-    for sentence, words_, cited, acts, when, evidence, speaker in quote_candidates(story, options):
-        source = [s for s in cited if s.role == "source"]
+    for found in quote_candidates(story, options):
+        source = [s for s in found.cited if s.role == "source"]
         if source[0].article_id not in articles:
             continue
         article = articles[source[0].article_id]
         # an undated quotation is placed, as an undated sentence is, on its article's day
-        day = when or (value_start(article.published[:10]) if article.published else None)
-        units.append(Unit(sentence, cited, article, 0, day,
-                          {outlet_of(articles[a]) for a in evidence if a in articles},
-                          dated=when is not None, from_quote=True, acts=acts, actor=speaker, words=words_))
+        day = found.day or (value_start(article.published[:10]) if article.published else None)
+        units.append(Unit(found.sentence, found.cited, article, 0, day,
+                          {outlet_of(articles[a]) for a in found.articles if a in articles},
+                          dated=found.day is not None, from_quote=True, acts=found.acts, actor=found.speaker,
+                          words=found.words, items=found.items))
     return units
 
 
@@ -240,7 +245,8 @@ def post_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
         units.append(Unit(sentence, cited,
                           articles[first.article_id], 0, value_start(post.posted[:10]) if post.posted else None,
                           {outlet_of(articles[s.article_id]) for s in evidence}, from_post=True, dated=True,
-                          acts=acts, actor=post.author_id or post.handle, words=post.text))
+                          acts=acts, actor=post.author_id or post.handle, words=post.text,
+                          items=frozenset({f"post:{post.id}"})))
     return units
 
 
@@ -354,8 +360,8 @@ def select(units: list[Unit], vectors: np.ndarray | None, options: BriefOptions,
         if told and any(units[j].actor == units[i].actor and units[j].when == units[i].when
                         and (units[j].from_post or units[j].from_quote) for j in chosen if units[i].actor):
             continue  # one of a person's posts or quotations a day: the brief tells acts, not threads
-        if any(units[i].text == units[j].text for j in chosen):
-            continue
+        if any(units[i].text == units[j].text or units[i].items & units[j].items for j in chosen):
+            continue  # it tells again a quotation or a post that a chosen sentence tells
         chosen.append(i)
         total += words(units[i].text)
     return chosen

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from typing import NamedTuple
 
 from newsprism.model import Quote, Span
 from newsprism.options import BriefOptions
@@ -46,6 +47,9 @@ _TONE_ACTS = frozenset({"praises", "criticises"})
 # deed).
 _DEEDS = (("thanks", THANKS), ("apologises", APOLOGY), ("asks", REQUEST), ("rejects", REJECTION))
 _QUOTE_EVIDENCE = ("content", "cue", "speaker")
+_QUOTE_WORD = re.compile(r"\w+")
+# Fewer shared content words than this cannot show two quotations to be one.
+_MIN_SHARED = 4
 # Verbs by which narration reports an act that turns a story ("Chance the Rapper is
 # apologizing after …", "Trump responded to …", "the company denied …"); read in the
 # narration only, so that quoted words do not count as the outlet's report.
@@ -148,12 +152,72 @@ def quote_sentence(speaker: str, channel: str, day: date | None, words: str) -> 
     return f"{when}{speaker} {verb}: “{words}”"
 
 
-def quote_candidates(story: StoryInput, options: BriefOptions):
-    """(sentence, quoted words, cited spans, act kinds, act day, evidence articles, speaker
-    id) for each direct quotation of a named speaker that the brief may tell; the day is the
+class QuoteCandidate(NamedTuple):
+    """A quotation the brief may tell: the sentence, the quoted words, the cited spans, the
+    kinds of its acts, the day of the act, the articles that carry it, the speaker's id, and
+    the items it tells (:func:`item_keys`)."""
+
+    sentence: str
+    words: str
+    cited: list[Span]
+    acts: set[str]
+    day: date | None
+    articles: set[str]
+    speaker: str
+    items: frozenset[str]
+
+
+def quote_groups(story: StoryInput, overlap: float) -> dict[str, str]:
+    """Each direct quotation's group: the first of the same speaker's quotations whose
+    content words it shares (at least ``overlap`` of the longer one's), so that two outlets'
+    wordings of one quotation ("gamble with lives" / "gamble with people's lives") count as
+    one."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    groups: dict[str, str] = {}
+    seen: dict[str, list[tuple[str, set[str]]]] = {}
+    for quote in story.results.get("quotes", ()) or ():
+        groups[quote.id] = quote.id
+        if quote.kind != "direct" or not quote.speaker_id:
+            continue  # a paraphrase is no wording of a quotation
+        # content words: "I love you" shares its words with much that a person says
+        words = set(_QUOTE_WORD.findall(quote.text.lower())) - ENGLISH_STOP_WORDS
+        for other, other_words in seen.get(quote.speaker_id, ()):
+            # of the longer one: a statement that repeats a short post's words is not its wording
+            shared = len(words & other_words)
+            if shared >= _MIN_SHARED and shared >= overlap * max(len(words), len(other_words)):
+                groups[quote.id] = groups[other]
+                break
+        seen.setdefault(quote.speaker_id, []).append((quote.id, words))
+    return groups
+
+
+def item_keys(quote: Quote, groups: dict[str, str]) -> frozenset[str]:
+    """What telling a quotation tells: the quotation (in any outlet's wording), and the post
+    it quotes."""
+    return frozenset({f"quote:{groups.get(quote.id, quote.id)}"}
+                     | ({f"post:{quote.post_id}"} if quote.post_id else set()))
+
+
+def quoted_items(story: StoryInput, options: BriefOptions) -> dict[str, list[tuple[int, int, frozenset[str]]]]:
+    """Per article, the ranges of the quotations' words with the items they tell, so that a
+    sentence carrying a quotation and the quotation told from its record are seen to repeat
+    each other."""
+    groups = quote_groups(story, options.same_quote_overlap)
+    found: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
+    for quote in story.results.get("quotes", ()) or ():
+        for span in quote.evidence:
+            if span.role == "content":
+                found.setdefault(span.article_id, []).append((span.start, span.end, item_keys(quote, groups)))
+    return found
+
+
+def quote_candidates(story: StoryInput, options: BriefOptions) -> Iterable[QuoteCandidate]:
+    """Each direct quotation of a named speaker that the brief may tell; the day is the
     quote's own or, for an undated one, the day its context gives (:func:`context_day`)."""
     posts = {p.id: p for p in story.results.get("posts", ()) or ()}
     dated = dated_acts(story)
+    groups = quote_groups(story, options.same_quote_overlap)
     for quote in story.results.get("quotes", ()) or ():
         if quote.kind != "direct" or not quote.speaker_id or not quote.speaker_name:
             continue
@@ -171,8 +235,8 @@ def quote_candidates(story: StoryInput, options: BriefOptions):
                               quote.date.span.text, "date"))
         acts = deeds(words)
         articles = {s.article_id for s in quote.evidence if s.role in _QUOTE_EVIDENCE}
-        yield (sentence, words, cited, acts | {"said"}, day or context_day(quote, posts, dated), articles,
-               quote.speaker_id)
+        yield QuoteCandidate(sentence, words, cited, acts | {"said"}, day or context_day(quote, posts, dated),
+                             articles, quote.speaker_id, item_keys(quote, groups))
 
 
 def record_acts(story: StoryInput) -> dict[str, list[tuple[int, int, str]]]:
