@@ -40,7 +40,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from newsprism.extract.datelines import dateline_end
-from newsprism.extract.narration import quoted_ranges
+from newsprism.extract.narration import merge, quoted_ranges
 from newsprism.model import Article, BriefSentence, Post, Span
 from newsprism.options import BriefOptions, Options
 from newsprism.stages import StoryInput, story_stage
@@ -101,7 +101,7 @@ def apply_cuts(text: str, offset: int, cuts) -> str:
 
 
 def unquoted(quoted: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    """The parts of ``[start, end)`` outside the sorted ``quoted`` ranges."""
+    """The parts of ``[start, end)`` outside the ``quoted`` ranges (sorted, disjoint)."""
     parts = []
     k = max(0, bisect.bisect_right(quoted, (start, start)) - 1)
     for q_start, q_end in quoted[k:]:
@@ -147,7 +147,7 @@ def sentence_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
         # a date is read outside quotation marks only: narration pieces also leave out the
         # words of indirect speech ("showed his support for Trump on Twitter Wednesday"),
         # which still tell when the act happened
-        quoted = sorted(quoted_ranges(article.text))
+        quoted = merge(list(quoted_ranges(article.text)))
         for position, sentence in enumerate(narration.sentences):
             wording = loaded.get(article.id, {}).get((sentence.start, sentence.end))
             narrated = sum(words(article.text[s:e]) for s, e in sentence.pieces)
@@ -311,7 +311,7 @@ def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> 
         if unit.dated:
             continue
         repeats = [j for j in np.flatnonzero(similarity[i] > options.max_similarity)
-                   if units[j].dated and outlet_of(units[j].article) not in {outlet_of(unit.article)}]
+                   if units[j].dated and outlet_of(units[j].article) != outlet_of(unit.article)]
         if repeats:
             unit.when = min(units[j].when for j in repeats)
             unit.dated = True
@@ -322,10 +322,13 @@ def select(units: list[Unit], vectors: np.ndarray | None, options: BriefOptions,
            background: date | None = None) -> list[int]:
     """Indices of the chosen units, best first.
 
-    The best unit of each day the text or a post dates an act on (other than background days,
-    before ``background``) comes first when the story's acts fall on at least ``cover_days``
-    days (best days first, up to ``min_sentences``), so that the brief covers the story from
-    its first act to its last; the rest by score. Generated post sentences fill at most ``max_post_share`` of the brief.
+    The best unit of each day the text or a record dates an act on (other than background
+    days, before ``background``) comes first when the story's acts fall on at least
+    ``cover_days`` days (the first and the last day, then the other days best first, up to
+    ``min_sentences``), so that the brief covers the story from its first act to its last;
+    the rest by score. Sentences told from posts and quotations fill at most
+    ``max_post_share`` of the brief, one a person a day; a unit that tells again a quotation
+    or a post a chosen one tells is left out.
     """
     order = sorted(range(len(units)), key=lambda i: -units[i].score)
     if not order:
