@@ -146,6 +146,8 @@ def test_ref_day_only_for_day_precise_values(value, precision, expected):
     ("Can humans catch swine flu?", False),
     ("So who is in charge of stopping the oil spill, BP or the government?", False),
     ("massive oil spill in the Gulf of Mexico, the attorney general said on Tuesday.", False),
+    ("“We have capped the well. No oil is leaking.”", False),
+    ("\"We have capped the well,\" BP said.", True),
 ])
 def test_only_reports_tell_a_date(text, expected):
     assert reports(text) is expected

@@ -8,6 +8,7 @@ embedded post's attribution into the next paragraph), and the range is trimmed o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsprism.model import Article
@@ -51,6 +52,23 @@ def sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int, bool]]:
         verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
         bounds.append((start, end, verb))
     return bounds
+
+
+def _open_quotation(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def quotation_end(text: str, start: int, end: int, following: Iterable[tuple[int, int]]) -> int:
+    """Where a sentence ends with the quotations it opens: its own end, or the end of the
+    next sentences (``following``, ranges in text order) of its paragraph up to the one that
+    closes them (the parser splits long quotations into sentences). A quotation left open at
+    the paragraph's end (one that goes on in the next paragraph, or a cut lead) is told as
+    far as the paragraph gives it."""
+    for next_start, next_end in following:
+        if not _open_quotation(text[start:end]) or "\n" in text[end:next_start]:
+            break
+        end = next_end
+    return end
 
 
 def _open_paren(text: str, start: int, end: int) -> bool:

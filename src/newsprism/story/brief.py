@@ -41,6 +41,7 @@ import numpy as np
 
 from newsprism.extract.datelines import dateline_end
 from newsprism.extract.narration import merge, quoted_ranges
+from newsprism.extract.sentences import quotation_end
 from newsprism.model import Article, BriefSentence, Post, Span
 from newsprism.options import BriefOptions, Options
 from newsprism.stages import StoryInput, story_stage
@@ -167,7 +168,9 @@ def sentence_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
                 continue  # it starts inside a quotation
             if wording is not None and wording.blocking:
                 continue
-            end = _quotation_end(article.text, start, sentence.end, narration.sentences[position + 1:])
+            following = narration.sentences
+            end = quotation_end(article.text, start, sentence.end,
+                                ((following[k].start, following[k].end) for k in range(position + 1, len(following))))
             original = article.text[start:end]
             if original.rstrip().endswith(":"):
                 continue  # it introduces a post or a quotation that follows
@@ -205,22 +208,6 @@ def quote_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
                           dated=found.day is not None, from_quote=True, acts=found.acts, actor=found.speaker,
                           words=found.words, items=found.items))
     return units
-
-
-def _open_quotation(text: str) -> bool:
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
-
-
-def _quotation_end(text: str, start: int, end: int, following) -> int:
-    """Where a sentence ends with the quotations it opens: its own end, or the end of the
-    next sentences of its paragraph up to the one that closes them (the parser splits long
-    quotations into sentences). A quotation left open at the paragraph's end (one that goes on
-    in the next paragraph, or a cut lead) is told as far as the paragraph gives it."""
-    for sentence in following:
-        if not _open_quotation(text[start:end]) or "\n" in text[end:sentence.start]:
-            break
-        end = sentence.end
-    return end
 
 
 def post_units(story: StoryInput, options: BriefOptions) -> list[Unit]:

@@ -38,6 +38,7 @@ import numpy as np
 
 from newsprism.extract.datelines import dateline_end
 from newsprism.extract.narration import embed_ranges
+from newsprism.extract.sentences import quotation_end
 from newsprism.model import Article, BriefSentence, Span, TimelineDate, TimeRef
 from newsprism.options import Options, TimelineSummaryOptions
 from newsprism.stages import StoryInput, story_stage
@@ -99,8 +100,11 @@ def collect_sentences(story: StoryInput) -> list[Sentence]:
                 for day in [ref_day(ref)] if day is not None]
         published = published_day(article)
         embedded = list(embed_ranges(article))
-        for position, (line_start, end, verb) in enumerate(bounds or ()):
+        bounds = bounds or ()
+        for position, (line_start, end, verb) in enumerate(bounds):
             start = dateline_end(article.text, line_start, end)  # the report, not the page's furniture
+            # a quotation the sentence opens is told whole (the parser cuts long ones)
+            end = quotation_end(article.text, start, end, (bounds[k][:2] for k in range(position + 1, len(bounds))))
             # a line without a verb or one that introduces what follows ("… along with his
             # response:") does not tell anything on its own; an embedded post's words are told
             # with their attribution by the brief, not as an outlet's report
@@ -120,11 +124,17 @@ def collect_sentences(story: StoryInput) -> list[Sentence]:
 _OPENING = re.compile(r"[\"“‘']?[A-Z0-9]")
 
 
+# Quoted words, to the closing mark or to the end of the text.
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
 def reports(text: str) -> bool:
     """Whether a sentence can tell a date on its own: it starts as a sentence does (not inside
-    one that the parser cut, "massive oil spill in …"), and it is not a question (a reader's
-    or an explainer's "Can humans catch swine flu?" reports nothing)."""
-    return bool(_OPENING.match(text)) and not text.rstrip("\"”’' ").endswith("?")
+    one that the parser cut, "massive oil spill in …"), it is not a question (a reader's or an
+    explainer's "Can humans catch swine flu?" reports nothing), and it is not someone's words
+    alone, without who said them."""
+    return bool(_OPENING.match(text)) and not text.rstrip("\"”’' ").endswith("?") \
+        and len(_WORD.findall(_QUOTED.sub(" ", text))) >= 2
 
 
 def date_statistics(sentences: list[Sentence]) -> dict[date, dict[str, int]]:
