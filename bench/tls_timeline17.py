@@ -54,6 +54,8 @@ TARGET = {"AR1": 0.13, "AR2": 0.04, "Date-F1": 0.56}
 _DETOKENIZE = [
     (re.compile(r"-LRB-\s*"), "("), (re.compile(r"\s*-RRB-"), ")"),
     (re.compile(r"-LSB-\s*"), "["), (re.compile(r"\s*-RSB-"), "]"),
+    (re.compile(r"-LCB-\s*"), "{"), (re.compile(r"\s*-RCB-"), "}"),
+    (re.compile(r"\\([/*])"), r"\1"),
     (re.compile(r"``\s*|\s*''"), '"'),
     (re.compile(r"\s+([.,;:!?%)\]](?:\s|$))"), r"\1"),
     (re.compile(r"\s+('s|'re|'ve|'ll|'d|n't|')\b"), r"\1"),

@@ -441,9 +441,23 @@ class BriefOptions:
             brief sentence may not carry in its narration: removable modifiers are cut,
             any other such word keeps the sentence out.
         posts: tell the story's posts from their records ("On April 25, 2018, X posted …").
-        max_post_share: at most this share of ``max_sentences`` are such post sentences (a
-            story told only through its posts says nothing of what happened around them).
-        max_quote_chars: longer quoted post texts are cut at a word with an ellipsis.
+        quotes: tell direct quotations of named speakers from their records ("On April 27,
+            2018, X said in a statement: “…”"), shortened only by choosing whole sentences.
+        max_post_share: at most this share of ``max_sentences`` are such post or quotation
+            sentences (a story told only through what people posted and said says nothing of
+            what happened around it).
+        max_quote_chars: longer quoted post texts are cut at a word with an ellipsis; of a
+            longer quotation, whole sentences up to this many characters are told.
+        act_weight: how much reporting an act raises a sentence's score: times
+            ``1 + act_weight`` for an act of ``turning_acts``, ``1 + act_weight / 2`` for any
+            other act of a person (a post, a statement), unchanged for a sentence that reports
+            no act (background, commentary); acts are the story's event, interaction and
+            speech-act kinds, and the apologies, responses and rejections a sentence's
+            narration reports.
+        turning_acts: kinds of acts that carry a story forward.
+        same_quote_overlap: two direct quotations of one speaker sharing at least this
+            share of the longer one's content words are one quotation in two wordings: the
+            brief tells it once (from its record or in a sentence that carries it).
     """
 
     min_sentences: int = 5
@@ -462,8 +476,13 @@ class BriefOptions:
         "reporting_loaded", "attack_verb", "praise_verb", "loaded_noun", "label", "intensifier",
         "hedge", "subjective_adjective")
     posts: bool = True
+    quotes: bool = True
     max_post_share: float = 0.5
     max_quote_chars: int = 200
+    act_weight: float = 1.0
+    turning_acts: tuple[str, ...] = (
+        "apologises", "apologised", "replies_to", "responded", "rejects", "met", "meets")
+    same_quote_overlap: float = 0.6
 
 
 @dataclass(frozen=True)

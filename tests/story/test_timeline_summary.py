@@ -15,6 +15,7 @@ from newsprism.story.timeline_summary import (
     date_statistics,
     rank_dates,
     ref_day,
+    reports,
     summarize_timeline,
 )
 
@@ -136,6 +137,20 @@ def test_unpublished_story_has_no_dates():
 ])
 def test_ref_day_only_for_day_precise_values(value, precision, expected):
     assert ref_day(TimeRef("x", "DATE", value, precision=precision)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("BP said on Thursday no oil was leaking into the Gulf.", True),
+    ("“We have capped the well,” the company said on Thursday.", True),
+    ("2,000 barrels a day were collected on Monday.", True),
+    ("Can humans catch swine flu?", False),
+    ("So who is in charge of stopping the oil spill, BP or the government?", False),
+    ("massive oil spill in the Gulf of Mexico, the attorney general said on Tuesday.", False),
+    ("“We have capped the well. No oil is leaking.”", False),
+    ("\"We have capped the well,\" BP said.", True),
+])
+def test_only_reports_tell_a_date(text, expected):
+    assert reports(text) is expected
 
 
 @pytest.mark.model

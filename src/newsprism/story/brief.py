@@ -1,40 +1,52 @@
 """The ``brief`` stage: the story in a few neutral sentences, in time order, each cited.
 
 Every sentence of the brief is either an article's own sentence (extractive) or a sentence
-generated from a post record ("On April 25, 2018, Kanye West posted on Twitter: “…”"), never
-anything else:
+generated from a post or quote record ("On April 25, 2018, Kanye West posted on Twitter: “…”",
+"Chance the Rapper said: “…”"; :mod:`newsprism.story.brief_records`), never anything else:
 
-* **Candidates** are the narration sentences of every article (``narration`` stage): a
-  sentence that is only someone else's words (a quotation without its attribution, an embedded
-  post) is not one; neither is a sentence whose narration carries an outlet's evaluative
-  wording that cannot be cut (``loaded_wording`` stage, with the comparison's evaluative
-  lexicon). Removable loaded modifiers ("a *shocking* decision") are cut from the sentence's
-  text; its citation still points at the whole original sentence.
+* **Candidates** are the narration sentences of every article (``narration`` stage), without
+  the dateline or publication stamp that opens a wire report (:mod:`newsprism.extract.datelines`):
+  a sentence that is only someone else's words (a quotation without its attribution, an
+  embedded post) is not one; neither is a sentence whose narration carries an outlet's
+  evaluative wording that cannot be cut (``loaded_wording`` stage, with the comparison's
+  evaluative lexicon). Removable loaded modifiers ("a *shocking* decision") are cut from the
+  sentence's text; its citation still points at the whole original sentence. Posts and direct
+  quotations of named speakers are candidates too, told from their records, verbatim.
 * **Score**: how central the sentence is to the story (cosine of its TF-IDF vector to the
   centroid of all sentences), raised by how closely the story's *other* outlets report the same
   thing (per outlet, the cosine of its closest sentence; one at least ``support_similarity``
-  alike is cited as ``support``) and by its place in its article's lead.
-* **Selection**: for a story whose acts are dated on several days, the best sentence of
-  each day first (background only on its score), so the brief runs from the first act to the
-  last; then the best sentences that do not repeat one already chosen, as many as score within
-  ``min_relative_score`` of the best (between ``min_sentences`` and ``max_sentences``), or up
-  to a word budget; sentences told from posts fill at most ``max_post_share`` of it. What only
-  one outlet of several reports is marked "according to <outlet>".
+  alike is cited as ``support``), by its place in its article's lead, and by the acts it
+  reports (an apology, a response or a rejection turns a story; a post or a statement is an
+  act too; background and commentary are none).
+* **Selection**: for a story whose acts are dated on several days, the best sentence of its
+  first and last day and then of each other day first (background only on its score), so the
+  brief runs from the first act to the last; then the best sentences that do not repeat one
+  already chosen, as many as score within ``min_relative_score`` of the best (between
+  ``min_sentences`` and ``max_sentences``), or up to a word budget; sentences told from posts
+  and quotations fill at most ``max_post_share`` of it, one a person a day. What only one
+  outlet of several reports is marked "according to <outlet>".
 * **Order**: by the date each sentence's act happened (the earliest day its temporal
-  expressions name, a post's own date), else its article's publication date.
+  expressions name outside quotation marks, a post's own date, else the day of a dated report
+  of another outlet that repeats it), else its article's publication date.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import numpy as np
 
+from newsprism.extract.datelines import dateline_end
+from newsprism.extract.narration import merge, quoted_ranges
+from newsprism.extract.sentences import quotation_end
 from newsprism.model import Article, BriefSentence, Post, Span
 from newsprism.options import BriefOptions, Options
 from newsprism.stages import StoryInput, story_stage
+from newsprism.story.brief_records import (act_strength, acts_within, deeds, narrated_acts, quote_candidates,
+                                            quoted_items, record_acts)
 from newsprism.story.timeline import value_start
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -60,7 +72,12 @@ class Unit:
     support: list[Span] = field(default_factory=list)
     score: float = 0.0
     from_post: bool = False
-    dated: bool = False  # the text or the post dates the act (not only the publication)
+    dated: bool = False  # the text or the record dates the act (not only the publication)
+    from_quote: bool = False
+    acts: set[str] = field(default_factory=set)  # kinds of the acts it reports
+    actor: str | None = None  # whose post or quotation it tells
+    words: str | None = None  # what it says, without a generated frame (for similarity)
+    items: frozenset[str] = frozenset()  # the quotations and posts it tells
 
 
 def words(text: str) -> int:
@@ -84,10 +101,28 @@ def apply_cuts(text: str, offset: int, cuts) -> str:
     return " ".join("".join(kept).split())
 
 
+def unquoted(quoted: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``[start, end)`` outside the ``quoted`` ranges (sorted, disjoint)."""
+    parts = []
+    k = max(0, bisect.bisect_right(quoted, (start, start)) - 1)
+    for q_start, q_end in quoted[k:]:
+        if q_start >= end:
+            break
+        if q_end <= start:
+            continue
+        if q_start > start:
+            parts.append((start, q_start))
+        start = max(start, q_end)
+    if start < end:
+        parts.append((start, end))
+    return parts
+
+
 def sentence_day(article: Article, pieces, timexes) -> tuple[date | None, bool]:
     """When the act of a sentence happened: the earliest day the temporal expressions of its
-    narration ``pieces`` name (not after the article's publication; quoted words speak from
-    their own time), else the article's publication day; and whether the text dates it."""
+    ``pieces`` (the sentence outside quotation marks) name (not after the article's
+    publication; quoted words speak from their own time), else the article's publication
+    day; and whether the text dates it."""
     published = value_start(article.published[:10]) if article.published else None
     days = []
     for ref in timexes or ():
@@ -110,10 +145,14 @@ def sentence_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
         if narration is None:
             continue
         quoted_before = None  # quoted words only, waiting for their attribution
+        # a date is read outside quotation marks only: narration pieces also leave out the
+        # words of indirect speech ("showed his support for Trump on Twitter Wednesday"),
+        # which still tell when the act happened
+        quoted = merge(list(quoted_ranges(article.text)))
         for position, sentence in enumerate(narration.sentences):
             wording = loaded.get(article.id, {}).get((sentence.start, sentence.end))
             narrated = sum(words(article.text[s:e]) for s, e in sentence.pieces)
-            start = sentence.start
+            start = dateline_end(article.text, sentence.start, sentence.end)
             if quoted_before is not None and "\n" in article.text[quoted_before:start]:
                 quoted_before = None
             if narrated < 2:
@@ -129,7 +168,9 @@ def sentence_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
                 continue  # it starts inside a quotation
             if wording is not None and wording.blocking:
                 continue
-            end = _quotation_end(article.text, start, sentence.end, narration.sentences[position + 1:])
+            following = narration.sentences
+            end = quotation_end(article.text, start, sentence.end,
+                                ((following[k].start, following[k].end) for k in range(position + 1, len(following))))
             original = article.text[start:end]
             if original.rstrip().endswith(":"):
                 continue  # it introduces a post or a quotation that follows
@@ -137,25 +178,36 @@ def sentence_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
             if not options.min_words <= words(text) <= options.max_sentence_words:
                 continue
             span = Span(article.id, start, end, original, "source")
-            when, dated = sentence_day(article, sentence.pieces, timexes.get(article.id))
-            units.append(Unit(text, [span], article, position, when, {outlet_of(article)}, dated=dated))
+            when, dated = sentence_day(article, unquoted(quoted, start, end), timexes.get(article.id))
+            acts = narrated_acts(article.text, sentence.pieces)
+            units.append(Unit(text, [span], article, position, when, {outlet_of(article)}, dated=dated,
+                              acts=acts))
+    found = record_acts(story)
+    quoted = quoted_items(story, options)
+    for unit in units:
+        unit.acts |= acts_within(unit.source, found)
+        unit.items = frozenset(key for span in unit.source for start, end, keys in quoted.get(span.article_id, ())
+                               if span.start <= start and end <= span.end for key in keys)
     return units
 
 
-def _open_quotation(text: str) -> bool:
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
-
-
-def _quotation_end(text: str, start: int, end: int, following) -> int:
-    """Where a sentence ends with the quotations it opens: its own end, or the end of the
-    next sentences of its paragraph up to the one that closes them (the parser splits long
-    quotations into sentences). A quotation left open at the paragraph's end (one that goes on
-    in the next paragraph, or a cut lead) is told as far as the paragraph gives it."""
-    for sentence in following:
-        if not _open_quotation(text[start:end]) or "\n" in text[end:sentence.start]:
-            break
-        end = sentence.end
-    return end
+def quote_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
+    """One attributed sentence per direct quotation of a named speaker (see
+    :mod:`newsprism.story.brief_records`)."""
+    articles = {a.id: a for a in story.articles}
+    units = []
+    for found in quote_candidates(story, options):
+        source = [s for s in found.cited if s.role == "source"]
+        if source[0].article_id not in articles:
+            continue
+        article = articles[source[0].article_id]
+        # an undated quotation is placed, as an undated sentence is, on its article's day
+        day = found.day or (value_start(article.published[:10]) if article.published else None)
+        units.append(Unit(found.sentence, found.cited, article, 0, day,
+                          {outlet_of(articles[a]) for a in found.articles if a in articles},
+                          dated=found.day is not None, from_quote=True, acts=found.acts, actor=found.speaker,
+                          words=found.words, items=found.items))
+    return units
 
 
 def post_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
@@ -174,9 +226,14 @@ def post_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
         # the post's words are the source; its attribution, author and link keep their roles
         cited = [Span(s.article_id, s.start, s.end, s.text, "source" if s.role in (None, "text") else s.role)
                  for s in evidence]
+        acts = {"posted"} | deeds(post.text)
+        if post.kind in ("reply", "repost") and (post.target_id or post.target_handle):
+            acts.add("replies_to")
         units.append(Unit(sentence, cited,
                           articles[first.article_id], 0, value_start(post.posted[:10]) if post.posted else None,
-                          {outlet_of(articles[s.article_id]) for s in evidence}, from_post=True, dated=True))
+                          {outlet_of(articles[s.article_id]) for s in evidence}, from_post=True, dated=True,
+                          acts=acts, actor=post.author_id or post.handle, words=post.text,
+                          items=frozenset({f"post:{post.id}"})))
     return units
 
 
@@ -203,8 +260,10 @@ def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> 
     if not units:
         return None
     try:
+        # a generated frame ("On April 25, 2018, X posted on Twitter") is alike in every such
+        # sentence: similarity and centrality are of what the sentence says
         vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
-            [u.text for u in units]).toarray()
+            [u.words or u.text for u in units]).toarray()
     except ValueError:  # nothing but stop words
         return None
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
@@ -214,23 +273,35 @@ def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> 
     similarity = vectors @ vectors.T
     all_outlets = {outlet_of(a) for a in story.articles}
     others = max(1, len(all_outlets) - 1)
+    # per outlet, each unit's closest unit of that outlet (a column block at a time, so that
+    # a large story costs matrix work, not a loop over all pairs)
+    unit_outlets = np.array([outlet_of(u.article) for u in units])
+    closest = {}
+    for outlet in sorted(set(unit_outlets)):
+        columns = np.flatnonzero(unit_outlets == outlet)
+        closest[outlet] = columns[similarity[:, columns].argmax(axis=1)]
     for i, unit in enumerate(units):
-        best: dict[str, int] = {}
-        for j, other in enumerate(units):
-            outlet = outlet_of(other.article)
-            if outlet in unit.outlets:
-                continue
-            if outlet not in best or similarity[i, j] > similarity[i, best[outlet]]:
-                best[outlet] = j
+        best = {outlet: int(js[i]) for outlet, js in closest.items() if outlet not in unit.outlets}
         # consensus: how closely each other outlet reports the same thing (its closest sentence)
         agreement = sum(float(similarity[i, j]) for j in best.values())
         supported = {outlet for outlet, j in best.items() if similarity[i, j] >= options.support_similarity}
         unit.support = [Span(s.article_id, s.start, s.end, s.text, "support")
                         for outlet in sorted(supported) for s in units[best[outlet]].source[:1]]
         lead = options.lead_weight * max(0.0, 1 - unit.position / options.lead_sentences) \
-            if options.lead_sentences and not unit.from_post else 0.0
-        unit.score = float(vectors[i] @ centroid) * (1 + options.consensus_weight * agreement / others + lead)
+            if options.lead_sentences and not (unit.from_post or unit.from_quote) else 0.0
+        unit.score = float(vectors[i] @ centroid) * (1 + options.consensus_weight * agreement / others + lead) \
+            * (1 + options.act_weight * act_strength(unit.acts, options))
         unit.outlets |= supported
+    # a sentence its text does not date takes the day of a dated report of another outlet
+    # that repeats it ("Trump responded to Kanye's tweet" / "… Trump tweeted on Wednesday")
+    for i, unit in enumerate(units):
+        if unit.dated:
+            continue
+        repeats = [j for j in np.flatnonzero(similarity[i] > options.max_similarity)
+                   if units[j].dated and outlet_of(units[j].article) != outlet_of(unit.article)]
+        if repeats:
+            unit.when = min(units[j].when for j in repeats)
+            unit.dated = True
     return vectors
 
 
@@ -238,10 +309,13 @@ def select(units: list[Unit], vectors: np.ndarray | None, options: BriefOptions,
            background: date | None = None) -> list[int]:
     """Indices of the chosen units, best first.
 
-    The best unit of each day the text or a post dates an act on (other than background days,
-    before ``background``) comes first when the story's acts fall on at least ``cover_days``
-    days (best days first, up to ``min_sentences``), so that the brief covers the story from
-    its first act to its last; the rest by score. Generated post sentences fill at most ``max_post_share`` of the brief.
+    The best unit of each day the text or a record dates an act on (other than background
+    days, before ``background``) comes first when the story's acts fall on at least
+    ``cover_days`` days (the first and the last day, then the other days best first, up to
+    ``min_sentences``), so that the brief covers the story from its first act to its last;
+    the rest by score. Sentences told from posts and quotations fill at most
+    ``max_post_share`` of the brief, one a person a day; a unit that tells again a quotation
+    or a post a chosen one tells is left out.
     """
     order = sorted(range(len(units)), key=lambda i: -units[i].score)
     if not order:
@@ -253,7 +327,11 @@ def select(units: list[Unit], vectors: np.ndarray | None, options: BriefOptions,
             best_of_day.setdefault(units[i].when, i)
     if len(best_of_day) < options.cover_days:
         best_of_day = {}  # one event, not a story running over days: the best sentences
-    first = [i for i in order if best_of_day.get(units[i].when) == i][:options.min_sentences]
+    days = sorted(best_of_day)
+    # the story's first and last day of acts, then its other days, best first
+    ends = [best_of_day[day] for day in days[:1] + days[-1:]]
+    first = list(dict.fromkeys(ends + [i for i in order if best_of_day.get(units[i].when) == i]))
+    first = first[:max(options.min_sentences, len(ends))]
     chosen: list[int] = []
     total = 0
     posts_allowed = max(1, int(options.max_post_share * options.max_sentences))
@@ -264,12 +342,16 @@ def select(units: list[Unit], vectors: np.ndarray | None, options: BriefOptions,
             break
         if len(chosen) >= options.min_sentences and units[i].score < options.min_relative_score * top:
             break
-        if units[i].from_post and sum(units[j].from_post for j in chosen) >= posts_allowed:
+        told = units[i].from_post or units[i].from_quote
+        if told and sum(units[j].from_post or units[j].from_quote for j in chosen) >= posts_allowed:
             continue
         if vectors is not None and any(float(vectors[i] @ vectors[j]) > options.max_similarity for j in chosen):
             continue
-        if any(units[i].text == units[j].text for j in chosen):
-            continue
+        if told and any(units[j].actor == units[i].actor and units[j].when == units[i].when
+                        and (units[j].from_post or units[j].from_quote) for j in chosen if units[i].actor):
+            continue  # one of a person's posts or quotations a day: the brief tells acts, not threads
+        if any(units[i].text == units[j].text or units[i].items & units[j].items for j in chosen):
+            continue  # it tells again a quotation or a post that a chosen sentence tells
         chosen.append(i)
         total += words(units[i].text)
     return chosen
@@ -294,6 +376,8 @@ def build_brief(story: StoryInput, options: BriefOptions,
     units = sentence_units(story, options)
     if options.posts:
         units += post_units(story, options)
+    if options.quotes:
+        units += quote_units(story, options)
     vectors = score_units(units, story, options)
     published = [value_start(a.published[:10]) for a in story.articles if a.published]
     published = [d for d in published if d]
@@ -304,7 +388,8 @@ def build_brief(story: StoryInput, options: BriefOptions,
     article_order = {a.id: k for k, a in enumerate(story.articles)}
     chosen.sort(key=lambda i: (units[i].when or date.max,
                                article_order.get(units[i].article.id, 0) if units[i].when else rank[i],
-                               units[i].position))
+                               units[i].source[0].start if units[i].article.id == units[i].source[0].article_id
+                               else units[i].position))
     outlets = len({outlet_of(a) for a in story.articles})
     return tuple(BriefSentence(attributed(units[i], outlets), tuple(units[i].source + units[i].support))
                  for i in chosen)

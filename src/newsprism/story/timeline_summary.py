@@ -16,6 +16,9 @@ Summarization", ACL 2020), run on newsprism's own records:
    articles published on d or shortly after that name no day. Both sets are TF-IDF vectors;
    the day's vector keeps the words found in both sets (mean of each set's sum), so it
    describes what was reported *about* d; candidates are ranked by their cosine to it.
+   A candidate is told from after the dateline or publication stamp that opens it
+   (:mod:`newsprism.extract.datelines`), and only when it reads as a report on its own: a
+   question or a piece of a sentence the parser cut is not one (:func:`reports`).
 3. **Selection.** From the candidates, sentences are chosen greedily so that their sum is
    closest (cosine) to the candidates' centroid (the paper's CentroidOpt), skipping
    sentences that repeat one already chosen.
@@ -33,7 +36,9 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from newsprism.extract.datelines import dateline_end
 from newsprism.extract.narration import embed_ranges
+from newsprism.extract.sentences import quotation_end
 from newsprism.model import Article, BriefSentence, Span, TimelineDate, TimeRef
 from newsprism.options import Options, TimelineSummaryOptions
 from newsprism.stages import StoryInput, story_stage
@@ -95,20 +100,41 @@ def collect_sentences(story: StoryInput) -> list[Sentence]:
                 for day in [ref_day(ref)] if day is not None]
         published = published_day(article)
         embedded = list(embed_ranges(article))
-        for position, (start, end, verb) in enumerate(bounds or ()):
+        bounds = bounds or ()
+        for position, (line_start, end, verb) in enumerate(bounds):
+            start = dateline_end(article.text, line_start, end)  # the report, not the page's furniture
+            # a quotation the sentence opens is told whole (the parser cuts long ones)
+            end = quotation_end(article.text, start, end, (bounds[k][:2] for k in range(position + 1, len(bounds))))
             # a line without a verb or one that introduces what follows ("… along with his
             # response:") does not tell anything on its own; an embedded post's words are told
             # with their attribution by the brief, not as an outlet's report
-            complete = verb and not article.text[start:end].endswith(":") \
-                and not any(s < end and start < e for s, e in embedded)
+            complete = verb and start < end and not article.text[start:end].endswith(":") \
+                and not any(s < end and start < e for s, e in embedded) and reports(article.text[start:end])
             sentence = Sentence(article, start, end, position, published, complete=complete)
             # a sentence is about the first day it names (as DATEWISE gives each sentence one
             # time); naming it for every day it mentions blurs the candidates of each
-            first = next(((ref, day) for ref, day in refs if start <= ref.span.start < end), None)
+            first = next(((ref, day) for ref, day in refs if line_start <= ref.span.start < end), None)
             if first is not None:
                 sentence.days[first[1]] = first[0].span
             result.append(sentence)
     return result
+
+
+# How a sentence starts: a capital or a digit, after an opening quotation mark or not.
+_OPENING = re.compile(r"[\"“‘']?[A-Z0-9]")
+
+
+# Quoted words, to the closing mark or to the end of the text.
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
+def reports(text: str) -> bool:
+    """Whether a sentence can tell a date on its own: it starts as a sentence does (not inside
+    one that the parser cut, "massive oil spill in …"), it is not a question (a reader's or an
+    explainer's "Can humans catch swine flu?" reports nothing), and it is not someone's words
+    alone, without who said them."""
+    return bool(_OPENING.match(text)) and not text.rstrip("\"”’' ").endswith("?") \
+        and len(_WORD.findall(_QUOTED.sub(" ", text))) >= 2
 
 
 def date_statistics(sentences: list[Sentence]) -> dict[date, dict[str, int]]:

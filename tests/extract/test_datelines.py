@@ -1,0 +1,46 @@
+"""Datelines and publication stamps are page furniture: the report starts after them; a date
+or a capitalised name that belongs to the report stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.extract.datelines import dateline_end
+
+
+@pytest.mark.parametrize("sentence, report", [
+    # publication stamps (a full date with a clock time), then an agency
+    ("Sun Apr 26, 2009 10:12 pm BST (Reuters) - Mexico closed its schools.", "Mexico closed its schools."),
+    ("Thursday, April 29, 2010; 4:49 PM The slick reached the coast.", "The slick reached the coast."),
+    ("09:53 AM, Thursday, 21 May 2009 Swine flu cases rose.", "Swine flu cases rose."),
+    ("Sunday 26 April 2009 10.40 BST The outbreak spread.", "The outbreak spread."),
+    # a headline and a byline run into the sentence before a separator and a stamp
+    ("Oil spill reaches coast ROBERT, Louisiana | Fri May 7, 2010 3:14pm EDT (Reuters) - A dome was lowered.",
+     "A dome was lowered."),
+    # datelines: a place in capitals with an agency, or with a dash
+    ("GENEVA (Reuters) - The agency raised its alert level.", "The agency raised its alert level."),
+    ("HONG KONG, May 2 (AFP) — Officials confirmed a case.", "Officials confirmed a case."),
+    ("VENICE, La/PENSACOLA BEACH, Fla (Reuters) - Tar balls washed ashore.", "Tar balls washed ashore."),
+    ("NEW ORLEANS -- Crews worked through the night.", "Crews worked through the night."),
+    ("AP NEW ORLEANS -- Crews worked.", "Crews worked."),
+    ("CHICAGO (CBS) – A rapper is apologizing.", "A rapper is apologizing."),
+    # negatives: the report's own dates, times, names and dashes stay
+    ("The ministers met on June 16, 2010 at 10:00 to discuss the plan.", None),
+    ("By 10:30 a.m. on May 3, 2010, the boom was in place.", None),
+    ("NATO said on Monday it would send troops.", None),
+    ("BP (BP.L) said on Friday it would pay.", None),
+    ("US officials -- who asked not to be named -- said the plan failed.", None),
+    ("The WHO - in Geneva - raised the alert.", None),
+    ("OBAMA: We will make BP pay.", None),
+    ("I -- and I alone -- decided.", None),
+])
+def test_report_starts_after_the_furniture(sentence, report):
+    assert sentence[dateline_end(sentence, 0, len(sentence)):] == (report or sentence)
+
+
+def test_offsets_are_of_the_whole_text_and_furniture_alone_is_empty():
+    text = "Title line\nGENEVA (Reuters) - Cases rose.\nMon Jun 1, 2009 9:00 am EDT"
+    start = text.index("GENEVA")
+    end = text.index("\nMon")
+    assert text[dateline_end(text, start, end):end] == "Cases rose."
+    assert dateline_end(text, end + 1, len(text)) == len(text)

@@ -1,0 +1,42 @@
+"""Sentence bounds: cut at line breaks, trimmed, and pieces that the parser cut inside a
+sentence joined again."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newsprism.extract.sentences import sentence_bounds
+
+
+def parsed(text: str, cuts: list[str]) -> Doc:
+    """``text`` as a Doc whose parser-made sentences start at each of ``cuts``."""
+    tokens = list(re.finditer(r"[^ \n]+|\n", text))
+    starts = {text.index(c) for c in cuts} | {0}
+    words = [t.group() for t in tokens]
+    spaces = [text[t.end():t.end() + 1] == " " for t in tokens]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces,
+              sent_starts=[t.start() in starts for t in tokens])
+    assert doc.text == text
+    return doc
+
+
+@pytest.mark.parametrize("text, cuts, expected", [
+    # an abbreviation in a ticker: the piece that closes the parenthesis goes on the sentence
+    ("Shares of BP Plc (BP. L) fell on Monday. Oil rose.", ["L)", "Oil"],
+     ["Shares of BP Plc (BP. L) fell on Monday.", "Oil rose."]),
+    # a cut before lower case or closing punctuation is no sentence end
+    ("Gov. Jindal said the U.S. govt. was slow. It was.", ["was slow", "It"],
+     ["Gov. Jindal said the U.S. govt. was slow.", "It was."]),
+    # negatives: a parenthesis closed in its own sentence, or a new sentence after one
+    ("The well (MC252) leaked. Crews (two) came.", ["Crews"], ["The well (MC252) leaked.", "Crews (two) came."]),
+    ("He left (for good. Then) he came back.", ["Then)"], ["He left (for good. Then) he came back."]),
+    ("It ended (see below). A) The first point.", ["A)"], ["It ended (see below).", "A) The first point."]),
+    # a line break always ends a sentence
+    ("Oil spill grows\nBP (BP.\nL) said", ["L)"], ["Oil spill grows", "BP (BP.", "L) said"]),
+])
+def test_sentence_bounds(text, cuts, expected):
+    assert [text[s:e] for s, e, _ in sentence_bounds(parsed(text, cuts), text)] == expected
