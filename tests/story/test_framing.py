@@ -156,3 +156,27 @@ def test_breitbart_narration_evaluative_wording_is_listed(seed_analysis):
     cbs = {w.text.lower() for w in framing["CBS Chicago"].evaluative}
     assert not cbs & {"ripped", "torrent", "elites"}
     assert framing["Breitbart"].loaded_verbs > framing["Global News"].loaded_verbs
+
+
+def test_people_in_a_sentence_read_from_the_article_index_match_a_scan():
+    from newsprism.extract.narration import NarrationSentence
+    from newsprism.model import Person, Span
+    from newsprism.story.framing import _mentions_by_article, _people_in
+
+    def person(pid, *spans):
+        return Person(pid, pid, evidence=tuple(Span(a, s, e, "x" * (e - s)) for a, s, e in spans))
+
+    people = (person("p1", ("a", 0, 5), ("b", 30, 35)), person("p2", ("a", 12, 18), ("a", 40, 44)),
+              person("p3", ("b", 2, 6)), person("p4", ("a", 8, 13)))  # p4 straddles two pieces
+    sentences = [NarrationSentence(0, 20, ((0, 10), (11, 20)), None, ()),
+                 NarrationSentence(0, 20, (), None, ()),
+                 NarrationSentence(21, 50, ((21, 45),), None, ()),
+                 NarrationSentence(21, 50, ((21, 41),), None, ())]
+    index = _mentions_by_article(people)
+    for article in ("a", "b", "c"):
+        for sentence in sentences:
+            expected = tuple(p.id for p in people if any(
+                e.article_id == article and any(s <= e.start and e.end <= t for s, t in sentence.pieces)
+                for e in p.evidence))
+            assert _people_in(sentence, index.get(article, ()), people) == expected
+    assert _people_in(sentences[0], index["a"], people) == ("p1", "p2")
