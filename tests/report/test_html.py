@@ -32,3 +32,33 @@ def test_report_shows_articles_people_and_evidence(seed_analysis):
     for outlet in ("CBS Chicago", "Breitbart", "Global News"):
         assert outlet in html
     assert "Kanye West" in html and 'class="ev"' in html
+
+
+def test_segments_from_one_sweep_match_a_scan_of_every_span():
+    import random
+
+    from newsprism.model import Article
+    from newsprism.report.html_report import _segments
+
+    article = Article("a", "a.txt", "Mara Quinn met the mayor on Monday. Talks went well, she said.")
+    n = len(article.text)
+    cases = [
+        {},
+        {(0, n): "whole"},
+        {(0, 10): "name", (5, 10): "surname", (0, 35): "sentence"},  # nested, sharing ends
+        {(10, 20): "b", (0, 15): "a", (15, 30): "c"},  # overlapping, not in text order
+        {(12, 12): "empty", (3, 8): "x", (8, 12): "touching"},
+        {(50, n + 5): "past the end"},
+    ]
+    rng = random.Random(3)
+    for k in range(40):
+        spans = {}
+        for j in range(rng.randint(1, 8)):
+            start = rng.randint(0, n)
+            spans[(start, min(n, start + rng.randint(0, 20)))] = f"s{k}-{j}"
+        cases.append(spans)
+    for spans in cases:
+        points = sorted({0, n, *(p for span in spans for p in span)})
+        expected = [(article.text[s:e], [sid for (a, b), sid in spans.items() if a <= s and e <= b])
+                    for s, e in zip(points, points[1:])]
+        assert _segments(article, spans) == expected, spans
