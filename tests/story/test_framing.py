@@ -180,3 +180,42 @@ def test_people_in_a_sentence_read_from_the_article_index_match_a_scan():
                 for e in p.evidence))
             assert _people_in(sentence, index.get(article, ()), people) == expected
     assert _people_in(sentences[0], index["a"], people) == ("p1", "p2")
+
+
+def test_narration_pieces_skip_masked_ranges_as_a_scan_does():
+    import random
+    import re
+
+    from newsprism.extract.narration import _pieces, merge
+
+    text = "Mara Quinn said “the plan works” and left. Leo Hart, who “never” agreed, stayed on."
+    n = len(text)
+
+    def reference(start, end, masked):
+        pieces, cursor = [], start
+        for s, e in masked:
+            if e <= cursor or s >= end:
+                continue
+            if s > cursor:
+                pieces.append((cursor, s))
+            cursor = max(cursor, e)
+        if cursor < end:
+            pieces.append((cursor, end))
+        trimmed = []
+        for s, e in pieces:
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if re.search(r"[^\W\d_]{2}", text[s:e]):
+                trimmed.append((s, e))
+        return trimmed
+
+    rng = random.Random(5)
+    cases = [[], [(0, n)], [(16, 32), (58, 65)], [(0, 5), (5, 9)], [(40, 50)]]
+    cases += [[(s, s + rng.randint(1, 15)) for s in rng.sample(range(n), rng.randint(1, 6))] for _ in range(40)]
+    for ranges in cases:
+        masked = merge(ranges)
+        for start, end in ((0, 42), (43, n), (0, n), (20, 30), (50, 51)):
+            assert _pieces(start, end, masked, text) == reference(start, end, masked), (ranges, start, end)
+    assert _pieces(0, 42, merge([(16, 32)]), text) == [(0, 15), (33, 42)]
