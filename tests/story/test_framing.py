@@ -192,24 +192,19 @@ def test_narration_pieces_skip_masked_ranges_as_a_scan_does():
     n = len(text)
 
     def reference(start, end, masked):
-        pieces, cursor = [], start
-        for s, e in masked:
-            if e <= cursor or s >= end:
-                continue
-            if s > cursor:
-                pieces.append((cursor, s))
-            cursor = max(cursor, e)
-        if cursor < end:
-            pieces.append((cursor, end))
-        trimmed = []
-        for s, e in pieces:
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if re.search(r"[^\W\d_]{2}", text[s:e]):
-                trimmed.append((s, e))
-        return trimmed
+        # Character by character: the maximal runs outside every masked range, trimmed.
+        free = [not any(s <= i < e for s, e in masked) for i in range(start, end)]
+        runs, i = [], start
+        while i < end:
+            j = i
+            while j < end and free[j - start]:
+                j += 1
+            piece = text[i:j]
+            left, right = i + len(piece) - len(piece.lstrip()), j - (len(piece) - len(piece.rstrip()))
+            if left < right and re.search(r"[^\W\d_]{2}", text[left:right]):
+                runs.append((left, right))
+            i = j + 1
+        return runs
 
     rng = random.Random(5)
     cases = [[], [(0, n)], [(16, 32), (58, 65)], [(0, 5), (5, 9)], [(40, 50)]]
