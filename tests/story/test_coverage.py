@@ -133,9 +133,12 @@ def test_indexed_paraphrase_search_matches_the_exhaustive_one():
         (SAID, REYES, [QUOTED]),  # only inside a quotation: not a paraphrase
         (SAID, REYES, []),  # no articles
         ("Varga closed the bridge on Tuesday morning", None, [HARBOUR, COURIER]),
+        # Ten content words, three shared: a share of exactly 0.3.
+        ("Money for work this week: ferries, buses, trains, trams, boats, planes, cars", REYES, [HARBOUR]),
     ]
     for options in (CoverageOptions(), CoverageOptions(paraphrase_overlap=0.3, paraphrase_min_words=2),
-                    CoverageOptions(paraphrase_overlap=0.9)):
+                    CoverageOptions(paraphrase_overlap=0.9), CoverageOptions(paraphrase_overlap=0.0, paraphrase_min_words=0),
+                    CoverageOptions(paraphrase_overlap=0.3, paraphrase_min_words=3)):
         for text, speaker, members in cases:
             expected = reference_paraphrase(text, members, speaker, options)
             found = SentenceIndex(members, {}).paraphrase(_content(text), speaker, options)

@@ -150,6 +150,7 @@ class SentenceIndex:
 
     def __init__(self, members: Sequence[Article], narrations: dict[str, Narration]) -> None:
         self._sentences: list[tuple[Article, int, int, str]] = []
+        self._words: list[set[str]] = []
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._built = False
         self._members, self._narrations = members, narrations
@@ -161,7 +162,8 @@ class SentenceIndex:
                 number = len(self._sentences)
                 sentence = article.text[start:end]
                 self._sentences.append((article, start, end, sentence))
-                for word in _content(sentence):
+                self._words.append(_content(sentence))
+                for word in self._words[-1]:
                     self._postings[word].append(number)
         self._built = True
 
@@ -173,13 +175,20 @@ class SentenceIndex:
             return None
         if not self._built:
             self._build()
-        shared: dict[int, int] = defaultdict(int)
-        for word in wanted:
-            for number in self._postings.get(word, ()):
-                shared[number] += 1
+        # A sentence sharing at least ``need`` of the words holds one of the rarest
+        # ``len(wanted) - need + 1`` of them: only those words' sentences are candidates.
+        need = max(options.paraphrase_min_words, _least_share(len(wanted), options.paraphrase_overlap))
+        if need > len(wanted):
+            return None
+        rarest = sorted(wanted, key=lambda w: (len(self._postings.get(w, ())), w))[:len(wanted) - need + 1]
+        candidates = {number for word in rarest for number in self._postings.get(word, ())} if need else \
+            range(len(self._sentences))
         best: tuple[float, Span] | None = None
-        for number in sorted(n for n, count in shared.items() if count >= options.paraphrase_min_words):
-            share = shared[number] / len(wanted)
+        for number in sorted(candidates):
+            shared = len(wanted & self._words[number])
+            if shared < options.paraphrase_min_words:
+                continue
+            share = shared / len(wanted)
             if share < options.paraphrase_overlap or (best is not None and share <= best[0]):
                 continue
             article, start, end, sentence = self._sentences[number]
@@ -187,6 +196,11 @@ class SentenceIndex:
                 continue
             best = (share, Span(article.id, start, end, sentence, "paraphrase"))
         return best[1] if best else None
+
+
+def _least_share(size: int, overlap: float) -> int:
+    """The fewest of ``size`` words whose share (as computed by the test) reaches ``overlap``."""
+    return next((count for count in range(size + 1) if count / size >= overlap), size + 1)
 
 
 def _sentences(article: Article, narration: Narration | None) -> list[tuple[int, int]]:
