@@ -137,6 +137,7 @@ class ActFinder:
             for s in doc.sents for m in re.finditer(r"[^\n]+", s.text)
         ]
         self._sentence_index = OrderedRanges(self.sentences)
+        self._resolving: set[int] = set()  # tokens whose party is being resolved
 
     def find(self) -> list[Act]:
         acts: list[Act] = []
@@ -319,6 +320,17 @@ class ActFinder:
 
     def _party(self, token: Token) -> Party | None:
         """How to find the person a token stands for, or None when it cannot be a person."""
+        if token.i in self._resolving:
+            # A cycle through pronouns and authors ("his statement" as the subject of a verb
+            # whose object holds "his"): asking again would never end.
+            return None
+        self._resolving.add(token.i)
+        try:
+            return self._resolve_party(token)
+        finally:
+            self._resolving.discard(token.i)
+
+    def _resolve_party(self, token: Token) -> Party | None:
         if self._quoted(token.idx):
             return None
         own = self._name_at(token)
