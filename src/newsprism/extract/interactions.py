@@ -134,7 +134,7 @@ class ActFinder:
         # Sentences cut again at line breaks: a paragraph end always ends a sentence.
         self.sentences = [
             (s.start_char + m.start(), s.start_char + m.end())
-            for s in doc.sents for m in re.finditer(r"[^\n]+", s.text)
+            for s in doc.sents for m in re.finditer(r"[^\n]+", self.text[s.start_char:s.end_char])
         ]
         self._sentence_index = OrderedRanges(self.sentences)
         self._resolving: set[int] = set()  # tokens whose party is being resolved
