@@ -107,3 +107,23 @@ def test_claims(nlp, text, facet, value, low, high):
 ])
 def test_no_count_claims(nlp, text):
     assert [c for c in claims_in(nlp, text) if c.facet == "count"] == []
+
+
+def test_a_cycle_through_an_author_and_a_pronoun_ends():
+    # "Attacks were echoed by her campaign": the campaign's author is "her", whose candidates
+    # start from the verb's subject, the campaign again. Built by hand: no model needed.
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsprism.extract.interactions import ActFinder
+
+    text = "Attacks were echoed by her campaign."
+    doc = Doc(spacy.blank("en").vocab, words=["Attacks", "were", "echoed", "by", "her", "campaign", "."],
+              spaces=[True, True, True, True, True, False, False], heads=[2, 2, 2, 2, 5, 3, 2],
+              deps=["nsubjpass", "auxpass", "ROOT", "agent", "poss", "pobj", "punct"],
+              pos=["NOUN", "AUX", "VERB", "ADP", "PRON", "NOUN", "PUNCT"],
+              lemmas=["attack", "be", "echo", "by", "her", "campaign", "."])
+    finder = ActFinder(doc, Article("a", "a.txt", text), [])
+    party = finder._party(doc[5])
+    assert party is not None and party.phrase.text == "her" and party.candidates == ()
+    assert finder.find() == []

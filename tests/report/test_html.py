@@ -38,3 +38,33 @@ def test_partial_quote_shows_its_quoted_words_and_their_clause(seed_analysis):
     html = render_html(seed_analysis)
     # "lauded West for his “signed” … hat": the quote is the word in marks, the clause beside it.
     assert re.search(r"signed</[^>]+>.*?context: West for his “signed”", html, re.S)
+
+
+def test_segments_from_one_sweep_match_a_scan_of_every_span():
+    import random
+
+    from newsprism.model import Article
+    from newsprism.report.html_report import _segments
+
+    article = Article("a", "a.txt", "Mara Quinn met the mayor on Monday. Talks went well, she said.")
+    n = len(article.text)
+    cases = [
+        {},
+        {(0, n): "whole"},
+        {(0, 10): "name", (5, 10): "surname", (0, 35): "sentence"},  # nested, sharing ends
+        {(10, 20): "b", (0, 15): "a", (15, 30): "c"},  # overlapping, not in text order
+        {(12, 12): "empty", (3, 8): "x", (8, 12): "touching"},
+        {(50, n + 5): "past the end"},
+    ]
+    rng = random.Random(3)
+    for k in range(40):
+        spans = {}
+        for j in range(rng.randint(1, 8)):
+            start = rng.randint(0, n)
+            spans[(start, min(n, start + rng.randint(0, 20)))] = f"s{k}-{j}"
+        cases.append(spans)
+    for spans in cases:
+        points = sorted({0, n, *(p for span in spans for p in span)})
+        expected = [(article.text[s:e], [sid for (a, b), sid in spans.items() if a <= s and e <= b])
+                    for s, e in zip(points, points[1:])]
+        assert _segments(article, spans) == expected, spans

@@ -89,3 +89,59 @@ def test_duplicate_groups_accept_records_and_lists():
 
     assert duplicate_groups([Group(), ["c", "d"], ("e",), Copies()]) == [("a", "b"), ("c", "d"), ("f", "g", "h")]
     assert duplicate_groups(None) == []
+
+
+def reference_paraphrase(text, members, speaker, options):
+    """The straightforward search: every sentence of every article against the item."""
+    from newsprism.story.coverage import _content, _names, _sentences
+
+    wanted = _content(text)
+    if len(wanted) < options.paraphrase_min_words:
+        return None
+    best = None
+    for article in members:
+        for start, end in _sentences(article, None):
+            sentence = article.text[start:end]
+            if speaker is not None and not _names(sentence, speaker):
+                continue
+            shared = wanted & _content(sentence)
+            share = len(shared) / len(wanted)
+            if len(shared) >= options.paraphrase_min_words and share >= options.paraphrase_overlap:
+                if best is None or share > best[0]:
+                    best = (share, Span(article.id, start, end, sentence, "paraphrase"))
+    return best[1] if best else None
+
+
+TIE_A = Article("ta", "ta.txt", "Reyes said the money was there. Reyes said work could start next week.", outlet="T")
+TIE_B = Article("tb", "tb.txt", "Reyes said the money was there and work could start next week, he added.", outlet="T")
+TIE_C = Article("tc", "tc.txt", TIE_B.text, outlet="T")
+QUOTED = Article("tq", "tq.txt", "“The money is there, work can start next week,” Reyes said. He left.", outlet="T")
+LEGEND = Person("john-legend", "John Legend", aliases=("Legend",))
+
+
+def test_indexed_paraphrase_search_matches_the_exhaustive_one():
+    from newsprism.story.coverage import SentenceIndex, _content
+
+    cases = [
+        (SAID, REYES, [HARBOUR]),  # found
+        (SAID, None, [HARBOUR, COAST]),  # no speaker to check
+        (SAID, LEGEND, [HARBOUR]),  # the speaker is not named: none (a pronoun would do)
+        (SAID, REYES, [TIE_A, TIE_B]),  # the better sentence is in the second article
+        (SAID, REYES, [TIE_C, TIE_B]),  # a tie: the first wins
+        ("The money is there", REYES, [HARBOUR]),  # too few content words
+        ("Bridges and ferries are closed", REYES, [HARBOUR, COURIER]),  # nothing shared
+        (SAID, REYES, [QUOTED]),  # only inside a quotation: not a paraphrase
+        (SAID, REYES, []),  # no articles
+        ("Varga closed the bridge on Tuesday morning", None, [HARBOUR, COURIER]),
+        # Ten content words, three shared: a share of exactly 0.3.
+        ("Money for work this week: ferries, buses, trains, trams, boats, planes, cars", REYES, [HARBOUR]),
+    ]
+    for options in (CoverageOptions(), CoverageOptions(paraphrase_overlap=0.3, paraphrase_min_words=2),
+                    CoverageOptions(paraphrase_overlap=0.9), CoverageOptions(paraphrase_overlap=0.0, paraphrase_min_words=0),
+                    CoverageOptions(paraphrase_overlap=0.3, paraphrase_min_words=3)):
+        for text, speaker, members in cases:
+            expected = reference_paraphrase(text, members, speaker, options)
+            found = SentenceIndex(members, {}).paraphrase(_content(text), speaker, options)
+            assert found == expected, (text, speaker, [a.id for a in members], options)
+    assert any(reference_paraphrase(t, m, s, CoverageOptions()) for t, s, m in cases)
+    assert any(reference_paraphrase(t, m, s, CoverageOptions()) is None for t, s, m in cases)

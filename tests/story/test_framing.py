@@ -156,3 +156,61 @@ def test_breitbart_narration_evaluative_wording_is_listed(seed_analysis):
     cbs = {w.text.lower() for w in framing["CBS Chicago"].evaluative}
     assert not cbs & {"ripped", "torrent", "elites"}
     assert framing["Breitbart"].loaded_verbs > framing["Global News"].loaded_verbs
+
+
+def test_people_in_a_sentence_read_from_the_article_index_match_a_scan():
+    from newsprism.extract.narration import NarrationSentence
+    from newsprism.model import Person, Span
+    from newsprism.story.framing import _mentions_by_article, _people_in
+
+    def person(pid, *spans):
+        return Person(pid, pid, evidence=tuple(Span(a, s, e, "x" * (e - s)) for a, s, e in spans))
+
+    people = (person("p1", ("a", 0, 5), ("b", 30, 35)), person("p2", ("a", 12, 18), ("a", 40, 44)),
+              person("p3", ("b", 2, 6)), person("p4", ("a", 8, 13)))  # p4 straddles two pieces
+    sentences = [NarrationSentence(0, 20, ((0, 10), (11, 20)), None, ()),
+                 NarrationSentence(0, 20, (), None, ()),
+                 NarrationSentence(21, 50, ((21, 45),), None, ()),
+                 NarrationSentence(21, 50, ((21, 41),), None, ())]
+    index = _mentions_by_article(people)
+    for article in ("a", "b", "c"):
+        for sentence in sentences:
+            expected = tuple(p.id for p in people if any(
+                e.article_id == article and any(s <= e.start and e.end <= t for s, t in sentence.pieces)
+                for e in p.evidence))
+            assert _people_in(sentence, index.get(article, ()), people) == expected
+    assert _people_in(sentences[0], index["a"], people) == ("p1", "p2")
+
+
+def test_narration_pieces_skip_masked_ranges_as_a_scan_does():
+    import random
+    import re
+
+    from newsprism.extract.narration import _pieces, merge
+
+    text = "Mara Quinn said “the plan works” and left. Leo Hart, who “never” agreed, stayed on."
+    n = len(text)
+
+    def reference(start, end, masked):
+        # Character by character: the maximal runs outside every masked range, trimmed.
+        free = [not any(s <= i < e for s, e in masked) for i in range(start, end)]
+        runs, i = [], start
+        while i < end:
+            j = i
+            while j < end and free[j - start]:
+                j += 1
+            piece = text[i:j]
+            left, right = i + len(piece) - len(piece.lstrip()), j - (len(piece) - len(piece.rstrip()))
+            if left < right and re.search(r"[^\W\d_]{2}", text[left:right]):
+                runs.append((left, right))
+            i = j + 1
+        return runs
+
+    rng = random.Random(5)
+    cases = [[], [(0, n)], [(16, 32), (58, 65)], [(0, 5), (5, 9)], [(40, 50)]]
+    cases += [[(s, s + rng.randint(1, 15)) for s in rng.sample(range(n), rng.randint(1, 6))] for _ in range(40)]
+    for ranges in cases:
+        masked = merge(ranges)
+        for start, end in ((0, 42), (43, n), (0, n), (20, 30), (50, 51)):
+            assert _pieces(start, end, masked, text) == reference(start, end, masked), (ranges, start, end)
+    assert _pieces(0, 42, merge([(16, 32)]), text) == [(0, 15), (33, 42)]

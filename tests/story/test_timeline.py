@@ -219,3 +219,62 @@ def test_seed_chance_tweet_date_conflict_is_reported(seed_analysis):
     conflicts = [c for c in story.conflicts if c.kind == "date"]
     assert any(set(c.values) == {"2018-04-27", "2018-04-25"} and
                any("Chance" in s.text for s in c.evidence) for c in conflicts), conflicts
+
+
+def reference_actors(anchor, people, quotes):
+    """Who performed an act, by scanning every mention and every cue of the story."""
+    def inside(outer):
+        return [(e.start, p.id) for p in people for e in p.evidence
+                if e.article_id == outer.article_id and outer.start <= e.start and e.end <= outer.end]
+
+    if anchor.subject is not None:
+        ids = {pid for _, pid in inside(anchor.subject)}
+        subject = tuple(p.id for p in people if p.id in ids)
+        if subject:
+            return subject
+    speakers = {q.speaker_id for q in quotes if q.speaker_id and any(
+        s.role == "cue" and s.article_id == anchor.verb.article_id and s.start < anchor.verb.end
+        and anchor.verb.start < s.end for s in q.evidence)}
+    if speakers:
+        return tuple(sorted(speakers))
+    clause = anchor.clause
+    if anchor.subject is None and clause.start < anchor.verb.start:
+        named = sorted(inside(Span(clause.article_id, clause.start, anchor.verb.start, "")))
+        if named:
+            return (named[0][1],)
+    return ()
+
+
+def test_indexed_actors_match_a_scan_of_the_story():
+    from newsprism.story.timeline import Actors
+
+    text = "Mara Quinn and Leo Hart met Tuesday. Hart said on Monday that Quinn called him. Then he left."
+    a = Article("a1", "a1.txt", text)
+    b = Article("b1", "b1.txt", "Leo Hart said on Monday the talks failed.")
+    quinn = Person("mara-quinn", "Mara Quinn", evidence=(span(a, "Mara Quinn"), span(a, "Quinn", nth=1)))
+    hart = Person("leo-hart", "Leo Hart", evidence=(span(a, "Leo Hart"), span(a, "Hart", nth=1), span(b, "Leo Hart")))
+    said = Quote("q", "the talks failed", "indirect", "leo-hart", "said", "statement", (span(b, "said", "cue"),))
+    monday = TimeRef("Monday", "date", "2024-03-04", None, "day", "2024-03-08", "given")
+
+    def anchor(article, verb, clause, subject=None, nth=0):
+        return TimeAnchor("meet", span(article, verb, nth=nth), span(article, clause),
+                          monday, span(article, subject) if subject else None)
+
+    anchors = [
+        anchor(a, "met", "Mara Quinn and Leo Hart met Tuesday", "Mara Quinn and Leo Hart"),  # two people
+        anchor(a, "said", "Hart said on Monday", "Hart"),  # one by a short form
+        anchor(a, "called", "Quinn called him", "Quinn"),
+        anchor(a, "left", "Then he left", "he"),  # a pronoun: nobody named in the subject
+        anchor(a, "left", "Then he left"),  # no subject, nobody before the verb
+        anchor(a, "called", "that Quinn called him"),  # no subject: the first name before the verb
+        anchor(b, "said", "Leo Hart said on Monday", "Leo"),  # the subject cuts a name: the cue's speaker
+        anchor(b, "said", "said on Monday"),  # the speaker of the cue
+        anchor(b, "talks", "the talks failed", "the talks"),  # nothing
+    ]
+    for people in ((quinn, hart), (hart, quinn), (), (quinn,)):
+        for quotes in ((said,), ()):
+            actors = Actors(people, quotes)
+            for item in anchors:
+                assert actors.of(item) == reference_actors(item, people, quotes), (item.clause.text, people, quotes)
+    assert Actors((quinn, hart), (said,)).of(anchors[0]) == ("mara-quinn", "leo-hart")
+    assert Actors((quinn, hart), (said,)).of(anchors[4]) == ()

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsprism.extract.interactions import ActFinder, Party
-from newsprism.extract.narration import embed_ranges, merge, quoted_ranges
+from newsprism.extract.narration import embed_ranges, quoted_ranges
 from newsprism.model import Article, Span
+from newsprism.offsets import RangeUnion
 from newsprism.stages import document_stage
 from newsprism.story.wording import FUNCTION_WORDS, number_value
 
@@ -67,10 +68,10 @@ def find_claims(doc: Doc, article: Article, results, options) -> list[Claim]:
     """Counts, ages and places the article states outside quotations."""
     names = [(m.span.start, m.span.end) for m in results["mentions"] if m.kind in ("name", "handle")]
     finder = ActFinder(doc, article, names)
-    masked = merge(list(quoted_ranges(article.text)) + list(embed_ranges(article)))
+    masked = RangeUnion([*quoted_ranges(article.text), *embed_ranges(article)])
     claims: list[Claim] = []
     for token in doc:
-        if any(s <= token.idx < e for s, e in masked):
+        if token.idx in masked:
             continue
         age = AGE.match(token.text)
         hyphenated = _hyphenated_age(token)
@@ -83,7 +84,7 @@ def find_claims(doc: Doc, article: Article, results, options) -> list[Claim]:
             if claim is not None:
                 claims.append(claim)
     for ent in doc.ents:
-        if ent.label_ in PLACES and not any(s <= ent.start_char < e for s, e in masked):
+        if ent.label_ in PLACES and ent.start_char not in masked:
             claims.append(Claim("place", ent.text, 0, 0, finder._span(ent.start_char, ent.end_char, "place"),
                                 finder._sentence_of(ent[0]), unit=ent.label_, context=_context(ent.sent)))
     return claims

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.extract.narration import embed_ranges, merge, quoted_ranges
 from newsprism.model import Article, Span
+from newsprism.offsets import OrderedRanges, RangeUnion, first_holding
 from newsprism.stages import document_stage
 from newsprism.story.lexicon import evaluative_lexicon
 from newsprism.story.speech_acts import speech_acts
@@ -121,6 +122,8 @@ class ActFinder:
         self.quoted = merge(list(quoted_ranges(article.text)))
         self.embedded = merge(list(embed_ranges(article)))
         self.mentions = sorted(names)
+        self._quoted_union, self._embedded_union = RangeUnion(self.quoted), RangeUnion(self.embedded)
+        self._mention_at = first_holding(self.mentions)
         # Words of the names found: "Reyes" alone is a name once "Daniel Reyes" was one,
         # whatever the tagger made of it.
         self.name_words = {
@@ -131,8 +134,10 @@ class ActFinder:
         # Sentences cut again at line breaks: a paragraph end always ends a sentence.
         self.sentences = [
             (s.start_char + m.start(), s.start_char + m.end())
-            for s in doc.sents for m in re.finditer(r"[^\n]+", s.text)
+            for s in doc.sents for m in re.finditer(r"[^\n]+", self.text[s.start_char:s.end_char])
         ]
+        self._sentence_index = OrderedRanges(self.sentences)
+        self._resolving: set[int] = set()  # tokens whose party is being resolved
 
     def find(self) -> list[Act]:
         acts: list[Act] = []
@@ -315,6 +320,17 @@ class ActFinder:
 
     def _party(self, token: Token) -> Party | None:
         """How to find the person a token stands for, or None when it cannot be a person."""
+        if token.i in self._resolving:
+            # A cycle through pronouns and authors ("his statement" as the subject of a verb
+            # whose object holds "his"): asking again would never end.
+            return None
+        self._resolving.add(token.i)
+        try:
+            return self._resolve_party(token)
+        finally:
+            self._resolving.discard(token.i)
+
+    def _resolve_party(self, token: Token) -> Party | None:
         if self._quoted(token.idx):
             return None
         own = self._name_at(token)
@@ -376,9 +392,9 @@ class ActFinder:
         """The name or handle a token belongs to: a mention, else its run of proper nouns
         (the small model's NER misses names such as "Legend"; the story keeps only runs
         that belong to a person)."""
-        for start, end in self.mentions:
-            if start <= token.idx < end:
-                return start, end
+        mention = self._mention_at.get(token.idx)
+        if mention is not None:
+            return mention
         if token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i == token.i + 1:
             return self._name_at(token.head)
         if token.pos_ == "PROPN" and token.text[:1].isupper() or token.text in self.name_words:
@@ -411,11 +427,11 @@ class ActFinder:
         embedded posts), nearest first; subjects first when asked. An epithet ("the Famous
         rapper") looks back past its own sentence first: writers use one for someone named
         before, not for the subject of the sentence it stands in."""
-        index = next((k for k, (s, e) in enumerate(self.sentences) if s <= token.idx < e), 0)
+        index = self._sentence_index.index(token.idx) or 0
         window_start = self.sentences[max(0, index - 2)][0]
         found: list[tuple[tuple[int, int], bool]] = []
         for other in self.doc.char_span(window_start, token.idx, alignment_mode="contract") or []:
-            if other.pos_ not in ("PROPN",) and not any(s <= other.idx < e for s, e in self.mentions):
+            if other.pos_ not in ("PROPN",) and other.idx not in self._mention_at:
                 continue
             if self._quoted(other.idx) or self._embedded(other.idx):
                 continue
@@ -483,7 +499,7 @@ class ActFinder:
         for token in self.doc.char_span(start, end, alignment_mode="expand") or []:
             if token.idx < start or token.idx >= end:
                 continue
-            run = self._name_at(token) if token.pos_ == "PROPN" or any(s <= token.idx < e for s, e in self.mentions) else None
+            run = self._name_at(token) if token.pos_ == "PROPN" or token.idx in self._mention_at else None
             if run is not None and run not in runs and start <= run[0] and run[1] <= end:
                 runs.append(run)
         return runs
@@ -493,7 +509,8 @@ class ActFinder:
                    self._sentence_of(cue), None, self._date(cue), confidence)
 
     def _sentence_of(self, token: Token) -> tuple[int, int]:
-        return next(((s, e) for s, e in self.sentences if s <= token.idx < e), (token.sent.start_char, token.sent.end_char))
+        index = self._sentence_index.index(token.idx)
+        return self.sentences[index] if index is not None else (token.sent.start_char, token.sent.end_char)
 
     def _date(self, token: Token) -> str | None:
         start, end = self._sentence_of(token)
@@ -507,10 +524,10 @@ class ActFinder:
         return self.text[first.idx:last.idx]
 
     def _quoted(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.quoted)
+        return offset in self._quoted_union
 
     def _embedded(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.embedded)
+        return offset in self._embedded_union
 
     def _span(self, start: int, end: int, role: str | None = None) -> Span:
         return Span(self.article.id, start, end, self.text[start:end], role)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -188,10 +189,15 @@ def merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _pieces(start: int, end: int, masked: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """The parts of ``[start, end)`` outside the masked ranges that hold a word, trimmed."""
+    """The parts of ``[start, end)`` outside the masked ranges (sorted, disjoint: see
+    :func:`merge`) that hold a word, trimmed."""
     pieces, cursor = [], start
-    for s, e in masked:
-        if e <= cursor or s >= end:
+    # Skip the ranges that end before the sentence; stop at the first that starts after it.
+    for k in range(bisect_right(masked, start, key=lambda r: r[1]), len(masked)):
+        s, e = masked[k]
+        if s >= end:
+            break
+        if e <= cursor:
             continue
         if s > cursor:
             pieces.append((cursor, s))

@@ -109,13 +109,25 @@ def _detail(section: str, record: Any) -> str:
 
 
 def _segments(article: Article, spans: dict[tuple[int, int], str]) -> list[tuple[str, list[str]]]:
-    """The article text cut at every span boundary: (text, ids of spans covering it)."""
+    """The article text cut at every span boundary: (text, ids of spans covering it, in the
+    order of ``spans``). One sweep over the boundaries keeps the spans open at each point, so
+    a long article with many spans costs (segments x open spans), not (segments x spans)."""
     bounds = {0, len(article.text)}
     for start, end in spans:
         bounds.update((start, end))
     points = sorted(bounds)
+    opening = sorted((start, number, end, sid) for number, ((start, end), sid) in enumerate(spans.items()))
+    open_spans: dict[int, tuple[int, str]] = {}
+    k = 0
     segments = []
     for start, end in zip(points, points[1:]):
-        covering = [sid for (s, e), sid in spans.items() if s <= start and end <= e]
+        while k < len(opening) and opening[k][0] <= start:
+            _, number, span_end, sid = opening[k]
+            open_spans[number] = (span_end, sid)
+            k += 1
+        for number in [n for n, (span_end, _) in open_spans.items() if span_end <= start]:
+            del open_spans[number]
+        # Every span boundary is a point: a span open at ``start`` covers the whole segment.
+        covering = [open_spans[n][1] for n in sorted(open_spans)]
         segments.append((article.text[start:end], covering))
     return segments

@@ -74,8 +74,10 @@ def build_coverage(
         columns[outlet(article)].append(article)
     unit_of = _units(columns, duplicates)
     names = {p.id: p for p in people}
+    indexes = {name: SentenceIndex(members, narrations or {}) for name, members in columns.items()}
     rows = []
     for kind, item_id, label, spans, speaker in _items(quotes, posts, events):
+        wanted = _content(label) if kind != "event" else set()
         cells = []
         for name, members in columns.items():
             ids = {a.id for a in members}
@@ -85,7 +87,7 @@ def build_coverage(
                 continue
             paraphrase = None
             if kind != "event":
-                paraphrase = _paraphrase(label, members, names.get(speaker), narrations or {}, options)
+                paraphrase = indexes[name].paraphrase(wanted, names.get(speaker), options)
             cells.append(CoverageCell(name, "paraphrased", (paraphrase,)) if paraphrase else CoverageCell(name, "absent"))
         reported = {unit_of[c.column] for c in cells if c.status != "absent"}
         rows.append(CoverageRow(kind, item_id, _short(label), tuple(cells), len(reported)))
@@ -141,24 +143,64 @@ def _columns(columns, unit_of, rows: list[CoverageRow], options: CoverageOptions
     return tuple(result)
 
 
-def _paraphrase(text: str, members: Sequence[Article], speaker: Person | None,
-                narrations: dict[str, Narration], options: CoverageOptions) -> Span | None:
-    """A sentence of narration that reports the item in other words, or None."""
-    wanted = _content(text)
-    if len(wanted) < options.paraphrase_min_words:
-        return None
-    best: tuple[float, Span] | None = None
-    for article in members:
-        for start, end in _sentences(article, narrations.get(article.id)):
-            sentence = article.text[start:end]
+class SentenceIndex:
+    """The narration sentences of one column's articles with an inverted index of their
+    content words, so finding an item's paraphrase reads only the sentences that share a word
+    with it instead of comparing the item with every sentence (items x sentences per story)."""
+
+    def __init__(self, members: Sequence[Article], narrations: dict[str, Narration]) -> None:
+        self._sentences: list[tuple[Article, int, int, str]] = []
+        self._words: list[set[str]] = []
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._built = False
+        self._members, self._narrations = members, narrations
+
+    def _build(self) -> None:
+        # Built on first use: a column that quotes every item never needs it.
+        for article in self._members:
+            for start, end in _sentences(article, self._narrations.get(article.id)):
+                number = len(self._sentences)
+                sentence = article.text[start:end]
+                self._sentences.append((article, start, end, sentence))
+                self._words.append(_content(sentence))
+                for word in self._words[-1]:
+                    self._postings[word].append(number)
+        self._built = True
+
+    def paraphrase(self, wanted: set[str], speaker: Person | None, options: CoverageOptions) -> Span | None:
+        """The sentence that reports an item with content words ``wanted`` in other words: it
+        shares at least ``paraphrase_min_words`` and a ``paraphrase_overlap`` share of them and
+        names the ``speaker`` (when known); the highest share wins, the first on a tie."""
+        if len(wanted) < options.paraphrase_min_words:
+            return None
+        if not self._built:
+            self._build()
+        # A sentence sharing at least ``need`` of the words holds one of the rarest
+        # ``len(wanted) - need + 1`` of them: only those words' sentences are candidates.
+        need = max(options.paraphrase_min_words, _least_share(len(wanted), options.paraphrase_overlap))
+        if need > len(wanted):
+            return None
+        rarest = sorted(wanted, key=lambda w: (len(self._postings.get(w, ())), w))[:len(wanted) - need + 1]
+        candidates = {number for word in rarest for number in self._postings.get(word, ())} if need else \
+            range(len(self._sentences))
+        best: tuple[float, Span] | None = None
+        for number in sorted(candidates):
+            shared = len(wanted & self._words[number])
+            if shared < options.paraphrase_min_words:
+                continue
+            share = shared / len(wanted)
+            if share < options.paraphrase_overlap or (best is not None and share <= best[0]):
+                continue
+            article, start, end, sentence = self._sentences[number]
             if speaker is not None and not _names(sentence, speaker):
                 continue
-            shared = wanted & _content(sentence)
-            share = len(shared) / len(wanted)
-            if len(shared) >= options.paraphrase_min_words and share >= options.paraphrase_overlap:
-                if best is None or share > best[0]:
-                    best = (share, Span(article.id, start, end, sentence, "paraphrase"))
-    return best[1] if best else None
+            best = (share, Span(article.id, start, end, sentence, "paraphrase"))
+        return best[1] if best else None
+
+
+def _least_share(size: int, overlap: float) -> int:
+    """The fewest of ``size`` words whose share (as computed by the test) reaches ``overlap``."""
+    return next((count for count in range(size + 1) if count / size >= overlap), size + 1)
 
 
 def _sentences(article: Article, narration: Narration | None) -> list[tuple[int, int]]:

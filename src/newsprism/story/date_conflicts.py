@@ -15,6 +15,7 @@ A refiner of this stage may add conflicts of other kinds (numbers, facts).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -24,7 +25,7 @@ from newsprism.extract.time_anchors import TimeAnchor
 from newsprism.model import Article, Conflict, Post
 from newsprism.options import Options
 from newsprism.stages import StoryInput, story_stage
-from newsprism.story.timeline import act_kind, anchor_actors, value_start
+from newsprism.story.timeline import Actors, act_kind, value_start
 
 _STOPWORDS = frozenset(
     """the a an and or but that this these those with from into onto over after before about
@@ -78,16 +79,17 @@ def find_date_conflicts(story: StoryInput, options: Options) -> tuple[Conflict, 
     conflicts: list[Conflict] = []
     anchors = [(article, anchor) for article, found in story.document_results("time_anchors")
                for anchor in found or ()]
-    for article, anchor in anchors:
+    actors_of = Actors(people, quotes)
+    anchor_actors = [actors_of.of(anchor) for _, anchor in anchors]
+    for (article, anchor), actors in zip(anchors, anchor_actors):
         if act_kind(anchor.lemma) not in _REPORTED_KINDS:
             continue
-        actors = anchor_actors(anchor, people, quotes)
         for post in posts:
             found = _post_conflict(article, anchor, actors, post, options, outlets)
             if found:
                 conflicts.append(found)
     conflicts += _quote_conflicts(quotes, posts, outlets)
-    conflicts += _article_conflicts(anchors, people, quotes, options, outlets)
+    conflicts += _article_conflicts(anchors, anchor_actors, options, outlets)
     return tuple(_unique(conflicts))
 
 
@@ -140,30 +142,39 @@ def _quote_conflicts(quotes, posts, outlets) -> list[Conflict]:
     return found
 
 
-def _article_conflicts(anchors, people, quotes, options, outlets) -> list[Conflict]:
+def _article_conflicts(anchors, actors: list[tuple[str, ...]], options, outlets) -> list[Conflict]:
+    """Pairs of anchors in different articles dating one act (same kind, same actors, most
+    words shared) to disjoint times. Only anchors of one kind and the same actors are paired:
+    comparing every anchor of a large story with every other would be quadratic in its size."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for index, (_, anchor) in enumerate(anchors):
+        if actors[index]:
+            groups[(act_kind(anchor.lemma), actors[index])].append(index)
+    words = {}
     found = []
-    for index, (article_a, a) in enumerate(anchors):
-        actors_a = anchor_actors(a, people, quotes)
-        if not actors_a:
-            continue
-        words_a = content_words(a.clause.text) - content_words(a.time.text)
-        for article_b, b in anchors[index + 1:]:
-            if article_b.id == article_a.id or act_kind(a.lemma) != act_kind(b.lemma):
-                continue
-            if anchor_actors(b, people, quotes) != actors_a or not disjoint(a.time.value, b.time.value):
-                continue
-            words_b = content_words(b.clause.text) - content_words(b.time.text)
-            shared = words_a & words_b
-            if len(shared) < options.timeline.min_shared_words or \
-                    len(shared) / len(words_a | words_b) < options.timeline.same_act_overlap:
-                continue
-            description = (f"{outlets[article_a.id]} dates this {act_kind(a.lemma)} act to "
-                           f"{a.time.value} (“{a.time.text}”); {outlets[article_b.id]} to "
-                           f"{b.time.value} (“{b.time.text}”)")
-            evidence = (a.clause, replace(a.time.span, role="date"), b.clause,
-                        replace(b.time.span, role="date"))
-            found.append(Conflict("date", description, evidence, (a.time.value, b.time.value)))
-    return found
+    for members in groups.values():
+        for position, index in enumerate(members):
+            article_a, a = anchors[index]
+            for other in members[position + 1:]:
+                article_b, b = anchors[other]
+                if article_b.id == article_a.id or not disjoint(a.time.value, b.time.value):
+                    continue
+                for k in (index, other):
+                    if k not in words:
+                        words[k] = content_words(anchors[k][1].clause.text) - content_words(anchors[k][1].time.text)
+                words_a, words_b = words[index], words[other]
+                shared = words_a & words_b
+                if len(shared) < options.timeline.min_shared_words or \
+                        len(shared) / len(words_a | words_b) < options.timeline.same_act_overlap:
+                    continue
+                description = (f"{outlets[article_a.id]} dates this {act_kind(a.lemma)} act to "
+                               f"{a.time.value} (“{a.time.text}”); {outlets[article_b.id]} to "
+                               f"{b.time.value} (“{b.time.text}”)")
+                evidence = (a.clause, replace(a.time.span, role="date"), b.clause,
+                            replace(b.time.span, role="date"))
+                found.append(((index, other), Conflict("date", description, evidence, (a.time.value, b.time.value))))
+    found.sort(key=lambda item: item[0])  # in the order of the pairs of the anchors' order
+    return [conflict for _, conflict in found]
 
 
 def _unique(conflicts: list[Conflict]) -> list[Conflict]:

@@ -57,10 +57,12 @@ def outlet_framing(
     by_outlet: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         by_outlet[outlet(article)].append(article)
+    mentions = _mentions_by_article(people)
     result = []
     for name, members in by_outlet.items():
         scored = [(a, narrations[a.id]) for a in members if a.id in narrations]
-        located = [(a, n, s, _people_in(s, a.id, people)) for a, n in scored for s in n.sentences if s.pieces]
+        located = [(a, n, s, _people_in(s, mentions.get(a.id, ()), people)) for a, n in scored
+                   for s in n.sentences if s.pieces]
         result.append(Framing(
             outlet=name,
             article_ids=tuple(a.id for a in members),
@@ -80,15 +82,21 @@ def main_people(people: Sequence[Person], options: FramingOptions) -> list[Perso
     return [p for p in ranked if len(p.evidence) >= options.min_mentions][:options.max_people]
 
 
-def _people_in(sentence: NarrationSentence, article_id: str, people: Sequence[Person]) -> tuple[str, ...]:
-    """Ids of the people named in the sentence's narration (not inside a quotation)."""
-    found = []
-    for person in people:
+def _mentions_by_article(people: Sequence[Person]) -> dict[str, list[tuple[int, int, int]]]:
+    """(start, end, person number) of every mention, by article: a sentence then reads its own
+    article's mentions, not the whole story's."""
+    found: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for number, person in enumerate(people):
         for span in person.evidence:
-            if span.article_id == article_id and any(s <= span.start and span.end <= e for s, e in sentence.pieces):
-                found.append(person.id)
-                break
-    return tuple(found)
+            found[span.article_id].append((span.start, span.end, number))
+    return found
+
+
+def _people_in(sentence: NarrationSentence, mentions, people: Sequence[Person]) -> tuple[str, ...]:
+    """Ids of the people named in the sentence's narration (not inside a quotation), given the
+    article's ``mentions`` from :func:`_mentions_by_article`."""
+    numbers = {n for start, end, n in mentions if any(s <= start and end <= e for s, e in sentence.pieces)}
+    return tuple(people[n].id for n in sorted(numbers))
 
 
 def _tone(person: Person, located, options: FramingOptions) -> Tone | None:

@@ -87,6 +87,10 @@ class Lexicon:
             if entry.pos != "PHRASE" and " " not in entry.term:
                 self.words.setdefault(entry.term.lower(), []).append(entry)
         self.longest = max((len(p) for p in self.phrases), default=1)
+        # First words of the phrases of each length: most token positions start none.
+        self._firsts: dict[int, set[str]] = {}
+        for phrase in self.phrases:
+            self._firsts.setdefault(len(phrase), set()).add(phrase[0])
 
     def entry(self, word: str, pos: str = "any") -> Entry | None:
         """The first entry for ``word`` (a lemma or surface form) that fits ``pos``."""
@@ -106,7 +110,10 @@ class Lexicon:
         lemmas = [_norm(t.lemma) for t in tokens]
         surfaces = [_norm(t.text) for t in tokens]
         for size in range(self.longest, 1, -1):
+            firsts = self._firsts.get(size, set())
             for i in range(len(tokens) - size + 1):
+                if lemmas[i] not in firsts and surfaces[i] not in firsts:
+                    continue
                 if any(k in taken for k in range(i, i + size)):
                     continue
                 for seq in (tuple(lemmas[i:i + size]), tuple(surfaces[i:i + size])):

@@ -22,9 +22,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsprism.extract.mentions import PARTICLES, POSSESSIVE, TITLES
 from newsprism.model import Article, Description, Mention, Person, Span
+from newsprism.offsets import RangeUnion
 from newsprism.options import Options
 from newsprism.stages import StoryInput, story_stage
 
@@ -45,6 +47,12 @@ def name_words(name: str) -> list[str]:
         words = words[1:]
     kept = [w for w in words if not _is_initial(w) and w.lower() not in SUFFIXES]
     return [w.capitalize() if w.isupper() and len(w) > 2 else w for w in kept]
+
+
+@lru_cache(maxsize=4096)
+def _form_words(form: str) -> tuple[str, ...]:
+    # Asked for every group again and again while people are matched; forms repeat.
+    return tuple(name_words(form))
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -72,8 +80,8 @@ class _Group:
     aliases: set[str] = field(default_factory=set)
 
     @property
-    def words(self) -> list[str]:
-        return name_words(self.best_form)
+    def words(self) -> tuple[str, ...]:
+        return _form_words(self.best_form)
 
     @property
     def best_form(self) -> str:
@@ -107,8 +115,10 @@ def group_people(story: StoryInput, options: Options) -> tuple[Person, ...]:
 
     # 2. Single names: surnames story-wide, first names within the article.
     singles: dict[str, _Group] = {}
+    # Which full names each article holds, gathered once (an article's turn only adds itself).
+    keys_of = _keys_by_article(groups)
     for article, mentions in per_article:
-        in_article = {k for k, g in groups.items() if article.id in g.articles}
+        in_article = keys_of.get(article.id, set())
         for mention in mentions:
             if mention.kind != "name":
                 continue
@@ -125,8 +135,14 @@ def group_people(story: StoryInput, options: Options) -> tuple[Person, ...]:
             group.add(mention)
 
     # 3. Further occurrences of known name words that the NER missed.
+    keys_of = _keys_by_article(groups)
+    evidence_of: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for group in groups.values():
+        for span in group.evidence:
+            evidence_of[span.article_id].append((span.start, span.end))
     for article, mentions in per_article:
-        _scan_name_words(article, mentions, groups, full_by_word)
+        _scan_name_words(article, mentions, groups, full_by_word, keys_of.get(article.id, set()),
+                         evidence_of.get(article.id, []))
 
     # Short forms of first names ("Ye" for "Kanye") fold into the one person they fit.
     for key, single in list(singles.items()):
@@ -149,8 +165,9 @@ def group_people(story: StoryInput, options: Options) -> tuple[Person, ...]:
                     target.descriptions.setdefault(_normal_description(mention.text), []).append(mention.span)
 
     # 5. Initials ("JL") of exactly one person.
+    by_initials = _by_initials(groups)
     for article, _ in per_article:
-        _scan_initials(article, groups, options)
+        _scan_initials(article, by_initials, options)
 
     return _people(groups)
 
@@ -165,6 +182,14 @@ def _index_words(groups: dict[tuple[str, ...], _Group]) -> dict[str, dict[str, s
         if len(words) > 1:
             index["last"][words[-1].casefold()].add(key)
     return index
+
+
+def _keys_by_article(groups: dict[tuple[str, ...], _Group]) -> dict[str, set[tuple[str, ...]]]:
+    keys: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for key, group in groups.items():
+        for article_id in group.articles:
+            keys[article_id].add(key)
+    return keys
 
 
 def _resolve_single(word: str, in_article: set, groups, full_by_word) -> _Group | None:
@@ -183,10 +208,12 @@ def _resolve_single(word: str, in_article: set, groups, full_by_word) -> _Group 
     return None
 
 
-def _scan_name_words(article: Article, mentions: list[Mention], groups, full_by_word) -> None:
-    covered = [(m.span.start, m.span.end) for m in mentions if m.kind in ("name", "handle")]
-    covered += [(s.start, s.end) for g in groups.values() for s in g.evidence if s.article_id == article.id]
-    in_article = {k for k, g in groups.items() if article.id in g.articles}
+def _scan_name_words(article: Article, mentions: list[Mention], groups, full_by_word, in_article: set,
+                     evidence: list[tuple[int, int]]) -> None:
+    """Occurrences of the name words of ``groups`` in ``article`` outside its mentions and
+    ``evidence`` (the article's spans already given to a person), given to their person."""
+    covered = RangeUnion([(m.span.start, m.span.end) for m in mentions if m.kind in ("name", "handle")] + evidence)
+    found: list[tuple[int, int]] = []
     words = set(full_by_word["last"]) | {w for w, keys in full_by_word["first"].items() if keys & in_article}
     if not words:
         return
@@ -197,7 +224,7 @@ def _scan_name_words(article: Article, mentions: list[Mention], groups, full_by_
     for match in pattern.finditer(article.text):
         start, end = match.start(1), match.end(1)
         surface = match.group(1)
-        if not (surface[0].isupper()) or any(s <= start < e for s, e in covered):
+        if not (surface[0].isupper()) or start in covered or any(s <= start < e for s, e in found):
             continue
         if _follows_article_word(article.text, start):
             continue
@@ -208,7 +235,7 @@ def _scan_name_words(article: Article, mentions: list[Mention], groups, full_by_
         target.evidence.append(span)
         target.articles.add(article.id)
         target.aliases.add(surface)
-        covered.append((start, end))
+        found.append((start, end))
 
 
 def _follows_article_word(text: str, start: int) -> bool:
@@ -268,12 +295,16 @@ def _group_for_handle(handle: str, groups) -> _Group | None:
     return fits[0] if len(fits) == 1 else None
 
 
-def _scan_initials(article: Article, groups, options: Options) -> None:
+def _by_initials(groups) -> dict[str, list[_Group]]:
     by_initials: dict[str, list[_Group]] = defaultdict(list)
     for group in groups.values():
         words = [w for w in group.words if w.lower() not in PARTICLES]
         if len(words) >= 2:
             by_initials["".join(w[0].upper() for w in words)].append(group)
+    return by_initials
+
+
+def _scan_initials(article: Article, by_initials: dict[str, list[_Group]], options: Options) -> None:
     low, high = options.people.min_initials, options.people.max_initials
     pattern = re.compile(rf"(?<![\w@#/])([A-Z]{{{low},{high}}})(?![\w@])")
     for match in pattern.finditer(article.text):

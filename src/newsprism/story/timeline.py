@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -77,18 +79,6 @@ def day_of(value: str | None) -> str | None:
     return None
 
 
-def people_in(span: Span | None, people: tuple[Person, ...] | list[Person]) -> tuple[str, ...]:
-    """Ids of the people with a mention inside ``span`` (same article)."""
-    if span is None:
-        return ()
-    found = []
-    for person in people:
-        if any(e.article_id == span.article_id and e.start >= span.start and e.end <= span.end
-               for e in person.evidence):
-            found.append(person.id)
-    return tuple(found)
-
-
 def _overlaps(a: Span, b: Span) -> bool:
     return a.article_id == b.article_id and a.start < b.end and b.start < a.end
 
@@ -145,11 +135,12 @@ def build_events(story: StoryInput, options: Options) -> tuple[Event, ...]:
     quotes = story.results.get("quotes", ())
     posts = story.results.get("posts", ())
     drafts = [_post_draft(post) for post in posts if post.posted]
+    actors = Actors(people, quotes)
     for article, anchors in story.document_results("time_anchors"):
         for anchor in anchors or ():
             if anchor.lemma in _NOT_ACTS or anchor.time.precision is None:
                 continue
-            drafts.append(_anchor_draft(anchor, people, quotes))
+            drafts.append(_anchor_draft(anchor, actors))
     events = _merge(drafts)
     earliest = _earliest_published(story.articles)
     result = []
@@ -185,30 +176,67 @@ def _post_draft(post: Post) -> _Draft:
                   from_post=True)
 
 
+class Actors:
+    """Who performed dated acts, with the people's mentions and the quotations' cues indexed by
+    article once per story: looking them up for every act by scanning every mention of the
+    story made the stages quadratic in the story's size."""
+
+    def __init__(self, people, quotes) -> None:
+        self._ids = [person.id for person in people]
+        self._mentions: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        for number, person in enumerate(people):
+            for span in person.evidence:
+                self._mentions[span.article_id].append((span.start, span.end, number))
+        for spans in self._mentions.values():
+            spans.sort()
+        self._cues: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for quote in quotes:
+            if quote.speaker_id:
+                for span in quote.evidence:
+                    if span.role == "cue":
+                        self._cues[span.article_id].append((span.start, span.end, quote.speaker_id))
+
+    def of(self, anchor: TimeAnchor) -> tuple[str, ...]:
+        """Who performed a dated act: the people named in its subject; else the speaker of a
+        quote whose cue is the act's verb; else the first person named before the verb in its
+        clause."""
+        if anchor.subject is not None:
+            numbers = sorted({n for _, n in self._inside(anchor.subject)})
+            if numbers:
+                return tuple(self._ids[n] for n in numbers)
+        verb = anchor.verb
+        speakers = {speaker for start, end, speaker in self._cues.get(verb.article_id, ())
+                    if start < verb.end and verb.start < end}
+        if speakers:
+            return tuple(sorted(speakers))
+        clause = anchor.clause
+        if anchor.subject is None and clause.start < verb.start:
+            named = [(start, self._ids[n]) for start, n in
+                     self._inside(Span(clause.article_id, clause.start, verb.start, ""))]
+            if named:
+                return (min(named)[1],)
+        return ()
+
+    def _inside(self, span: Span) -> list[tuple[int, int]]:
+        """(start, person number) of the mentions inside ``span``."""
+        mentions = self._mentions.get(span.article_id, [])
+        found = []
+        for k in range(bisect_left(mentions, (span.start,)), len(mentions)):
+            start, end, number = mentions[k]
+            if start > span.end:
+                break
+            if end <= span.end:
+                found.append((start, number))
+        return found
+
+
 def anchor_actors(anchor: TimeAnchor, people, quotes) -> tuple[str, ...]:
-    """Who performed a dated act: the people named in its subject; else the speaker of a
-    quote whose cue is the act's verb; else the first person named before the verb in its
-    clause."""
-    actors = people_in(anchor.subject, people)
-    if actors:
-        return actors
-    speakers = {q.speaker_id for q in quotes if q.speaker_id and any(
-        s.role == "cue" and _overlaps(s, anchor.verb) for s in q.evidence)}
-    if speakers:
-        return tuple(sorted(speakers))
-    clause = anchor.clause
-    if anchor.subject is None and clause.start < anchor.verb.start:
-        lead = Span(clause.article_id, clause.start, anchor.verb.start, "")
-        named = sorted(((e.start, p.id) for p in people for e in p.evidence
-                        if e.article_id == lead.article_id and lead.start <= e.start
-                        and e.end <= lead.end))
-        if named:
-            return (named[0][1],)
-    return ()
+    """Who performed one dated act (see :meth:`Actors.of`); index once for many acts."""
+    return Actors(people, quotes).of(anchor)
 
 
-def _anchor_draft(anchor: TimeAnchor, people, quotes) -> _Draft:
-    actors = anchor_actors(anchor, people, quotes)
+def _anchor_draft(anchor: TimeAnchor, actors_of: Actors) -> _Draft:
+    actors = actors_of.of(anchor)
     time = anchor.time
     evidence = [anchor.clause, replace(time.span, role="date")] if time.span else [anchor.clause]
     return _Draft(act_kind(anchor.lemma), time.value, time.precision, time.provenance, actors,
