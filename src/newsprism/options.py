@@ -247,8 +247,8 @@ class StoryOptions:
         index_postings: articles remembered per feature in the streaming index's inverted
             index (the most recent ones); bounds the cost of one assignment.
         index_query_features: the new article's strongest features used to find neighbours.
-        index_candidates: the articles scoring best on those features that are then compared
-            on their whole vectors to choose the nearest neighbours.
+        index_candidates: the articles scoring best on those features among which the
+            nearest neighbours are chosen (on their whole vectors when stories are re-formed).
         index_vector_features: strongest features kept per indexed article.
         index_active_days: articles published this many days before the newest one leave
             the streaming index's comparison lists (their stories stay stored and listed).

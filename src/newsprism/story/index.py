@@ -219,11 +219,14 @@ class StoryIndex:
             for slot, other in postings.get(key, ()):
                 scores[slot] = get(slot, 0.0) + weight * other
         ranked = []
-        for slot, _ in heapq.nlargest(options.index_candidates, scores.items(), key=itemgetter(1)):
+        whole = options.index_relink_articles > 0
+        for slot, score in heapq.nlargest(options.index_candidates, scores.items(), key=itemgetter(1)):
             active = self._active.get(slot)
             if active is None or slot == itself:
                 continue
-            score = cosine(vector, active.weights, idf) * time_factor(day, active.day, options)
+            if whole:  # worth its cost only where stories are re-formed as the batch would
+                score = cosine(vector, active.weights, idf)
+            score *= time_factor(day, active.day, options)
             if score >= options.neighbour_floor:
                 ranked.append((score, -slot))
         best = heapq.nlargest(options.neighbours, ranked)
