@@ -247,11 +247,24 @@ class StoryOptions:
         index_postings: articles remembered per feature in the streaming index's inverted
             index (the most recent ones); bounds the cost of one assignment.
         index_query_features: the new article's strongest features used to find neighbours.
+        index_candidates: the articles scoring best on those features among which the
+            nearest neighbours are chosen (on their whole vectors when stories are re-formed).
         index_vector_features: strongest features kept per indexed article.
         index_active_days: articles published this many days before the newest one leave
             the streaming index's comparison lists (their stories stay stored and listed).
         index_active_articles: at most this many recent articles are compared with a new one
             (bounds memory and time for undated streams).
+        index_relink_articles: after each arrival the streaming index re-forms the stories
+            around the newcomer with the batch's average linkage (merging and splitting them);
+            at most this many active articles take part (the newcomer's neighbourhood first,
+            then the most recent), which bounds the cost of one arrival. 0 (the default)
+            turns this off: on streams whose events run to hundreds of articles, average
+            linkage of shared-neighbour similarity splits them (as the batch would), and the
+            re-forming costs about ten times the assignment.
+        index_refresh_until: while the index has seen at most this many articles, each time
+            their number doubles it scores the neighbours of its active articles again with
+            the current document frequencies and re-forms their stories (early frequencies
+            move fast; later ones hardly do, so the work stays a small share of the stream).
         seed: seed of the MinHash permutations (results are deterministic for a given input
             order and seed).
     """
@@ -274,9 +287,12 @@ class StoryOptions:
     index_threshold: float = 0.25
     index_postings: int = 16
     index_query_features: int = 16
+    index_candidates: int = 20
     index_vector_features: int = 48
     index_active_days: float = 14.0
     index_active_articles: int = 100_000
+    index_relink_articles: int = 0
+    index_refresh_until: int = 0
     seed: int = 1
 
 

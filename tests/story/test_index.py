@@ -110,3 +110,17 @@ def test_a_damaged_index_is_reported_by_name(tmp_path, damage):
     with pytest.raises(IndexFormatError) as error:
         StoryIndex.load(directory)
     assert str(directory) in str(error.value)
+
+
+def test_re_forming_stories_keeps_events_apart_and_story_of_current():
+    options = StoryOptions(index_relink_articles=200, index_refresh_until=16_384)
+    index = StoryIndex(options)
+    a, b = make(REHAB_A, "r"), make(REHAB_B, "s")
+    for article in [a[0], b[0], a[1], b[1]] + make(QUAKE_A, "q"):
+        index.add(article)
+    stories = index.story_of
+    assert stories["r0"] == stories["r1"] and stories["s0"] == stories["s1"]
+    assert stories["r0"] != stories["s0"]
+    assert stories["q0"] == stories["q1"] == stories["q2"] not in (stories["r0"], stories["s0"])
+    for story in index.stories:
+        assert all(stories[article_id] == story.id for article_id in story.article_ids)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
+import math
 from collections import deque
 from operator import itemgetter
 from dataclasses import asdict, dataclass, field, fields
@@ -33,7 +34,9 @@ from newsprism.model import Article
 from newsprism.options import StoryOptions
 from newsprism.story import duplicates as dup
 from newsprism.story.features import Features, lead_sentence, light_features
-from newsprism.story.vectors import DocumentFrequencies, feature_keys, time_factor, vectorize
+from newsprism.story.relink import relink
+from newsprism.story.vectors import (DocumentFrequencies, cosine, feature_keys, term_weights,
+                                     time_factor, weigh)
 
 FORMAT = "newsprism-story-index"
 FORMAT_VERSION = 1
@@ -89,9 +92,11 @@ class _Active:
     day: int | None
     title: str | None
     vector: dict[str, float]
+    weights: dict[str, float]
     neighbours: list[tuple[float, int]]
     minhash: list[int] | None
     centrality: int = 0
+    copy_of: int | None = None
 
 
 class StoryIndex:
@@ -114,9 +119,12 @@ class StoryIndex:
         self._active: dict[int, _Active] = {}
         self._arrivals: deque[int] = deque()
         self._postings: dict[str, deque] = {}
+        self._members: dict[int, set[int]] = {}  # story -> its active slots
         self._next_slot = 0
         self._newest_day: int | None = None
         self._lsh = dup.new_lsh(self.options)
+        self._idf_cache: dict[str, float] = {}
+        self._idf_documents = 0
 
     def __len__(self) -> int:
         return len(self.story_of)
@@ -133,8 +141,9 @@ class StoryIndex:
         options = self.options
         features = features or light_features(article)
         self.frequencies.add(feature_keys(features))
-        vector = _strongest(vectorize(features, self.frequencies, options),
-                            options.index_vector_features)
+        weights = term_weights(features, options)
+        full = weigh(weights, self.frequencies)
+        vector = _strongest(full, options.index_vector_features)
         day = features.day
         if day is not None:
             self._newest_day = day if self._newest_day is None else max(self._newest_day, day)
@@ -142,7 +151,7 @@ class StoryIndex:
 
         minhash = dup.reusable_signature(dup.shingles(article.text, options.shingle_size), options)
         original = self._duplicate_of(minhash)
-        neighbours = self._neighbours(vector, day)
+        neighbours = self._neighbours(full, day)
         slot = self._next_slot
         self._next_slot += 1
         if original is not None:
@@ -160,12 +169,30 @@ class StoryIndex:
             record.last_day = day if record.last_day is None else max(record.last_day, day)
         self.story_of[article.id] = record.id
         title = article.title or lead_sentence(article.text) or None
-        self._active[slot] = _Active(article.id, story, day, title, vector, neighbours,
-                                     minhash.hashvalues.tolist())
-        self._remember(slot, vector, minhash, neighbours)
+        self._active[slot] = _Active(article.id, story, day, title, vector, weights, neighbours,
+                                     minhash.hashvalues.tolist(), copy_of=original)
+        self._members.setdefault(story, set()).add(slot)
+        changed = self._remember(slot, vector, minhash, neighbours)
         if record.title is None and title:
             record.title = title
-        return record.id
+        if original is None and neighbours and options.index_relink_articles > 0:
+            relink(self, slot, changed)
+        documents = self.frequencies.documents
+        if documents & (documents - 1) == 0 and 16 <= documents <= options.index_refresh_until:
+            self._refresh()
+        return self.story_of[article.id]
+
+    def _refresh(self) -> None:
+        """Score every active article's neighbours again with today's document frequencies
+        and re-form the stories around each: the frequencies of a young index move fast, so
+        the neighbours its first articles chose drift from those the batch would choose."""
+        for slot in list(self._arrivals):
+            active = self._active[slot]
+            active.neighbours = self._neighbours(weigh(active.weights, self.frequencies),
+                                                 active.day, itself=slot)
+        for slot in list(self._arrivals):
+            if self._active[slot].copy_of not in self._active:
+                relink(self, slot, set())
 
     def _duplicate_of(self, minhash) -> int | None:
         best, best_score = None, self.options.duplicate_threshold
@@ -178,10 +205,13 @@ class StoryIndex:
                 best, best_score = slot, score
         return best
 
-    def _neighbours(self, vector: dict[str, float], day: int | None) -> list[tuple[float, int]]:
+    def _neighbours(self, vector: dict[str, float], day: int | None,
+                    itself: int | None = None) -> list[tuple[float, int]]:
         # The hot loop: accumulate partial dot products over the newcomer's strongest
-        # features; expiry and the day gap are checked only for the best few candidates.
+        # features; the best few candidates are then scored on their whole vectors, with
+        # today's document frequencies, as the batch would score them.
         options = self.options
+        idf = self._idf()
         scores: dict[int, float] = {}
         get = scores.get
         postings = self._postings
@@ -189,15 +219,37 @@ class StoryIndex:
             for slot, other in postings.get(key, ()):
                 scores[slot] = get(slot, 0.0) + weight * other
         ranked = []
-        for slot, score in heapq.nlargest(4 * options.neighbours, scores.items(), key=itemgetter(1)):
+        whole = options.index_relink_articles > 0
+        for slot, score in heapq.nlargest(options.index_candidates, scores.items(), key=itemgetter(1)):
             active = self._active.get(slot)
-            if active is None:
+            if active is None or slot == itself:
                 continue
+            if whole:  # worth its cost only where stories are re-formed as the batch would
+                score = cosine(vector, active.weights, idf)
             score *= time_factor(day, active.day, options)
             if score >= options.neighbour_floor:
                 ranked.append((score, -slot))
         best = heapq.nlargest(options.neighbours, ranked)
         return [(score, -negative) for score, negative in best]
+
+    def _idf(self):
+        """Inverse document frequency by key, cached while the document count grows by less
+        than 1% (a stale weight that close changes no neighbour)."""
+        frequencies = self.frequencies
+        if frequencies.documents > 1.01 * self._idf_documents:
+            self._idf_cache.clear()
+            self._idf_documents = frequencies.documents
+        cache, counts = self._idf_cache, frequencies.counts
+        base = math.log(1 + frequencies.documents) + 1.0
+        log = math.log
+
+        def idf(key: str) -> float:
+            value = cache.get(key)
+            if value is None:
+                value = cache[key] = base - log(1 + counts.get(key, 0))
+            return value
+
+        return idf
 
     def _choose_story(self, neighbours: list[tuple[float, int]]) -> int | None:
         options = self.options
@@ -219,12 +271,19 @@ class StoryIndex:
 
     def _open_story(self, article_id: str) -> int:
         story_id = "story-" + hashlib.sha1(article_id.encode()).hexdigest()[:12]
+        # A story split off later may be named after an article that opened one before.
+        number = 1
+        while story_id in self._story_position:
+            number += 1
+            story_id = f"story-{hashlib.sha1(f'{article_id}#{number}'.encode()).hexdigest()[:12]}"
         self.stories.append(IndexedStory(story_id))
         self._story_position[story_id] = len(self.stories) - 1
         return len(self.stories) - 1
 
-    def _remember(self, slot: int, vector, minhash, neighbours) -> None:
+    def _remember(self, slot: int, vector, minhash, neighbours) -> set[int]:
+        """Index the newcomer; returns the slots whose neighbour lists took it in."""
         options = self.options
+        changed: set[int] = set()
         for key, weight in vector.items():
             postings = self._postings.get(key)
             if postings is None:
@@ -241,11 +300,14 @@ class StoryIndex:
             # Neighbourhoods are kept symmetric: the newcomer replaces a weaker neighbour.
             if len(other.neighbours) < options.neighbours:
                 other.neighbours.append((score, slot))
+                changed.add(other_slot)
             else:
                 weakest = min(other.neighbours)
                 if score > weakest[0]:
                     other.neighbours.remove(weakest)
                     other.neighbours.append((score, slot))
+                    changed.add(other_slot)
+        return changed
 
     def _expire(self) -> None:
         options = self.options
@@ -260,6 +322,11 @@ class StoryIndex:
             self._arrivals.popleft()
             del self._active[slot]
             self._lsh.remove(slot)
+            members = self._members.get(active.story)
+            if members is not None:
+                members.discard(slot)
+                if not members:
+                    del self._members[active.story]
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -268,8 +335,9 @@ class StoryIndex:
         return self.stories[self._story_position[story_id]]
 
     def groups(self) -> list[list[str]]:
-        """Every story's article ids, stories in order of their first article."""
-        return [list(s.article_ids) for s in self.stories]
+        """Every story's article ids, stories in order of their first article (stories whose
+        articles all moved to others when stories were re-formed are left out)."""
+        return [list(s.article_ids) for s in self.stories if s.article_ids]
 
     # -- persistence ------------------------------------------------------------------------
 
@@ -280,13 +348,15 @@ class StoryIndex:
         manifest = {
             "format": FORMAT, "version": FORMAT_VERSION,
             "options": asdict(self.options),
-            "articles": len(self.story_of), "stories": len(self.stories),
+            "articles": len(self.story_of), "stories": sum(1 for s in self.stories if s.article_ids),
             "documents": self.frequencies.documents, "next_slot": self._next_slot,
             "newest_published": _iso(self._newest_day),
         }
         _write_json(path / "frequencies.json", dict(self.frequencies.counts))
         with _replacing(path / "stories.jsonl") as handle:
             for story in self.stories:
+                if not story.article_ids:
+                    continue  # every article moved to other stories
                 handle.write(json.dumps(story.to_dict(), ensure_ascii=False) + "\n")
         with _replacing(path / "active.jsonl") as handle:
             for slot in self._arrivals:
@@ -294,9 +364,10 @@ class StoryIndex:
                 handle.write(json.dumps({
                     "slot": slot, "article_id": active.article_id,
                     "story": self.stories[active.story].id, "published": _iso(active.day),
-                    "title": active.title, "vector": active.vector,
+                    "title": active.title, "vector": active.vector, "weights": active.weights,
                     "neighbours": [[s, round(score, 6)] for score, s in active.neighbours],
                     "minhash": active.minhash, "centrality": active.centrality,
+                    "copy_of": active.copy_of,
                 }, ensure_ascii=False) + "\n")
         _write_json(path / "index.json", manifest)  # last: a complete manifest means a complete index
 
@@ -330,9 +401,11 @@ class StoryIndex:
                 slot = data["slot"]
                 active = _Active(data["article_id"], index._story_position[data["story"]],
                                  _ordinal(data["published"]), data["title"], data["vector"],
+                                 data["weights"],
                                  [(score, s) for s, score in data["neighbours"]],
-                                 data["minhash"], data.get("centrality", 0))
+                                 data["minhash"], data.get("centrality", 0), data.get("copy_of"))
                 index._active[slot] = active
+                index._members.setdefault(active.story, set()).add(slot)
                 minhash = dup.from_values(active.minhash, options)
                 for key, weight in active.vector.items():
                     index._postings.setdefault(key, deque(maxlen=options.index_postings)).append((slot, weight))

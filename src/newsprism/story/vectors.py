@@ -47,13 +47,12 @@ def feature_keys(features: Features) -> list[str]:
     return keys
 
 
-def vectorize(features: Features, frequencies: DocumentFrequencies, options: StoryOptions) -> Vector:
-    """The article's L2-normalised weighted TF-IDF vector (sublinear term frequency)."""
-    # The hot path of the streaming index: one pass, local names, no intermediate records.
-    counts = frequencies.counts
-    base = math.log(1 + frequencies.documents) + 1.0
+def term_weights(features: Features, options: StoryOptions) -> Vector:
+    """The article's weighted sublinear term frequencies, before inverse document frequency:
+    what the streaming index keeps of an article, so that its vector can be taken again with
+    the document frequencies of a later moment."""
     log = math.log
-    vector: Vector = {}
+    weights: Vector = {}
     blocks = (("t:", features.terms, 1.0), ("h:", features.title_terms, options.title_weight),
               ("n:", features.names, options.names_weight), ("d:", features.dates, options.dates_weight),
               ("q:", dict.fromkeys(features.quotes, 1), options.quotes_weight))
@@ -61,10 +60,37 @@ def vectorize(features: Features, frequencies: DocumentFrequencies, options: Sto
         if weight <= 0:
             continue
         for key, count in block.items():
-            key = prefix + key
-            vector[key] = weight * (1.0 + log(count)) * (base - log(1 + counts.get(key, 0)))
+            weights[prefix + key] = weight * (1.0 + log(count))
+    return weights
+
+
+def weigh(weights: Mapping[str, float], frequencies: DocumentFrequencies) -> Vector:
+    """The L2-normalised TF-IDF vector of :func:`term_weights` output."""
+    # The hot path of the streaming index: one pass, local names, no intermediate records.
+    counts = frequencies.counts
+    base = math.log(1 + frequencies.documents) + 1.0
+    log = math.log
+    vector = {key: value * (base - log(1 + counts.get(key, 0))) for key, value in weights.items()}
     norm = math.sqrt(sum(v * v for v in vector.values()))
     return {k: v / norm for k, v in vector.items()} if norm else {}
+
+
+def vectorize(features: Features, frequencies: DocumentFrequencies, options: StoryOptions) -> Vector:
+    """The article's L2-normalised weighted TF-IDF vector (sublinear term frequency)."""
+    return weigh(term_weights(features, options), frequencies)
+
+
+def cosine(vector: Mapping[str, float], weights: Mapping[str, float], idf) -> float:
+    """Cosine of a normalised TF-IDF ``vector`` and another article's :func:`term_weights`,
+    weighted by ``idf`` (a function of the key): the similarity batch clustering would see
+    with the document frequencies ``idf`` reflects."""
+    dot_product = norm = 0.0
+    get = vector.get
+    for key, value in weights.items():
+        value *= idf(key)
+        norm += value * value
+        dot_product += value * get(key, 0.0)
+    return dot_product / math.sqrt(norm) if norm else 0.0
 
 
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:

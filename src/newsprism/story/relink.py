@@ -1,0 +1,170 @@
+"""Re-forming the stories around a newcomer in the streaming index, as the batch would.
+
+A vote of the newcomer's neighbours decides where it goes, but its arrival also changes the
+neighbourhoods of the articles that took it in as a neighbour, and with them the
+shared-neighbour similarity of pairs already placed: two stories that looked apart may now
+be one, an early article may have been put with the wrong event. The batch clustering
+(:mod:`newsprism.story.cluster`) sees all of that at once. So after each arrival the index
+runs the batch algorithm itself, average linkage of the same shared-neighbour similarity at
+the same ``link_threshold``, over the *affected* stories only: the stories of the newcomer,
+of its neighbours, of the articles whose neighbour lists changed, and of their neighbours.
+The resulting groups take over those stories (the story holding most of a group's articles
+keeps its id; a group without one opens a story): articles move, stories merge and split.
+
+The work is bounded: only active articles are re-formed (older ones stay where they are),
+and at most ``index_relink_articles`` of them, the newcomer's neighbourhood first, then the
+most recent. A near-duplicate copy follows its original.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
+
+from newsprism.story.vectors import time_factor
+
+
+def relink(index, slot: int, changed: set[int]) -> None:
+    """Re-form the stories affected by the arrival of ``slot`` (see the module docstring).
+
+    Args:
+        index: the :class:`~newsprism.story.index.StoryIndex` the newcomer was added to.
+        slot: the newcomer's slot.
+        changed: slots whose neighbour lists took the newcomer in.
+    """
+    active = index._active
+    seeds = {slot} | {s for _, s in active[slot].neighbours if s in active} | (changed & active.keys())
+    core = set(seeds)
+    for seed in seeds:
+        core.update(s for _, s in active[seed].neighbours if s in active)
+    stories = {active[s].story for s in core}
+    members = set()
+    for story in stories:
+        members |= index._members.get(story, set())
+    members = {m for m in members if not _follows_original(active, m)}
+    core = {m for m in core if m in members}
+    limit = index.options.index_relink_articles
+    if len(members) > limit:
+        rest = sorted(members - core, reverse=True)[:max(0, limit - len(core))]
+        members = core | set(rest)
+    order = sorted(members)
+    if len(order) < 2:
+        return
+    groups = _average_linkage(index, order)
+    _assign(index, groups)
+
+
+def _follows_original(active, slot: int) -> bool:
+    original = active[slot].copy_of
+    return original is not None and original in active
+
+
+def _average_linkage(index, order: list[int]) -> list[list[int]]:
+    """Average linkage of the batch's event similarity over the given active slots."""
+    options = index.options
+    active = index._active
+    columns: dict[int, int] = {}
+    rows, cols = [], []
+    for row, slot in enumerate(order):
+        for member in {slot, *(s for _, s in active[slot].neighbours)}:
+            rows.append(row)
+            cols.append(columns.setdefault(member, len(columns)))
+    incidence = np.zeros((len(order), len(columns)))
+    incidence[rows, cols] = 1.0
+    shared = incidence @ incidence.T / (options.neighbours + 1)
+    weight = options.neighbour_weight
+    if weight < 1.0:
+        similarity = shared ** weight * _cosines(index, order) ** (1.0 - weight)
+    else:
+        similarity = shared
+    np.fill_diagonal(similarity, 1.0)
+    distance = squareform(np.clip(1.0 - similarity, 0.0, None), checks=False)
+    labels = fcluster(linkage(distance, method="average"), 1.0 - options.link_threshold,
+                      criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for slot, label in zip(order, labels):
+        groups.setdefault(int(label), []).append(slot)
+    return list(groups.values())
+
+
+def _cosines(index, order: list[int]) -> np.ndarray:
+    active = index._active
+    size = len(order)
+    cosine = np.ones((size, size))
+    for i in range(size):
+        a = active[order[i]]
+        for j in range(i + 1, size):
+            b = active[order[j]]
+            small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
+            value = sum(v * large.get(k, 0.0) for k, v in small.items())
+            value *= time_factor(a.day, b.day, index.options)
+            cosine[i, j] = cosine[j, i] = min(1.0, max(0.0, value))
+    return cosine
+
+
+def _assign(index, groups: list[list[int]]) -> None:
+    """Give each group a story: the one holding most of its articles, unless a larger group
+    already took it; otherwise a new one. Articles (and their copies) move accordingly."""
+    active = index._active
+    claimed: set[int] = set()
+    touched: set[int] = set()
+    for group in sorted(groups, key=lambda g: (-len(g), g[0])):
+        counts = Counter(active[m].story for m in group)
+        choices = [s for s, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+                   if s not in claimed]
+        if choices:
+            target = choices[0]
+        else:
+            target = index._open_story(active[group[0]].article_id)
+        claimed.add(target)
+        for member in group:
+            source = active[member].story
+            if source != target:
+                touched.update((source, target))
+                _move(index, member, source, target)
+    for story in touched:
+        _refresh(index, story)
+
+
+def _move(index, slot: int, source: int, target: int) -> None:
+    active = index._active
+    copies = [m for m in index._members.get(source, ()) if active[m].copy_of == slot]
+    old, new = index.stories[source], index.stories[target]
+    for member in (slot, *copies):
+        article_id = active[member].article_id
+        old.article_ids.remove(article_id)
+        new.article_ids.append(article_id)
+        index.story_of[article_id] = new.id
+        active[member].story = target
+        members = index._members[source]
+        members.discard(member)
+        if not members:
+            del index._members[source]
+        index._members.setdefault(target, set()).add(member)
+    original_id = active[slot].article_id
+    if original_id in old.duplicates:
+        new.duplicates.setdefault(original_id, []).extend(old.duplicates.pop(original_id))
+
+
+def _refresh(index, story: int) -> None:
+    """Title and publication span of a story whose members changed."""
+    record = index.stories[story]
+    members = [index._active[m] for m in sorted(index._members.get(story, ()))]
+    if not members:
+        return
+    complete = len(members) == len(record.article_ids)
+    days = [m.day for m in members if m.day is not None]
+    if complete:
+        record.first_day = min(days) if days else None
+        record.last_day = max(days) if days else None
+    elif days:
+        record.first_day = min(days + ([record.first_day] if record.first_day is not None else []))
+        record.last_day = max(days + ([record.last_day] if record.last_day is not None else []))
+    titled = [m for m in members if m.title]
+    if titled:
+        best = max(titled, key=lambda m: m.centrality)  # max keeps the earliest of equals
+        if complete or best.centrality >= record.title_score:
+            record.title, record.title_score = best.title, best.centrality
