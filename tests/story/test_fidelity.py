@@ -293,3 +293,31 @@ def test_words_of_another_post_do_not_make_a_paraphrase_nor_a_negation():
         others=[second],
     )
     assert result.verdict == "splice" and result.verbatim == 1.0, kinds(result)
+
+
+def test_a_partial_quotation_is_compared_by_its_quoted_words_not_its_clause():
+    from newsprism.model import Article, Quote
+    from newsprism.options import Options
+    from newsprism.story.wordings import story_fidelity
+
+    full = "“Fans feel so betrayed right now because they know the harm it does to people of colour,” Ana wrote."
+    clause = "Ana told him that fans feel “betrayed” by his choice, because they know the “harm it does to people of color.”"
+    a, b = Article("a", "a.txt", full, published="2018-04-26"), Article("b", "b.txt", clause, published="2018-04-26")
+
+    def span(article: Article, words: str, role: str) -> Span:
+        start = article.text.index(words)
+        return Span(article.id, start, start + len(words), words, role)
+
+    words = full[1:full.index(",”")]
+    quote = Quote("q1", words, "direct", "ana", "wrote", "unknown", (
+        span(a, words, "content"),
+        span(b, clause[clause.index("fans"):], "content"),
+        span(b, "betrayed", "quoted"),
+        span(b, "harm it does to people of color.", "quoted"),
+    ))
+    (fidelity,) = story_fidelity([a, b], [quote], [], Options())
+    (wording,) = fidelity.wordings
+    assert [s.text for s in wording.evidence] == ["betrayed", "harm it does to people of color."]
+    found = {(d.kind, d.reference_text, d.variant_text) for d in wording.differences}
+    assert ("regional_spelling", "colour", "color") in found
+    assert not any(d.kind in ("meaning_change", "paraphrase") for d in wording.differences), found

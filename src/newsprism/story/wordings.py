@@ -115,11 +115,17 @@ def _unique(wordings: list[Wording]) -> list[Wording]:
 
 
 def _quote_wordings(quote, by_id: dict[str, Article], exclude: Iterable[Span] = ()) -> list[Wording]:
-    """One wording per article: the quotation's content spans there, in reading order."""
+    """One wording per article: the quotation's words there, in reading order.
+
+    Where the article only quotes some words inside its own clause (a partial quotation:
+    feel “betrayed” … the “harm that …”), the wording is those quoted words, not the clause.
+    """
     taken = [(s.article_id, s.start, s.end) for s in exclude]
     per_article: dict[str, list[Span]] = defaultdict(list)
+    quoted_in = {span.article_id for span in quote.evidence if span.role == "quoted"}
     for span in quote.evidence:
-        if span.role != "content" or span.article_id not in by_id:
+        wanted = "quoted" if span.article_id in quoted_in else "content"
+        if span.role != wanted or span.article_id not in by_id:
             continue
         if any(a == span.article_id and s < span.end and span.start < e for a, s, e in taken):
             continue  # the same words as a post span already counted
