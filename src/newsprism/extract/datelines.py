@@ -38,6 +38,7 @@ _DATELINE = re.compile(
     rf"(?:(?:{_PLACE}(?:,\s*{_MONTH}\s+\d{{1,2}})?\s*)?{_AGENCY}\s*[-–—]{{1,2}}"
     rf"|(?:[A-Z]{{2,}}\s+)?[A-Z][A-Z.'’-]+(?:(?:,\s*|\s+)[A-Z][A-Za-z.]*){{0,3}}\s*(?:--|–|—))(?:\s+|$)")
 _SEPARATOR = re.compile(r"\s\|\s")
+_CLOCK_DIGITS = re.compile(r"\d[:.]\d\d")
 
 
 def dateline_end(text: str, start: int, end: int) -> int:
@@ -45,8 +46,12 @@ def dateline_end(text: str, start: int, end: int) -> int:
     publication stamp or "|" separator in it and after a dateline that opens it or follows
     them; ``start`` when it has none. Returns ``end`` when the sentence is all furniture."""
     head = start
-    for pattern in (_SEPARATOR, _STAMP):
-        for match in pattern.finditer(text, head, end):
+    for match in _SEPARATOR.finditer(text, head, end):
+        head = match.end()
+    # every stamp holds a clock time: most sentences have none, and the stamp pattern's
+    # many alternatives are slow to try at every position of a sentence
+    if _CLOCK_DIGITS.search(text, head, end):
+        for match in _STAMP.finditer(text, head, end):
             head = match.end()
     match = _DATELINE.match(text, _skip_space(text, head, end), end)
     if match:

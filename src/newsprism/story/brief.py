@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from newsprism.extract.datelines import dateline_end
 from newsprism.extract.narration import merge, quoted_ranges
@@ -125,8 +126,9 @@ def sentence_day(article: Article, pieces, timexes) -> tuple[date | None, bool]:
     day; and whether the text dates it."""
     published = value_start(article.published[:10]) if article.published else None
     days = []
+    low, high = (pieces[0][0], pieces[-1][1]) if pieces else (0, 0)
     for ref in timexes or ():
-        if ref.span is None or ref.type not in ("DATE", "TIME") \
+        if ref.span is None or not low <= ref.span.start < high or ref.type not in ("DATE", "TIME") \
                 or not any(s <= ref.span.start < e for s, e in pieces):
             continue
         day = value_start(ref.value)
@@ -262,15 +264,20 @@ def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> 
     try:
         # a generated frame ("On April 25, 2018, X posted on Twitter") is alike in every such
         # sentence: similarity and centrality are of what the sentence says
-        vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
-            [u.words or u.text for u in units]).toarray()
+        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
+            [u.words or u.text for u in units])
     except ValueError:  # nothing but stop words
         return None
+    vectors = matrix.toarray()
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     vectors = vectors / np.where(norms > 0, norms, 1)
     centroid = vectors.mean(axis=0)
     centroid = centroid / (np.linalg.norm(centroid) or 1)
-    similarity = vectors @ vectors.T
+    # a sentence has a few dozen words of the story's thousands: the product of the sparse
+    # rows costs a fraction of the dense one, which grew with the square of the story's size
+    rows = csr_matrix(matrix, copy=True)
+    rows.data /= np.repeat(np.where(norms > 0, norms, 1)[:, 0], np.diff(rows.indptr))
+    similarity = (rows @ rows.T).toarray()
     all_outlets = {outlet_of(a) for a in story.articles}
     others = max(1, len(all_outlets) - 1)
     # per outlet, each unit's closest unit of that outlet (a column block at a time, so that

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 
 from newsprism.extract.narration import Narration, merge, quoted_ranges
@@ -75,12 +76,12 @@ def build_coverage(
     unit_of = _units(columns, duplicates)
     names = {p.id: p for p in people}
     indexes = {name: SentenceIndex(members, narrations or {}) for name, members in columns.items()}
+    column_ids = {name: {a.id for a in members} for name, members in columns.items()}
     rows = []
     for kind, item_id, label, spans, speaker in _items(quotes, posts, events):
         wanted = _content(label) if kind != "event" else set()
         cells = []
-        for name, members in columns.items():
-            ids = {a.id for a in members}
+        for name, ids in column_ids.items():
             found = tuple(s for s in spans if s.article_id in ids)
             if found:
                 cells.append(CoverageCell(name, "present", found))
@@ -126,12 +127,13 @@ def _units(columns: dict[str, list[Article]], duplicates) -> dict[str, str]:
 
 def _columns(columns, unit_of, rows: list[CoverageRow], options: CoverageOptions) -> tuple[CoverageColumn, ...]:
     units = set(unit_of.values())
+    # which units report each row does not depend on the column asking
+    reporting_units = [{unit_of[c.column] for c in row.cells if c.status != "absent"} for row in rows]
     result = []
     for name, members in columns.items():
         unit = unit_of[name]
         exclusive, omitted = [], []
-        for row in rows:
-            reporting = {unit_of[c.column] for c in row.cells if c.status != "absent"}
+        for row, reporting in zip(rows, reporting_units):
             mine = unit in reporting
             if mine and reporting == {unit} and len(units) > 1:
                 exclusive.append(f"{row.item_kind}:{row.item_id}")
@@ -180,7 +182,9 @@ class SentenceIndex:
         need = max(options.paraphrase_min_words, _least_share(len(wanted), options.paraphrase_overlap))
         if need > len(wanted):
             return None
-        rarest = sorted(wanted, key=lambda w: (len(self._postings.get(w, ())), w))[:len(wanted) - need + 1]
+        postings = self._postings
+        rarest = sorted((len(postings[w]) if w in postings else 0, w) for w in wanted)[:len(wanted) - need + 1]
+        rarest = [w for _, w in rarest]
         candidates = {number for word in rarest for number in self._postings.get(word, ())} if need else \
             range(len(self._sentences))
         best: tuple[float, Span] | None = None
@@ -198,6 +202,7 @@ class SentenceIndex:
         return best[1] if best else None
 
 
+@lru_cache(maxsize=1024)
 def _least_share(size: int, overlap: float) -> int:
     """The fewest of ``size`` words whose share (as computed by the test) reaches ``overlap``."""
     return next((count for count in range(size + 1) if count / size >= overlap), size + 1)
@@ -224,6 +229,7 @@ def _content(text: str) -> set[str]:
     return {_stem(w) for w in WORD.findall(text.lower()) if w not in FUNCTION_WORDS}
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:

@@ -98,7 +98,17 @@ def jaccard(a: set, b: set) -> float:
 
 def new_lsh(options: StoryOptions) -> MinHashLSH:
     """An LSH index tuned to find pairs above ``duplicate_threshold``."""
-    return MinHashLSH(threshold=options.duplicate_threshold, num_perm=options.minhash_permutations)
+    return MinHashLSH(num_perm=options.minhash_permutations,
+                      params=_bands(options.duplicate_threshold, options.minhash_permutations))
+
+
+@lru_cache(maxsize=8)
+def _bands(threshold: float, permutations: int) -> tuple[int, int]:
+    """The (bands, rows) datasketch finds best for a threshold: it integrates the error
+    curves for every split of the permutations, which cost more than a small story's whole
+    duplicate search when done for every story."""
+    tuned = MinHashLSH(threshold=threshold, num_perm=permutations)
+    return tuned.b, tuned.r
 
 
 def sort_key(article: Article, position: int) -> tuple:

@@ -160,18 +160,23 @@ def merge(resolved, people, options: QuotesOptions, rank: dict | None = None) ->
     or near-same words (or a partial quote whose quoted words all appear in the other) join."""
     names = {p.id: p.name for p in people}
     groups: list[list[_Item]] = []
+    # An item joins only a member of its own speaker, so every group holds one speaker: an
+    # item is compared with that speaker's groups only (in the order they were made), not
+    # with every group of the story.
+    speaker_groups: dict[str | None, list[list[_Item]]] = defaultdict(list)
     # Full quotations first, so that every fragment quoted elsewhere finds the whole it is from.
     resolved = sorted(resolved, key=lambda r: KIND_ORDER.get(r[0].kind, 3))
     for record, speaker_id, confidence in resolved:
         item = _Item(record, speaker_id, confidence, normalized(record.text),
                      [normalized(s.text) for s in record.quoted])
-        for group in groups:
+        for group in speaker_groups[speaker_id]:
             if (all(other.record.article_id != record.article_id for other in group)
                     or _fragment_of(item, group, options)) and any(_joins(item, other, options) for other in group):
                 group.append(item)
                 break
         else:
             groups.append([item])
+            speaker_groups[speaker_id].append(groups[-1])
     quotes = [_quote(group, names, rank or {}) for group in groups]
     quotes.sort(key=lambda q: (q.evidence[0].article_id, q.evidence[0].start))
     return tuple(quotes)
