@@ -101,6 +101,9 @@ def find_acts(doc: Doc, article: Article, results, options) -> list[Act]:
     return ActFinder(doc, article, names, results.get("timexes")).find()
 
 
+_WORD_CLASS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
+
+
 def lemmas(token: Token) -> list[str]:
     """The token's lemma, and a stem of its surface for verbs the lemmatizer does not know
     ("retweeted" -> "retweet", "texted" -> "text")."""
@@ -143,16 +146,20 @@ class ActFinder:
         acts: list[Act] = []
         table = cues()
         for token in self.doc:
+            pos = token.pos_
+            word_class = _WORD_CLASS.get(pos)
+            if word_class is None:
+                continue  # only verbs and nouns name acts
             if self._quoted(token.idx) or self._embedded(token.idx):
                 continue  # a speaker's own words are read from the quotation, not as narration
             for lemma in lemmas(token):
-                if token.pos_ in ("VERB", "AUX") and ("verb", lemma) in table:
-                    acts += self._verb_acts(token, lemma, table[("verb", lemma)])
+                if (word_class, lemma) in table:
+                    if word_class == "verb":
+                        acts += self._verb_acts(token, lemma, table[("verb", lemma)])
+                    else:
+                        acts += self._noun_acts(token, lemma, table[("noun", lemma)])
                     break
-                if token.pos_ in ("NOUN", "PROPN") and ("noun", lemma) in table:
-                    acts += self._noun_acts(token, lemma, table[("noun", lemma)])
-                    break
-            if token.pos_ == "VERB":
+            if pos == "VERB":
                 acts += self._content_acts(token)
         return _unique(acts)
 
