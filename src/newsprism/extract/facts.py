@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -70,6 +71,7 @@ def find_claims(doc: Doc, article: Article, results, options) -> list[Claim]:
     finder = ActFinder(doc, article, names)
     masked = RangeUnion([*quoted_ranges(article.text), *embed_ranges(article)])
     claims: list[Claim] = []
+    contexts: dict[tuple[int, int], frozenset[str]] = {}
     for token in doc:
         if token.idx in masked:
             continue
@@ -80,17 +82,17 @@ def find_claims(doc: Doc, article: Article, results, options) -> list[Claim]:
         elif age or (token.like_num and _age_phrase(token)):
             claims += _age(finder, token, int(age.group(1)) if age else int(number_value(token.text) or 0))
         elif token.like_num and token.ent_type_ not in NOT_COUNTS and number_value(token.text) is not None:
-            claim = _count(finder, token)
+            claim = _count(finder, token, contexts)
             if claim is not None:
                 claims.append(claim)
     for ent in doc.ents:
         if ent.label_ in PLACES and ent.start_char not in masked:
             claims.append(Claim("place", ent.text, 0, 0, finder._span(ent.start_char, ent.end_char, "place"),
-                                finder._sentence_of(ent[0]), unit=ent.label_, context=_context(ent.sent)))
+                                finder._sentence_of(ent[0]), unit=ent.label_, context=_context(ent.sent, contexts)))
     return claims
 
 
-def _count(finder: ActFinder, number: Token) -> Claim | None:
+def _count(finder: ActFinder, number: Token, contexts: dict) -> Claim | None:
     value = number_value(number.text)
     if value is None or value < 2 or (1900 <= value <= 2100 and number.text.isdigit()):
         return None  # "one last tweet" is no count anyone disputes; a bare year is a date
@@ -110,7 +112,7 @@ def _count(finder: ActFinder, number: Token) -> Claim | None:
     end = head.idx + len(head) if head.idx > number.idx else number.idx + len(number)
     return Claim("count", finder.text[number.idx:number.idx + len(number)], low, high,
                  finder._span(start, end, "value"), finder._sentence_of(number), unit,
-                 verb_token.lemma_.lower() if verb_token is not None else None, about, _context(number.sent))
+                 verb_token.lemma_.lower() if verb_token is not None else None, about, _context(number.sent, contexts))
 
 
 def _hyphenated_age(token: Token) -> Token | None:
@@ -175,8 +177,14 @@ def _clause_verb(token: Token) -> Token | None:
     return None
 
 
-def _context(sent) -> frozenset[str]:
-    return frozenset(
-        t.lemma_.lower() for t in sent
-        if t.is_alpha and len(t) > 2 and t.lower_ not in FUNCTION_WORDS and not t.is_stop
-    )
+def _context(sent, contexts: dict[tuple[int, int], frozenset[str]]) -> frozenset[str]:
+    """The content lemmas of a sentence, made once a sentence (an article keeps one set per
+    sentence however many facts it states there, and the words are shared across articles)."""
+    key = (sent.start, sent.end)
+    found = contexts.get(key)
+    if found is None:
+        found = contexts[key] = frozenset(
+            sys.intern(t.lemma_.lower()) for t in sent
+            if t.is_alpha and len(t) > 2 and t.lower_ not in FUNCTION_WORDS and not t.is_stop
+        )
+    return found

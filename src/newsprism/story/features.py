@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -222,15 +222,24 @@ def lead_sentence(text: str) -> str:
 
 def light_features(article: Article) -> Features:
     """Clustering features of one article without any parse (fast enough for a live stream)."""
+    text = _titled_text(article)
+    return replace(_unparsed_features(article), terms=dict(content_terms(text)), names=dict(light_names(text)))
+
+
+def _titled_text(article: Article) -> str:
+    return f"{article.title}\n{article.text}" if article.title else article.text
+
+
+def _unparsed_features(article: Article) -> Features:
+    """The features read from the text alike with or without a parse (no terms, no names)."""
     title = article.title or lead_sentence(article.text)
     day = publication_day(article)
     year = date.fromordinal(day).year if day else None
-    text = f"{article.title}\n{article.text}" if article.title else article.text
     return Features(
-        terms=dict(content_terms(text)),
+        terms={},
         title_terms=dict(content_terms(title)),
-        names=dict(light_names(text)),
-        dates=dict(mentioned_dates(text, year)),
+        names={},
+        dates=dict(mentioned_dates(_titled_text(article), year)),
         quotes=quote_fingerprints(article.text),
         day=day,
     )
@@ -239,7 +248,8 @@ def light_features(article: Article) -> Features:
 @document_stage("cluster_features")
 def doc_features(doc: Doc, article: Article, results, options) -> Features:
     """Clustering features of one parsed article: entity names from spaCy, lemma stems."""
-    light = light_features(article)
+    # the parse gives the terms and names: those of the text alone are not computed
+    light = _unparsed_features(article)
     terms: Counter = Counter(light.title_terms) if article.title else Counter()
     for token in doc:
         if token.is_alpha or token.like_num:
