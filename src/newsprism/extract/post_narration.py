@@ -83,12 +83,14 @@ def find_narrated_posts(doc: Doc, text: str, social_paragraphs: set[tuple[int, i
     """
     found: list[NarratedPost] = []
     for sentence in doc.sents:
-        cues = [t for t in sentence if cue_verb(t)]
+        cues = None  # the sentence's verbs of saying, read when it names a repost or reply
         taken: set[int] = set()
         for token in sentence:
             kind = _kind(token)
             if kind is None or token.i in taken:
                 continue
+            if cues is None:
+                cues = [t for t in sentence if cue_verb(t)]
             # What a subordinate clause adds ("… retweeted it, imagining he was retweeting …")
             # is the same act, not another post.
             taken.update(t.i for t in token.subtree)
@@ -156,15 +158,18 @@ def _governed_by(token: Token, quote: tuple[int, int], cues: list[Token]) -> boo
 
 
 def _kind(token: Token) -> str | None:
-    if token.pos_ not in ("VERB", "NOUN", "PROPN"):
+    pos = token.pos_
+    if pos not in ("VERB", "NOUN", "PROPN"):
         return None
+    word = token.text
+    if token.i > 1 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "quote":
+        word = "quote-" + word  # "quote-tweeted" splits into three tokens
+    if not _REPOST.match(word) and not (pos == "VERB" and (token.lemma_ in ("quote", "share") or _REPLY.match(word))):
+        return None  # no word of reposting or replying: the tests below would all fail
     if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in token.children):
         return None  # "has not responded", "was retweeted 3,200 times": no post by anyone
     if any(c.dep_ == "aux" and c.lower_ in _NOT_DONE for c in token.children):
         return None  # "he'd retweet", "asked to retweet": an act that may never happen
-    word = token.text
-    if token.i > 1 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "quote":
-        word = "quote-" + word  # "quote-tweeted" splits into three tokens
     if _REPOST.match(word):
         return "repost" if token.pos_ == "VERB" or token.dep_ in ("ROOT", "conj", "advcl") else None
     if token.pos_ == "VERB" and token.lemma_ in ("quote", "share"):
