@@ -292,9 +292,26 @@ def _date_of(article: Article, verb: Token) -> TimeRef | None:
             continue
         for token in candidates:
             if token.ent_type_ in ("DATE", "TIME"):
-                ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-                if ent is None:
+                found = _entity_at(token)
+                if found is None:
                     continue
+                ent, label = found
                 span = Span(article.id, ent.start_char, ent.end_char, ent.text)
-                return TimeRef(text=ent.text, type=ent.label_, value=None, span=span)
+                return TimeRef(text=ent.text, type=label, value=None, span=span)
     return None
+
+
+def _entity_at(token: Token):
+    """The named entity holding ``token`` and its label, read from the tokens' IOB tags
+    around it as ``doc.ents`` reads them (which builds every entity of the document)."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob == 1:  # inside: the entity began before
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob == 1:
+        end += 1
+    first = doc[start]
+    if first.ent_iob != 3 or not first.ent_type:
+        return None
+    return doc[start:end], first.ent_type_
