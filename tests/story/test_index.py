@@ -124,3 +124,30 @@ def test_re_forming_stories_keeps_events_apart_and_story_of_current():
     assert stories["q0"] == stories["q1"] == stories["q2"] not in (stories["r0"], stories["s0"])
     for story in index.stories:
         assert all(stories[article_id] == story.id for article_id in story.article_ids)
+
+
+def test_an_article_bridging_two_small_stories_merges_them():
+    # The first two reports of one event open two stories when the index sees them with a
+    # forced-high threshold; a third report that draws on both bridges them once the
+    # threshold is back to its default share.
+    a = make(QUAKE_A, "a")
+    index = StoryIndex(StoryOptions(index_threshold=2.0))
+    first, second = index.add(a[0]), index.add(a[1])
+    assert first != second
+    index.options = StoryOptions()
+    third = index.add(a[2])
+    assert index.story_of["a0"] == index.story_of["a1"] == third
+    merged = [s for s in index.stories if s.article_ids]
+    assert sorted(merged[0].article_ids) == ["a0", "a1", "a2"] and len(merged) == 1
+
+
+def test_bridging_is_off_at_zero_and_bounded_by_story_size():
+    a = make(QUAKE_A, "a")
+    for options in (StoryOptions(index_merge_articles=0), StoryOptions(index_merge_articles=1)):
+        index = StoryIndex(StoryOptions(index_threshold=2.0))
+        index.add(a[0]), index.add(a[1])
+        index.options = options
+        index.add(a[2])
+        if options.index_merge_articles == 0:
+            assert index.story_of["a0"] != index.story_of["a1"]
+        assert len(index.stories[index._story_position[index.story_of["a2"]]].article_ids) <= 2 + options.index_merge_articles

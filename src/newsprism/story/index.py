@@ -12,7 +12,8 @@ scaled by the publication-day gap); each neighbour's event similarity blends tha
 the neighbours the two have in common; the story holding the largest share of that
 similarity wins when the share reaches ``index_threshold``. A near-duplicate of an indexed
 article (MinHash LSH over word shingles, confirmed on the signatures) joins its story and is
-listed as its copy.
+listed as its copy. An article that draws strongly on two stories bridges them: the smaller,
+when it is small and still active, joins the other (``index_merge_articles``).
 
 On disk (``save``/``load``) an index is a directory of plain JSON: see ``docs/story-index.md``.
 """
@@ -34,7 +35,7 @@ from newsprism.model import Article
 from newsprism.options import StoryOptions
 from newsprism.story import duplicates as dup
 from newsprism.story.features import Features, lead_sentence, light_features
-from newsprism.story.relink import relink
+from newsprism.story.relink import _move as move_article, _refresh as refresh_story, relink
 from newsprism.story.vectors import (DocumentFrequencies, cosine, feature_keys, term_weights,
                                      time_factor, weigh)
 
@@ -158,6 +159,7 @@ class StoryIndex:
             story = self._active[original].story
         else:
             story = self._choose_story(neighbours)
+        absorbed = self._bridged(neighbours, story) if original is None else []
         if story is None:
             story = self._open_story(article.id)
         record = self.stories[story]
@@ -173,6 +175,8 @@ class StoryIndex:
                                      minhash.hashvalues.tolist(), copy_of=original)
         self._members.setdefault(story, set()).add(slot)
         changed = self._remember(slot, vector, minhash, neighbours)
+        for other in absorbed:
+            self._absorb(other, story)
         if record.title is None and title:
             record.title = title
         if original is None and neighbours and options.index_relink_articles > 0:
@@ -252,9 +256,17 @@ class StoryIndex:
         return idf
 
     def _choose_story(self, neighbours: list[tuple[float, int]]) -> int | None:
+        votes = self._votes(neighbours)
+        if not votes:
+            return None
+        story, share = max(votes.items(), key=lambda item: (item[1], -item[0]))
+        return story if share >= self.options.index_threshold else None
+
+    def _votes(self, neighbours: list[tuple[float, int]]) -> dict[int, float]:
+        """Each story's share of the newcomer's event similarity to its neighbours."""
         options = self.options
         if not neighbours:
-            return None
+            return {}
         mine = {slot for _, slot in neighbours}
         # Early in a story its articles have few neighbours yet: shares are taken of the
         # neighbours there are, not of the k there will be.
@@ -266,8 +278,38 @@ class StoryIndex:
             shared = (len(theirs & mine) + 1) / (k + 1)  # +1: the newcomer is in its own list
             similarity = score ** (1.0 - options.neighbour_weight) * shared ** options.neighbour_weight
             votes[other.story] = votes.get(other.story, 0.0) + similarity / k
-        story, share = max(votes.items(), key=lambda item: (item[1], -item[0]))
-        return story if share >= options.index_threshold else None
+        return votes
+
+    def _bridged(self, neighbours: list[tuple[float, int]], story: int | None) -> list[int]:
+        """Small recent stories the newcomer ties strongly to the story it joins.
+
+        An event's first articles open several stories when they arrive before the articles
+        that link them; a newcomer that draws at least ``index_threshold`` of its vote from
+        each of two stories bridges them, and the smaller one (at most ``index_merge_articles``
+        articles, all still active, so the work stays bounded) joins the other.
+        """
+        options = self.options
+        if story is None or options.index_merge_articles <= 0 or len(neighbours) < 2:
+            return []
+        votes = self._votes(neighbours)
+        small = []
+        for other, share in votes.items():
+            if other == story or share < options.index_threshold:
+                continue
+            record = self.stories[other]
+            members = self._members.get(other, ())
+            if len(record.article_ids) <= options.index_merge_articles and len(members) == len(record.article_ids):
+                small.append(other)
+        return sorted(small)
+
+    def _absorb(self, source: int, target: int) -> None:
+        """Move every (active) article of story ``source`` into ``target``."""
+        active = self._active
+        for member in sorted(self._members.get(source, set())):
+            if member in self._members.get(source, ()) and not (
+                    active[member].copy_of is not None and active[member].copy_of in active):
+                move_article(self, member, source, target)
+        refresh_story(self, target)
 
     def _open_story(self, article_id: str) -> int:
         story_id = "story-" + hashlib.sha1(article_id.encode()).hexdigest()[:12]
