@@ -18,10 +18,14 @@ Summarization", ACL 2020), run on newsprism's own records:
    describes what was reported *about* d; candidates are ranked by their cosine to it.
    A candidate is told from after the dateline or publication stamp that opens it
    (:mod:`newsprism.extract.datelines`), and only when it reads as a report on its own: a
-   question or a piece of a sentence the parser cut is not one (:func:`reports`).
+   question or a piece of a sentence the parser cut is not one (:func:`reports`). A sentence
+   whose wording recurs in articles of several different days is page furniture, never a
+   candidate (:func:`boilerplate`).
 3. **Selection.** From the candidates, sentences are chosen greedily so that their sum is
    closest (cosine) to the candidates' centroid (the paper's CentroidOpt), skipping
-   sentences that repeat one already chosen.
+   sentences that repeat one already chosen. The paper keeps only sentences that name one
+   of the dataset's topic keywords; here the story's own keywords (:func:`keywords`) weight
+   each candidate's score instead, so that an on-topic report beats a digression.
 
 Each chosen sentence cites its own span and the expression that names the day.
 """
