@@ -11,6 +11,8 @@ from newsprism.model import Article, Span, TimeRef
 from newsprism.options import TimelineSummaryOptions
 from newsprism.story.timeline_summary import (
     FEATURES,
+    boilerplate,
+    keywords,
     Sentence,
     date_statistics,
     rank_dates,
@@ -163,3 +165,20 @@ def test_example_story_timeline_summary_cites_its_sentences(example_analysis):
         for sentence in entry.sentences:
             for span in sentence.citations:
                 assert texts[span.article_id][span.start:span.end] == span.text
+
+
+def test_boilerplate_is_wording_recurring_across_days_not_a_repeated_report():
+    furniture = "Explore all of our flood graphics to track the river."
+    sentences = _story([
+        ("b1", "2031-03-02", [("The river Vell burst its banks on March 1.", "2031-03-01"), (furniture, None)]),
+        ("b2", "2031-03-04", [("The river Vell burst its banks on March 1.", "2031-03-01"), (furniture, None)]),
+        ("b3", "2031-03-06", [("Pumps drained the lower town of Harlow on March 5.", "2031-03-05"), (furniture, None)]),
+    ])
+    texts = {sentences[i].text for i in boilerplate(sentences, 3)}
+    assert texts == {furniture}  # the report repeated on two days is not furniture
+    assert boilerplate(sentences, 0) == set()
+
+
+def test_story_keywords_are_words_named_by_most_articles():
+    assert keywords(FLOOD, 2) == {"harlow", "march"}
+    assert keywords(FLOOD, 0) == set()

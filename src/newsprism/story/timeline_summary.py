@@ -18,10 +18,14 @@ Summarization", ACL 2020), run on newsprism's own records:
    describes what was reported *about* d; candidates are ranked by their cosine to it.
    A candidate is told from after the dateline or publication stamp that opens it
    (:mod:`newsprism.extract.datelines`), and only when it reads as a report on its own: a
-   question or a piece of a sentence the parser cut is not one (:func:`reports`).
+   question or a piece of a sentence the parser cut is not one (:func:`reports`). A sentence
+   whose wording recurs in articles of several different days is page furniture, never a
+   candidate (:func:`boilerplate`).
 3. **Selection.** From the candidates, sentences are chosen greedily so that their sum is
    closest (cosine) to the candidates' centroid (the paper's CentroidOpt), skipping
-   sentences that repeat one already chosen.
+   sentences that repeat one already chosen. The paper keeps only sentences that name one
+   of the dataset's topic keywords; here the story's own keywords (:func:`keywords`) weight
+   each candidate's score instead, so that an on-topic report beats a digression.
 
 Each chosen sentence cites its own span and the expression that names the day.
 """
@@ -30,7 +34,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -222,7 +226,13 @@ class DateSummarizer:
                 self.vectors = None
         self.mentioning: dict[date, list[int]] = defaultdict(list)
         self.published: dict[date, list[int]] = defaultdict(list)
+        excluded = boilerplate(sentences, options.boilerplate_days)
+        story_words = keywords(sentences, options.keywords)
+        # how many of the story's keywords each sentence names (its topicality)
+        self.topical = [len(story_words.intersection(_WORD.findall(s.text.lower()))) for s in sentences]
         for i, sentence in enumerate(sentences):
+            if i in excluded:
+                continue
             for day in sentence.days:
                 self.mentioning[day].append(i)
             if not sentence.days and sentence.published and sentence.position < options.lead_sentences:
@@ -269,7 +279,8 @@ class DateSummarizer:
             for i in allowed:
                 if i in chosen or any(similar[index[i], index[j]] > options.max_similarity for j in chosen):
                     continue
-                score = float(_normalize(total + rows[index[i]]) @ centroid)
+                score = float(_normalize(total + rows[index[i]]) @ centroid) \
+                    * (1 + options.keyword_weight * self.topical[i])
                 if score > best_score:
                     best, best_score = i, score
             if best is None:
@@ -277,6 +288,39 @@ class DateSummarizer:
             chosen.append(best)
             total = total + rows[index[best]]
         return chosen
+
+
+def _wording(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def boilerplate(sentences: list[Sentence], days: int) -> set[int]:
+    """Indices of the sentences whose words recur in articles published on at least ``days``
+    different days: a site's furniture ("Explore all of our graphics …", a comment form's
+    rules) rather than a report of what happened on one of them (``days`` 0: none is)."""
+    if days <= 0:
+        return set()
+    days_seen: dict[str, set[date | None]] = defaultdict(set)
+    wordings = [_wording(s.text) for s in sentences]
+    for sentence, wording in zip(sentences, wordings):
+        days_seen[wording].add(sentence.published)
+    return {i for i, wording in enumerate(wordings) if len(days_seen[wording]) >= days}
+
+
+def keywords(sentences: list[Sentence], k: int) -> set[str]:
+    """The story's ``k`` keywords: the content words named by the most of its articles (ties:
+    alphabetical), e.g. "oil", "bp", "spill", "gulf" for a story of an oil spill."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    if k <= 0:
+        return set()
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for sentence in sentences:
+        by_article[sentence.article.id].update(
+            w for w in _WORD.findall(sentence.text.lower())
+            if len(w) > 1 and not w.isdigit() and w not in ENGLISH_STOP_WORDS)
+    articles = Counter(w for words in by_article.values() for w in words)
+    return {w for w, _ in sorted(articles.items(), key=lambda item: (-item[1], item[0]))[:k]}
 
 
 def summarize_timeline(sentences: list[Sentence], options: TimelineSummaryOptions) -> tuple[TimelineDate, ...]:
@@ -302,7 +346,7 @@ def summarize_timeline(sentences: list[Sentence], options: TimelineSummaryOption
                 citations.append(_role(sentence.days[day], "date"))
             told.append(BriefSentence(" ".join(sentence.text.split()), tuple(citations)))
         articles = {s.article.id for s in sentences if day in s.days or s.published == day}
-        result.append(TimelineDate(day.isoformat(), tuple(told), stats[day]["sents_total"],
+        result.append(TimelineDate(day.isoformat(), tuple(told), stats.get(day, {}).get("sents_total", 0),
                                    len(articles), round(score, 4)))
     return tuple(sorted(result, key=lambda t: t.date))
 
