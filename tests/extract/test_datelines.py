@@ -24,6 +24,11 @@ from newsprism.extract.datelines import dateline_end
     ("NEW ORLEANS -- Crews worked through the night.", "Crews worked through the night."),
     ("AP NEW ORLEANS -- Crews worked.", "Crews worked."),
     ("CHICAGO (CBS) – A rapper is apologizing.", "A rapper is apologizing."),
+    # a photo credit: the caption before it is furniture too
+    ("Workers spread a boom on the bay. Photograph: Ann Lee/AP Crews raced to protect the coast.",
+     "Crews raced to protect the coast."),
+    ("Photograph: Centers for Disease Control/Reuters It is a contagious disease.", "It is a contagious disease."),
+    ("Photo: Ismael Francisco/AFP/Getty images Raul Castro wants talks.", "Raul Castro wants talks."),
     # negatives: the report's own dates, times, names and dashes stay
     ("The ministers met on June 16, 2010 at 10:00 to discuss the plan.", None),
     ("By 10:30 a.m. on May 3, 2010, the boom was in place.", None),
@@ -33,6 +38,8 @@ from newsprism.extract.datelines import dateline_end
     ("The WHO - in Geneva - raised the alert.", None),
     ("OBAMA: We will make BP pay.", None),
     ("I -- and I alone -- decided.", None),
+    ("The photograph: a boy in a mask on the subway.", None),
+    ("The agency's photo: Smith said it showed the leak.", None),
 ])
 def test_report_starts_after_the_furniture(sentence, report):
     assert sentence[dateline_end(sentence, 0, len(sentence)):] == (report or sentence)

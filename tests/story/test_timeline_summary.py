@@ -17,6 +17,7 @@ from newsprism.story.timeline_summary import (
     date_statistics,
     rank_dates,
     ref_day,
+    caption,
     reports,
     summarize_timeline,
 )
@@ -150,9 +151,36 @@ def test_ref_day_only_for_day_precise_values(value, precision, expected):
     ("massive oil spill in the Gulf of Mexico, the attorney general said on Tuesday.", False),
     ("“We have capped the well. No oil is leaking.”", False),
     ("\"We have capped the well,\" BP said.", True),
+    # quoted first person and a quotation's elision are the speaker's, not the page's
+    ("“We … will make BP pay,” Obama said on Monday.", True),
+    ("The US Coast Guard said on Friday that our coast was safe, \"as far as we know\".", False),
+    # teasers cut with an ellipsis, first-person comments and columns are not reports
+    ("The deadly blowout was triggered by a bubble of methane gas that shot up the d.. .", False),
+    ("Choppy seas halted Saturday's cleanup around the rig that toppled into th ... NEW ORLEANS --", False),
+    ("I say: the tragedy of the spill is a moral crisis.", False),
+    ("We went to the beach on Sunday and the sand was black.", False),
+    ("My family has fished these waters for 40 years.", False),
+    ("Workers in the US cleaned the beach on Sunday.", True),
 ])
 def test_only_reports_tell_a_date(text, expected):
     assert reports(text) is expected
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    # the sentence before a photo credit is the picture's caption
+    (["Workers lay a boom on the bay.", "Photograph: Ann Lee/AP Crews raced to protect the coast."], [True, False]),
+    (["A boy wears a mask.", "Photo: Bo Kim/AFP/Getty Images Schools closed on Monday."], [True, False]),
+    # negatives: no credit follows, or the credit is not at the next sentence's start
+    (["Workers lay a boom on the bay.", "Crews raced to protect the coast."], [False, False]),
+    (["The agency released a photograph.", "The photograph: a boy in a mask."], [False, False]),
+])
+def test_a_caption_is_the_sentence_before_a_photo_credit(sentences, expected):
+    text = " ".join(sentences)
+    bounds, start = [], 0
+    for sentence in sentences:
+        bounds.append((start, start + len(sentence), True))
+        start += len(sentence) + 1
+    assert [caption(text, bounds, k) for k in range(len(bounds))] == expected
 
 
 @pytest.mark.model

@@ -10,7 +10,9 @@ quotes a sentence must not quote it; the report starts after it.
 Each rule is a general shape of such furniture: a stamp is a full date *with a clock time*
 (a report names a day, a page names the minute it was filed), a dateline is a place in
 capitals followed by an agency in parentheses or by a dash. A stamp or a "|" separator
-anywhere in the sentence means everything before it is furniture too.
+anywhere in the sentence means everything before it is furniture too. So does a photo credit
+("Photograph: Gerald Herbert/AP", "Photo: Jane Doe/AFP/Getty Images"): what precedes it in the
+sentence is the picture's caption, run into the report by the page's export.
 """
 
 from __future__ import annotations
@@ -38,15 +40,22 @@ _DATELINE = re.compile(
     rf"(?:(?:{_PLACE}(?:,\s*{_MONTH}\s+\d{{1,2}})?\s*)?{_AGENCY}\s*[-–—]{{1,2}}"
     rf"|(?:[A-Z]{{2,}}\s+)?[A-Z][A-Z.'’-]+(?:(?:,\s*|\s+)[A-Z][A-Za-z.]*){{0,3}}\s*(?:--|–|—))(?:\s+|$)")
 _SEPARATOR = re.compile(r"\s\|\s")
+# A photo credit: the word, a colon, a name of a few words and the agencies after slashes
+# ("Photograph: Centers for Disease Control/Reuters", "Photo: Ann Lee/AFP/Getty Images").
+CREDIT_HEAD = re.compile(r"\b(?:Photograph|Photo|Picture|Illustration)s?\s?:")
+_CREDIT = re.compile(CREDIT_HEAD.pattern + r"\s?[A-Z][\w.'’-]*(?:\s(?:[A-Z][\w.'’-]*|for|of|de|van|von)){0,5}"
+                     r"(?:\s?/\s?[A-Z][\w.&'’-]*(?:\s[Ii]mages)?)+")
 _CLOCK_DIGITS = re.compile(r"\d[:.]\d\d")
 
 
 def dateline_end(text: str, start: int, end: int) -> int:
     """Where the report begins in the sentence ``text[start:end]``: after the last
-    publication stamp or "|" separator in it and after a dateline that opens it or follows
+    publication stamp, "|" separator or photo credit in it and after a dateline that opens it or follows
     them; ``start`` when it has none. Returns ``end`` when the sentence is all furniture."""
     head = start
     for match in _SEPARATOR.finditer(text, head, end):
+        head = match.end()
+    for match in _CREDIT.finditer(text, head, end):
         head = match.end()
     # every stamp holds a clock time: most sentences have none, and the stamp pattern's
     # many alternatives are slow to try at every position of a sentence

@@ -16,9 +16,10 @@ Summarization", ACL 2020), run on newsprism's own records:
    articles published on d or shortly after that name no day. Both sets are TF-IDF vectors;
    the day's vector keeps the words found in both sets (mean of each set's sum), so it
    describes what was reported *about* d; candidates are ranked by their cosine to it.
-   A candidate is told from after the dateline or publication stamp that opens it
-   (:mod:`newsprism.extract.datelines`), and only when it reads as a report on its own: a
-   question or a piece of a sentence the parser cut is not one (:func:`reports`). A sentence
+   A candidate is told from after the dateline, publication stamp or photo credit that opens
+   it (:mod:`newsprism.extract.datelines`), and only when it reads as a report on its own: a
+   question, a piece of a sentence the parser cut, a teaser cut with an ellipsis, a
+   first-person comment (:func:`reports`) or a picture's caption (:func:`caption`) is not one. A sentence
    whose wording recurs in articles of several different days is page furniture, never a
    candidate (:func:`boilerplate`).
 3. **Selection.** From the candidates, sentences are chosen greedily so that their sum is
@@ -40,7 +41,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from newsprism.extract.datelines import dateline_end
+from newsprism.extract.datelines import CREDIT_HEAD, dateline_end
 from newsprism.extract.narration import embed_ranges
 from newsprism.extract.sentences import quotation_end
 from newsprism.model import Article, BriefSentence, Span, TimelineDate, TimeRef
@@ -113,7 +114,8 @@ def collect_sentences(story: StoryInput) -> list[Sentence]:
             # response:") does not tell anything on its own; an embedded post's words are told
             # with their attribution by the brief, not as an outlet's report
             complete = verb and start < end and not article.text[start:end].endswith(":") \
-                and not any(s < end and start < e for s, e in embedded) and reports(article.text[start:end])
+                and not any(s < end and start < e for s, e in embedded) and reports(article.text[start:end]) \
+                and not caption(article.text, bounds, position)
             sentence = Sentence(article, start, end, position, published, complete=complete)
             # a sentence is about the first day it names (as DATEWISE gives each sentence one
             # time); naming it for every day it mentions blurs the candidates of each
@@ -132,13 +134,31 @@ _OPENING = re.compile(r"[\"“‘']?[A-Z0-9]")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 
 
+# An ellipsis outside quotation marks: a teaser cut mid-sentence ("… shot up the d.. .",
+# "… spill tha ... NEW ORLEANS --"); inside them it marks words left out of a quotation.
+_CUT = re.compile(r"\.\s?\.\s?\.|…")
+
+
+# The first person outside quotation marks: a commenter's, a columnist's or a witness's own
+# account ("I say: the tragedy is a moral crisis"), not the outlet's report of the day.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Ww]e|[Ww]e're|[Ww]e've|us|[Oo]ur)\b")
+
+
 def reports(text: str) -> bool:
     """Whether a sentence can tell a date on its own: it starts as a sentence does (not inside
     one that the parser cut, "massive oil spill in …"), it is not a question (a reader's or an
-    explainer's "Can humans catch swine flu?" reports nothing), and it is not someone's words
-    alone, without who said them."""
+    explainer's "Can humans catch swine flu?" reports nothing), it is not someone's words
+    alone, without who said them, nor told in the first person outside quotation marks (a
+    reader's comment, a columnist's view), and it is not a teaser cut with an ellipsis."""
+    told = _QUOTED.sub(" ", text)
     return bool(_OPENING.match(text)) and not text.rstrip("\"”’' ").endswith("?") \
-        and len(_WORD.findall(_QUOTED.sub(" ", text))) >= 2
+        and len(_WORD.findall(told)) >= 2 and not _CUT.search(told) and not _FIRST_PERSON.search(told)
+
+
+def caption(text: str, bounds, position: int) -> bool:
+    """Whether sentence ``position`` of ``bounds`` is a picture's caption: the next sentence
+    opens with the photo credit ("… wear masks on the subway." + "Photograph: Ann Lee/AP …")."""
+    return position + 1 < len(bounds) and bool(CREDIT_HEAD.match(text, bounds[position + 1][0]))
 
 
 def date_statistics(sentences: list[Sentence]) -> dict[date, dict[str, int]]:
