@@ -18,6 +18,7 @@ from newsprism.story.timeline_summary import (
     rank_dates,
     ref_day,
     caption,
+    first_person_passage,
     reports,
     summarize_timeline,
 )
@@ -164,6 +165,20 @@ def test_ref_day_only_for_day_precise_values(value, precision, expected):
 ])
 def test_only_reports_tell_a_date(text, expected):
     assert reports(text) is expected
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # a reader's comment: the middle sentence is between two in the first person
+    (["I live on the coast.", "The beaches are ruined.", "We want BP to pay."], [False, True, False]),
+    # negatives: one first-person neighbour, or first person only inside quotation marks
+    (["I live on the coast.", "The beaches are ruined.", "BP said it would pay."], [False, False, False]),
+    (["“We will pay,” BP said.", "The slick grew on Monday.", "“We are sorry,” Hayward said."],
+     [False, False, False]),
+    (["The slick grew on Monday."], [False]),
+    ([], []),
+])
+def test_a_sentence_between_two_in_the_first_person_is_someones_account(texts, expected):
+    assert first_person_passage(texts) == expected
 
 
 @pytest.mark.parametrize("sentences, expected", [

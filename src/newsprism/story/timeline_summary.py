@@ -19,7 +19,8 @@ Summarization", ACL 2020), run on newsprism's own records:
    A candidate is told from after the dateline, publication stamp or photo credit that opens
    it (:mod:`newsprism.extract.datelines`), and only when it reads as a report on its own: a
    question, a piece of a sentence the parser cut, a teaser cut with an ellipsis, a
-   first-person comment (:func:`reports`) or a picture's caption (:func:`caption`) is not one. A sentence
+   first-person comment (:func:`reports`), a sentence between two such (:func:`first_person_passage`)
+   or a picture's caption (:func:`caption`) is not one. A sentence
    whose wording recurs in articles of several different days is page furniture, never a
    candidate (:func:`boilerplate`).
 3. **Selection.** From the candidates, sentences are chosen greedily so that their sum is
@@ -106,6 +107,7 @@ def collect_sentences(story: StoryInput) -> list[Sentence]:
         published = published_day(article)
         embedded = list(embed_ranges(article))
         bounds = bounds or ()
+        passage = first_person_passage([article.text[s:e] for s, e, _ in bounds])
         for position, (line_start, end, verb) in enumerate(bounds):
             start = dateline_end(article.text, line_start, end)  # the report, not the page's furniture
             # a quotation the sentence opens is told whole (the parser cuts long ones)
@@ -115,7 +117,7 @@ def collect_sentences(story: StoryInput) -> list[Sentence]:
             # with their attribution by the brief, not as an outlet's report
             complete = verb and start < end and not article.text[start:end].endswith(":") \
                 and not any(s < end and start < e for s, e in embedded) and reports(article.text[start:end]) \
-                and not caption(article.text, bounds, position)
+                and not caption(article.text, bounds, position) and not passage[position]
             sentence = Sentence(article, start, end, position, published, complete=complete)
             # a sentence is about the first day it names (as DATEWISE gives each sentence one
             # time); naming it for every day it mentions blurs the candidates of each
@@ -153,6 +155,19 @@ def reports(text: str) -> bool:
     told = _QUOTED.sub(" ", text)
     return bool(_OPENING.match(text)) and not text.rstrip("\"”’' ").endswith("?") \
         and len(_WORD.findall(told)) >= 2 and not _CUT.search(told) and not _FIRST_PERSON.search(told)
+
+
+def first_person(text: str) -> bool:
+    """Whether a sentence speaks in the first person outside quotation marks."""
+    return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", text)))
+
+
+def first_person_passage(texts: list[str]) -> list[bool]:
+    """For each of an article's sentences (``texts``, in order), whether it stands between
+    two sentences in the first person: it is part of someone's own account (a reader's
+    comment, a column, an eyewitness's diary) even when it does not say "I" itself."""
+    voiced = [first_person(text) for text in texts]
+    return [0 < k < len(texts) - 1 and voiced[k - 1] and voiced[k + 1] for k in range(len(texts))]
 
 
 def caption(text: str, bounds, position: int) -> bool:
