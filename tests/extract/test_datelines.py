@@ -29,6 +29,9 @@ from newsprism.extract.datelines import dateline_end
      "Crews raced to protect the coast."),
     ("Photograph: Centers for Disease Control/Reuters It is a contagious disease.", "It is a contagious disease."),
     ("Photo: Ismael Francisco/AFP/Getty images Raul Castro wants talks.", "Raul Castro wants talks."),
+    ("Obama flies along the coast on May 2. (AP Photo) Obama warned Sunday that the spill was grave.",
+     "Obama warned Sunday that the spill was grave."),
+    ("(AP Photo/Gerald Herbert) Crews laid booms on Monday.", "Crews laid booms on Monday."),
     # negatives: the report's own dates, times, names and dashes stay
     ("The ministers met on June 16, 2010 at 10:00 to discuss the plan.", None),
     ("By 10:30 a.m. on May 3, 2010, the boom was in place.", None),
@@ -40,6 +43,8 @@ from newsprism.extract.datelines import dateline_end
     ("I -- and I alone -- decided.", None),
     ("The photograph: a boy in a mask on the subway.", None),
     ("The agency's photo: Smith said it showed the leak.", None),
+    ("The agency released a photo (taken on Monday) of the leak.", None),
+    ("Officials studied the image (Photo 3) on Monday.", None),
 ])
 def test_report_starts_after_the_furniture(sentence, report):
     assert sentence[dateline_end(sentence, 0, len(sentence)):] == (report or sentence)

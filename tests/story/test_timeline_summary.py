@@ -185,6 +185,7 @@ def test_a_sentence_between_two_in_the_first_person_is_someones_account(texts, e
     # the sentence before a photo credit is the picture's caption
     (["Workers lay a boom on the bay.", "Photograph: Ann Lee/AP Crews raced to protect the coast."], [True, False]),
     (["A boy wears a mask.", "Photo: Bo Kim/AFP/Getty Images Schools closed on Monday."], [True, False]),
+    (["Obama flies along the coast.", "(AP Photo) Obama warned on Sunday that the spill was grave."], [True, False]),
     # negatives: no credit follows, or the credit is not at the next sentence's start
     (["Workers lay a boom on the bay.", "Crews raced to protect the coast."], [False, False]),
     (["The agency released a photograph.", "The photograph: a boy in a mask."], [False, False]),

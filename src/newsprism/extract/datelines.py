@@ -11,7 +11,7 @@ Each rule is a general shape of such furniture: a stamp is a full date *with a c
 (a report names a day, a page names the minute it was filed), a dateline is a place in
 capitals followed by an agency in parentheses or by a dash. A stamp or a "|" separator
 anywhere in the sentence means everything before it is furniture too. So does a photo credit
-("Photograph: Gerald Herbert/AP", "Photo: Jane Doe/AFP/Getty Images"): what precedes it in the
+("Photograph: Gerald Herbert/AP", "Photo: Jane Doe/AFP/Getty Images", "(AP Photo)"): what precedes it in the
 sentence is the picture's caption, run into the report by the page's export.
 """
 
@@ -42,9 +42,12 @@ _DATELINE = re.compile(
 _SEPARATOR = re.compile(r"\s\|\s")
 # A photo credit: the word, a colon, a name of a few words and the agencies after slashes
 # ("Photograph: Centers for Disease Control/Reuters", "Photo: Ann Lee/AFP/Getty Images").
-CREDIT_HEAD = re.compile(r"\b(?:Photograph|Photo|Picture|Illustration)s?\s?:")
-_CREDIT = re.compile(CREDIT_HEAD.pattern + r"\s?[A-Z][\w.'’-]*(?:\s(?:[A-Z][\w.'’-]*|for|of|de|van|von)){0,5}"
-                     r"(?:\s?/\s?[A-Z][\w.&'’-]*(?:\s[Ii]mages)?)+")
+# An agency's credit in parentheses ("(AP Photo)", "(AP Photo/Gerald Herbert)") is one too.
+_LABEL = r"\b(?:Photograph|Photo|Picture|Illustration)s?\s?:"
+_PARENTHESIZED = r"\((?:[A-Z][\w&.]*\s)?Photo(?:\s?/[^()\n]{1,40})?\)"
+CREDIT_HEAD = re.compile(rf"{_LABEL}|{_PARENTHESIZED}")
+_CREDIT = re.compile(_LABEL + r"\s?[A-Z][\w.'’-]*(?:\s(?:[A-Z][\w.'’-]*|for|of|de|van|von)){0,5}"
+                     r"(?:\s?/\s?[A-Z][\w.&'’-]*(?:\s[Ii]mages)?)+|" + _PARENTHESIZED)
 _CLOCK_DIGITS = re.compile(r"\d[:.]\d\d")
 
 
