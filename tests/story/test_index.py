@@ -63,7 +63,7 @@ def test_comparison_lists_are_bounded():
     index = StoryIndex(options)
     stream(index, make(QUAKE_A, "a") + make(QUAKE_B, "b") + make(REHAB_A, "r"))
     assert all(len(p) <= 2 for p in index._postings.values())
-    assert len(index._active) == 3
+    assert len(index.active) == 3
     assert len(index) == 7  # every article is still assigned and listed
 
 
