@@ -30,6 +30,8 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+
 from newsprism.errors import InputError
 from newsprism.model import Article
 from newsprism.options import StoryOptions
@@ -95,7 +97,7 @@ class _Active:
     vector: dict[str, float]
     weights: dict[str, float]
     neighbours: list[tuple[float, int]]
-    minhash: list[int] | None
+    minhash: np.ndarray | None
     centrality: int = 0
     copy_of: int | None = None
 
@@ -152,7 +154,9 @@ class StoryIndex:
         self.frequencies.add(feature_keys(features))
         weights = term_weights(features, options)
         full = weigh(weights, self.frequencies)
-        vector = _strongest(full, options.index_vector_features)
+        # One ranking of the features serves both the stored vector and the query.
+        ranked = _ranked(full)
+        vector = dict(ranked[:options.index_vector_features])
         day = features.day
         if day is not None:
             self._newest_day = day if self._newest_day is None else max(self._newest_day, day)
@@ -160,7 +164,7 @@ class StoryIndex:
 
         minhash = dup.reusable_signature(dup.shingles(article.text, options.shingle_size), options)
         original = self._duplicate_of(minhash)
-        neighbours = self._neighbours(full, day)
+        neighbours = self._neighbours(full, day, query=ranked[:options.index_query_features])
         slot = self._next_slot
         self._next_slot += 1
         if original is not None:
@@ -180,7 +184,7 @@ class StoryIndex:
         self.story_of[article.id] = record.id
         title = article.title or lead_sentence(article.text) or None
         self.active[slot] = _Active(article.id, story, day, title, vector, weights, neighbours,
-                                     minhash.hashvalues.tolist(), copy_of=original)
+                                     minhash.hashvalues.copy(), copy_of=original)
         self._members.setdefault(story, set()).add(slot)
         changed = self._remember(slot, vector, minhash, neighbours)
         for other in absorbed:
@@ -217,8 +221,8 @@ class StoryIndex:
                 best, best_score = slot, score
         return best
 
-    def _neighbours(self, vector: dict[str, float], day: int | None,
-                    itself: int | None = None) -> list[tuple[float, int]]:
+    def _neighbours(self, vector: dict[str, float], day: int | None, itself: int | None = None,
+                    query: list[tuple[str, float]] | None = None) -> list[tuple[float, int]]:
         # The hot loop: accumulate partial dot products over the newcomer's strongest
         # features; the best few candidates are then scored on their whole vectors, with
         # today's document frequencies, as the batch would score them.
@@ -227,8 +231,13 @@ class StoryIndex:
         scores: dict[int, float] = {}
         get = scores.get
         postings = self._postings
-        for key, weight in _strongest(vector, options.index_query_features).items():
-            for slot, other in postings.get(key, ()):
+        if query is None:
+            query = _ranked(vector)[:options.index_query_features]
+        for key, weight in query:
+            posting = postings.get(key)
+            if posting is None:
+                continue
+            for slot, other in posting:
                 scores[slot] = get(slot, 0.0) + weight * other
         ranked = []
         whole = options.index_relink_articles > 0
@@ -467,7 +476,8 @@ class StoryIndex:
                     "story": self.stories[active.story].id, "published": _iso(active.day),
                     "title": active.title, "vector": active.vector, "weights": active.weights,
                     "neighbours": [[s, round(score, 6)] for score, s in active.neighbours],
-                    "minhash": active.minhash, "centrality": active.centrality,
+                    "minhash": None if active.minhash is None else active.minhash.tolist(),
+                    "centrality": active.centrality,
                     "copy_of": active.copy_of,
                 }, ensure_ascii=False) + "\n")
         _write_json(path / "index.json", manifest)  # last: a complete manifest means a complete index
@@ -504,7 +514,8 @@ class StoryIndex:
                                  _ordinal(data["published"]), data["title"], data["vector"],
                                  data["weights"],
                                  [(score, s) for s, score in data["neighbours"]],
-                                 data["minhash"], data.get("centrality", 0), data.get("copy_of"))
+                                 None if data["minhash"] is None else np.array(data["minhash"], dtype=np.uint64),
+                                 data.get("centrality", 0), data.get("copy_of"))
                 index.active[slot] = active
                 index._members.setdefault(active.story, set()).add(slot)
                 minhash = dup.from_values(active.minhash, options)
@@ -520,16 +531,14 @@ class StoryIndex:
         return index
 
 
-def _strongest(vector: dict[str, float], count: int) -> dict[str, float]:
-    if len(vector) <= count:
-        return vector
+def _ranked(vector: dict[str, float]) -> list[tuple[str, float]]:
+    """The vector's (key, weight) pairs, strongest first."""
     # sorted() is stable: equal weights keep the vector's (deterministic) key order.
-    return dict(sorted(vector.items(), key=itemgetter(1), reverse=True)[:count])
+    return sorted(vector.items(), key=itemgetter(1), reverse=True)
 
 
-def _estimated_jaccard(a, b) -> float:
-    same = sum(1 for x, y in zip(a, b) if int(x) == int(y))
-    return same / len(a) if len(a) else 0.0
+def _estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    return int(np.count_nonzero(a == b)) / len(a) if len(a) else 0.0
 
 
 def _iso(day: int | None) -> str | None:
