@@ -279,8 +279,8 @@ class StoryOptions:
             order and seed).
     """
 
-    link_threshold: float = 0.25
-    neighbours: int = 5
+    link_threshold: float = 0.15
+    neighbours: int = 4
     neighbour_floor: float = 0.1
     neighbour_weight: float = 1.0
     names_weight: float = 1.0
