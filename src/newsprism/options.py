@@ -212,8 +212,9 @@ class StoryOptions:
     """Grouping articles into stories (one real-world event each), near-duplicates, titles.
 
     The weights and thresholds were chosen on the ECB+ training topics only (the dev topics
-    2, 5, 12, 18, 21, 23, 34, 35 held out): ``bench/cluster_ecb.py --choose`` prints the grid
-    it searched and the values it picked.
+    2, 5, 12, 18, 21, 23, 34, 35 held out), by their mean B-cubed F1 over random samples of
+    eight train topics (the size of the dev split): ``bench/cluster_ecb.py --choose`` prints
+    the grid it searched and the values it picked.
 
     Attributes:
         link_threshold: two groups of articles join when the average "event similarity" of
@@ -245,8 +246,12 @@ class StoryOptions:
             largest share of its neighbours' event similarity when that share reaches this;
             otherwise it opens a new story.
         index_postings: articles remembered per feature in the streaming index's inverted
-            index (the most recent ones); bounds the cost of one assignment.
+            index (the most recent ones); with ``index_query_features`` it bounds the cost
+            of one assignment (at most their product of partial scores).
         index_query_features: the new article's strongest features used to find neighbours.
+            Many features with short lists find an event's reports through its names, dates
+            and rarer words, where few features with long lists find the topic's. 64, 4 and
+            0.25 (with ``index_threshold``) were chosen on the ECB+ train topics.
         index_candidates: the articles scoring best on those features among which the
             nearest neighbours are chosen (on their whole vectors when stories are re-formed).
         index_vector_features: strongest features kept per indexed article.
@@ -275,8 +280,8 @@ class StoryOptions:
             order and seed).
     """
 
-    link_threshold: float = 0.25
-    neighbours: int = 5
+    link_threshold: float = 0.15
+    neighbours: int = 4
     neighbour_floor: float = 0.1
     neighbour_weight: float = 1.0
     names_weight: float = 1.0
@@ -291,8 +296,8 @@ class StoryOptions:
     minhash_permutations: int = 64
     keywords: int = 10
     index_threshold: float = 0.25
-    index_postings: int = 16
-    index_query_features: int = 16
+    index_postings: int = 4
+    index_query_features: int = 64
     index_candidates: int = 20
     index_vector_features: int = 48
     index_active_days: float = 14.0

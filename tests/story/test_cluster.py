@@ -72,7 +72,7 @@ def test_empty_and_single_batches():
 
 @pytest.mark.parametrize("size, expected", [(2, 1), (3, 1), (5, 2), (9, 4), (11, 5), (100, 5)])
 def test_neighbour_lists_stay_small_in_small_batches(size, expected):
-    assert neighbour_count(size, StoryOptions()) == expected
+    assert neighbour_count(size, StoryOptions(neighbours=5)) == expected
 
 
 @pytest.mark.parametrize("text, present, absent", [

@@ -63,7 +63,7 @@ def test_comparison_lists_are_bounded():
     index = StoryIndex(options)
     stream(index, make(QUAKE_A, "a") + make(QUAKE_B, "b") + make(REHAB_A, "r"))
     assert all(len(p) <= 2 for p in index._postings.values())
-    assert len(index._active) == 3
+    assert len(index.active) == 3
     assert len(index) == 7  # every article is still assigned and listed
 
 
@@ -151,3 +151,24 @@ def test_bridging_is_off_at_zero_and_bounded_by_story_size():
         if options.index_merge_articles == 0:
             assert index.story_of["a0"] != index.story_of["a1"]
         assert len(index.stories[index._story_position[index.story_of["a2"]]].article_ids) <= 2 + options.index_merge_articles
+
+
+def test_moving_an_article_takes_its_copies_and_keeps_the_records_consistent():
+    index = StoryIndex()
+    quake = make(QUAKE_A, "a")
+    stream(index, quake)
+    index.add(wire_copy(quake[0], "copy"))
+    (other,) = make(UNRELATED, "u")
+    index.add(other)
+    source = index.stories.index(index.story(index.story_of["a0"]))
+    target = index.stories.index(index.story(index.story_of["u0"]))
+    slot = next(s for s, a in index.active.items() if a.article_id == "a0")
+    index.move_article(slot, target)
+    for story in (source, target):
+        index.refresh_story(story)
+    moved = index.stories[target]
+    assert index.story_of["a0"] == index.story_of["copy"] == moved.id
+    assert {"a0", "copy", "u0"} <= set(moved.article_ids)
+    assert "a0" not in index.stories[source].article_ids
+    assert moved.duplicates == {"a0": ["copy"]} and index.stories[source].duplicates == {}
+    assert slot in index.members(target) and slot not in index.members(source)

@@ -119,6 +119,7 @@ def content_terms(text: str) -> Counter:
     return counts
 
 
+@lru_cache(maxsize=200_000)
 def normal_name(name: str) -> str | None:
     """A name as a comparable key: lower case, no possessive, no leading article or title."""
     words = name.replace("’", "'").split()

@@ -30,12 +30,14 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+
 from newsprism.errors import InputError
 from newsprism.model import Article
 from newsprism.options import StoryOptions
 from newsprism.story import duplicates as dup
 from newsprism.story.features import Features, lead_sentence, light_features
-from newsprism.story.relink import _move as move_article, _refresh as refresh_story, relink
+from newsprism.story.relink import relink
 from newsprism.story.vectors import (DocumentFrequencies, cosine, feature_keys, term_weights,
                                      time_factor, weigh)
 
@@ -95,7 +97,7 @@ class _Active:
     vector: dict[str, float]
     weights: dict[str, float]
     neighbours: list[tuple[float, int]]
-    minhash: list[int] | None
+    minhash: np.ndarray | None
     centrality: int = 0
     copy_of: int | None = None
 
@@ -109,6 +111,14 @@ class StoryIndex:
         for article in articles:
             story_id = index.add(article)
         index.save("stories.idx")
+
+    Attributes:
+        options: the story options the index runs with.
+        stories: every story, by story number (the position stories are referred to by).
+        story_of: article id -> story id, for every article ever added.
+        active: slot -> what is remembered of each recent article (read-only for callers:
+            stories change through :meth:`move_article`, :meth:`open_story` and
+            :meth:`refresh_story`, which keep the index's own records consistent).
     """
 
     def __init__(self, options: StoryOptions | None = None):
@@ -117,7 +127,7 @@ class StoryIndex:
         self.stories: list[IndexedStory] = []
         self.story_of: dict[str, str] = {}
         self._story_position: dict[str, int] = {}
-        self._active: dict[int, _Active] = {}
+        self.active: dict[int, _Active] = {}
         self._arrivals: deque[int] = deque()
         self._postings: dict[str, deque] = {}
         self._members: dict[int, set[int]] = {}  # story -> its active slots
@@ -144,7 +154,9 @@ class StoryIndex:
         self.frequencies.add(feature_keys(features))
         weights = term_weights(features, options)
         full = weigh(weights, self.frequencies)
-        vector = _strongest(full, options.index_vector_features)
+        # One ranking of the features serves both the stored vector and the query.
+        ranked = _ranked(full)
+        vector = dict(ranked[:options.index_vector_features])
         day = features.day
         if day is not None:
             self._newest_day = day if self._newest_day is None else max(self._newest_day, day)
@@ -152,27 +164,27 @@ class StoryIndex:
 
         minhash = dup.reusable_signature(dup.shingles(article.text, options.shingle_size), options)
         original = self._duplicate_of(minhash)
-        neighbours = self._neighbours(full, day)
+        neighbours = self._neighbours(full, day, query=ranked[:options.index_query_features])
         slot = self._next_slot
         self._next_slot += 1
         if original is not None:
-            story = self._active[original].story
+            story = self.active[original].story
         else:
             story = self._choose_story(neighbours)
         absorbed = self._bridged(neighbours, story) if original is None else []
         if story is None:
-            story = self._open_story(article.id)
+            story = self.open_story(article.id)
         record = self.stories[story]
         if original is not None:
-            record.duplicates.setdefault(self._active[original].article_id, []).append(article.id)
+            record.duplicates.setdefault(self.active[original].article_id, []).append(article.id)
         record.article_ids.append(article.id)
         if day is not None:
             record.first_day = day if record.first_day is None else min(record.first_day, day)
             record.last_day = day if record.last_day is None else max(record.last_day, day)
         self.story_of[article.id] = record.id
         title = article.title or lead_sentence(article.text) or None
-        self._active[slot] = _Active(article.id, story, day, title, vector, weights, neighbours,
-                                     minhash.hashvalues.tolist(), copy_of=original)
+        self.active[slot] = _Active(article.id, story, day, title, vector, weights, neighbours,
+                                     minhash.hashvalues.copy(), copy_of=original)
         self._members.setdefault(story, set()).add(slot)
         changed = self._remember(slot, vector, minhash, neighbours)
         for other in absorbed:
@@ -191,17 +203,17 @@ class StoryIndex:
         and re-form the stories around each: the frequencies of a young index move fast, so
         the neighbours its first articles chose drift from those the batch would choose."""
         for slot in list(self._arrivals):
-            active = self._active[slot]
+            active = self.active[slot]
             active.neighbours = self._neighbours(weigh(active.weights, self.frequencies),
                                                  active.day, itself=slot)
         for slot in list(self._arrivals):
-            if self._active[slot].copy_of not in self._active:
+            if self.active[slot].copy_of not in self.active:
                 relink(self, slot, set())
 
     def _duplicate_of(self, minhash) -> int | None:
         best, best_score = None, self.options.duplicate_threshold
         for slot in sorted(self._lsh.query(minhash)):
-            active = self._active.get(slot)
+            active = self.active.get(slot)
             if active is None or active.minhash is None:
                 continue
             score = _estimated_jaccard(minhash.hashvalues, active.minhash)
@@ -209,8 +221,8 @@ class StoryIndex:
                 best, best_score = slot, score
         return best
 
-    def _neighbours(self, vector: dict[str, float], day: int | None,
-                    itself: int | None = None) -> list[tuple[float, int]]:
+    def _neighbours(self, vector: dict[str, float], day: int | None, itself: int | None = None,
+                    query: list[tuple[str, float]] | None = None) -> list[tuple[float, int]]:
         # The hot loop: accumulate partial dot products over the newcomer's strongest
         # features; the best few candidates are then scored on their whole vectors, with
         # today's document frequencies, as the batch would score them.
@@ -219,13 +231,18 @@ class StoryIndex:
         scores: dict[int, float] = {}
         get = scores.get
         postings = self._postings
-        for key, weight in _strongest(vector, options.index_query_features).items():
-            for slot, other in postings.get(key, ()):
+        if query is None:
+            query = _ranked(vector)[:options.index_query_features]
+        for key, weight in query:
+            posting = postings.get(key)
+            if posting is None:
+                continue
+            for slot, other in posting:
                 scores[slot] = get(slot, 0.0) + weight * other
         ranked = []
         whole = options.index_relink_articles > 0
         for slot, score in heapq.nlargest(options.index_candidates, scores.items(), key=itemgetter(1)):
-            active = self._active.get(slot)
+            active = self.active.get(slot)
             if active is None or slot == itself:
                 continue
             if whole:  # worth its cost only where stories are re-formed as the batch would
@@ -273,7 +290,7 @@ class StoryIndex:
         k = len(neighbours)
         votes: dict[int, float] = {}
         for score, slot in neighbours:
-            other = self._active[slot]
+            other = self.active[slot]
             theirs = {s for _, s in other.neighbours[:k]} | {slot}
             shared = (len(theirs & mine) + 1) / (k + 1)  # +1: the newcomer is in its own list
             similarity = score ** (1.0 - options.neighbour_weight) * shared ** options.neighbour_weight
@@ -304,14 +321,15 @@ class StoryIndex:
 
     def _absorb(self, source: int, target: int) -> None:
         """Move every (active) article of story ``source`` into ``target``."""
-        active = self._active
+        active = self.active
         for member in sorted(self._members.get(source, set())):
             if member in self._members.get(source, ()) and not (
                     active[member].copy_of is not None and active[member].copy_of in active):
-                move_article(self, member, source, target)
-        refresh_story(self, target)
+                self.move_article(member, target)
+        self.refresh_story(target)
 
-    def _open_story(self, article_id: str) -> int:
+    def open_story(self, article_id: str) -> int:
+        """Open an empty story named after ``article_id``; returns its story number."""
         story_id = "story-" + hashlib.sha1(article_id.encode()).hexdigest()[:12]
         # A story split off later may be named after an article that opened one before.
         number = 1
@@ -321,6 +339,56 @@ class StoryIndex:
         self.stories.append(IndexedStory(story_id))
         self._story_position[story_id] = len(self.stories) - 1
         return len(self.stories) - 1
+
+    # -- changing stories (also used by :mod:`newsprism.story.relink`) ---------------------
+
+    def members(self, story: int) -> set[int]:
+        """The active slots of story number ``story`` (a copy; empty when none is active)."""
+        return set(self._members.get(story, ()))
+
+    def move_article(self, slot: int, target: int) -> None:
+        """Move the active article in ``slot`` (with the copies that follow it) from its story
+        to story number ``target``; call :meth:`refresh_story` on both once moves are done."""
+        active = self.active
+        source = active[slot].story
+        if source == target:
+            return
+        copies = [m for m in self._members.get(source, ()) if active[m].copy_of == slot]
+        old, new = self.stories[source], self.stories[target]
+        for member in (slot, *copies):
+            article_id = active[member].article_id
+            old.article_ids.remove(article_id)
+            new.article_ids.append(article_id)
+            self.story_of[article_id] = new.id
+            active[member].story = target
+            members = self._members[source]
+            members.discard(member)
+            if not members:
+                del self._members[source]
+            self._members.setdefault(target, set()).add(member)
+        original_id = active[slot].article_id
+        if original_id in old.duplicates:
+            new.duplicates.setdefault(original_id, []).extend(old.duplicates.pop(original_id))
+
+    def refresh_story(self, story: int) -> None:
+        """Title and publication span of story number ``story`` after its members changed."""
+        record = self.stories[story]
+        members = [self.active[m] for m in sorted(self._members.get(story, ()))]
+        if not members:
+            return
+        complete = len(members) == len(record.article_ids)
+        days = [m.day for m in members if m.day is not None]
+        if complete:
+            record.first_day = min(days) if days else None
+            record.last_day = max(days) if days else None
+        elif days:
+            record.first_day = min(days + ([record.first_day] if record.first_day is not None else []))
+            record.last_day = max(days + ([record.last_day] if record.last_day is not None else []))
+        titled = [m for m in members if m.title]
+        if titled:
+            best = max(titled, key=lambda m: m.centrality)  # max keeps the earliest of equals
+            if complete or best.centrality >= record.title_score:
+                record.title, record.title_score = best.title, best.centrality
 
     def _remember(self, slot: int, vector, minhash, neighbours) -> set[int]:
         """Index the newcomer; returns the slots whose neighbour lists took it in."""
@@ -334,10 +402,10 @@ class StoryIndex:
         self._lsh.insert(slot, minhash)
         self._arrivals.append(slot)
         for score, other_slot in neighbours:
-            other = self._active[other_slot]
+            other = self.active[other_slot]
             other.centrality += 1
             record = self.stories[other.story]
-            if other.title and other.story == self._active[slot].story and other.centrality > record.title_score:
+            if other.title and other.story == self.active[slot].story and other.centrality > record.title_score:
                 record.title, record.title_score = other.title, other.centrality
             # Neighbourhoods are kept symmetric: the newcomer replaces a weaker neighbour.
             if len(other.neighbours) < options.neighbours:
@@ -356,13 +424,13 @@ class StoryIndex:
         horizon = None if self._newest_day is None else self._newest_day - options.index_active_days
         while self._arrivals:
             slot = self._arrivals[0]
-            active = self._active[slot]
+            active = self.active[slot]
             too_many = len(self._arrivals) >= options.index_active_articles  # room for the newcomer
             too_old = horizon is not None and active.day is not None and active.day < horizon
             if not (too_many or too_old):
                 break
             self._arrivals.popleft()
-            del self._active[slot]
+            del self.active[slot]
             self._lsh.remove(slot)
             members = self._members.get(active.story)
             if members is not None:
@@ -402,13 +470,14 @@ class StoryIndex:
                 handle.write(json.dumps(story.to_dict(), ensure_ascii=False) + "\n")
         with _replacing(path / "active.jsonl") as handle:
             for slot in self._arrivals:
-                active = self._active[slot]
+                active = self.active[slot]
                 handle.write(json.dumps({
                     "slot": slot, "article_id": active.article_id,
                     "story": self.stories[active.story].id, "published": _iso(active.day),
                     "title": active.title, "vector": active.vector, "weights": active.weights,
                     "neighbours": [[s, round(score, 6)] for score, s in active.neighbours],
-                    "minhash": active.minhash, "centrality": active.centrality,
+                    "minhash": None if active.minhash is None else active.minhash.tolist(),
+                    "centrality": active.centrality,
                     "copy_of": active.copy_of,
                 }, ensure_ascii=False) + "\n")
         _write_json(path / "index.json", manifest)  # last: a complete manifest means a complete index
@@ -445,8 +514,9 @@ class StoryIndex:
                                  _ordinal(data["published"]), data["title"], data["vector"],
                                  data["weights"],
                                  [(score, s) for s, score in data["neighbours"]],
-                                 data["minhash"], data.get("centrality", 0), data.get("copy_of"))
-                index._active[slot] = active
+                                 None if data["minhash"] is None else np.array(data["minhash"], dtype=np.uint64),
+                                 data.get("centrality", 0), data.get("copy_of"))
+                index.active[slot] = active
                 index._members.setdefault(active.story, set()).add(slot)
                 minhash = dup.from_values(active.minhash, options)
                 for key, weight in active.vector.items():
@@ -461,16 +531,14 @@ class StoryIndex:
         return index
 
 
-def _strongest(vector: dict[str, float], count: int) -> dict[str, float]:
-    if len(vector) <= count:
-        return vector
+def _ranked(vector: dict[str, float]) -> list[tuple[str, float]]:
+    """The vector's (key, weight) pairs, strongest first."""
     # sorted() is stable: equal weights keep the vector's (deterministic) key order.
-    return dict(sorted(vector.items(), key=itemgetter(1), reverse=True)[:count])
+    return sorted(vector.items(), key=itemgetter(1), reverse=True)
 
 
-def _estimated_jaccard(a, b) -> float:
-    same = sum(1 for x, y in zip(a, b) if int(x) == int(y))
-    return same / len(a) if len(a) else 0.0
+def _estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    return int(np.count_nonzero(a == b)) / len(a) if len(a) else 0.0
 
 
 def _iso(day: int | None) -> str | None:

@@ -35,7 +35,7 @@ def relink(index, slot: int, changed: set[int]) -> None:
         slot: the newcomer's slot.
         changed: slots whose neighbour lists took the newcomer in.
     """
-    active = index._active
+    active = index.active
     seeds = {slot} | {s for _, s in active[slot].neighbours if s in active} | (changed & active.keys())
     core = set(seeds)
     for seed in seeds:
@@ -43,7 +43,7 @@ def relink(index, slot: int, changed: set[int]) -> None:
     stories = {active[s].story for s in core}
     members = set()
     for story in stories:
-        members |= index._members.get(story, set())
+        members |= index.members(story)
     members = {m for m in members if not _follows_original(active, m)}
     core = {m for m in core if m in members}
     limit = index.options.index_relink_articles
@@ -65,7 +65,7 @@ def _follows_original(active, slot: int) -> bool:
 def _average_linkage(index, order: list[int]) -> list[list[int]]:
     """Average linkage of the batch's event similarity over the given active slots."""
     options = index.options
-    active = index._active
+    active = index.active
     columns: dict[int, int] = {}
     rows, cols = [], []
     for row, slot in enumerate(order):
@@ -91,7 +91,7 @@ def _average_linkage(index, order: list[int]) -> list[list[int]]:
 
 
 def _cosines(index, order: list[int]) -> np.ndarray:
-    active = index._active
+    active = index.active
     size = len(order)
     cosine = np.ones((size, size))
     for i in range(size):
@@ -108,7 +108,7 @@ def _cosines(index, order: list[int]) -> np.ndarray:
 def _assign(index, groups: list[list[int]]) -> None:
     """Give each group a story: the one holding most of its articles, unless a larger group
     already took it; otherwise a new one. Articles (and their copies) move accordingly."""
-    active = index._active
+    active = index.active
     claimed: set[int] = set()
     touched: set[int] = set()
     for group in sorted(groups, key=lambda g: (-len(g), g[0])):
@@ -118,53 +118,12 @@ def _assign(index, groups: list[list[int]]) -> None:
         if choices:
             target = choices[0]
         else:
-            target = index._open_story(active[group[0]].article_id)
+            target = index.open_story(active[group[0]].article_id)
         claimed.add(target)
         for member in group:
             source = active[member].story
             if source != target:
                 touched.update((source, target))
-                _move(index, member, source, target)
+                index.move_article(member, target)
     for story in touched:
-        _refresh(index, story)
-
-
-def _move(index, slot: int, source: int, target: int) -> None:
-    active = index._active
-    copies = [m for m in index._members.get(source, ()) if active[m].copy_of == slot]
-    old, new = index.stories[source], index.stories[target]
-    for member in (slot, *copies):
-        article_id = active[member].article_id
-        old.article_ids.remove(article_id)
-        new.article_ids.append(article_id)
-        index.story_of[article_id] = new.id
-        active[member].story = target
-        members = index._members[source]
-        members.discard(member)
-        if not members:
-            del index._members[source]
-        index._members.setdefault(target, set()).add(member)
-    original_id = active[slot].article_id
-    if original_id in old.duplicates:
-        new.duplicates.setdefault(original_id, []).extend(old.duplicates.pop(original_id))
-
-
-def _refresh(index, story: int) -> None:
-    """Title and publication span of a story whose members changed."""
-    record = index.stories[story]
-    members = [index._active[m] for m in sorted(index._members.get(story, ()))]
-    if not members:
-        return
-    complete = len(members) == len(record.article_ids)
-    days = [m.day for m in members if m.day is not None]
-    if complete:
-        record.first_day = min(days) if days else None
-        record.last_day = max(days) if days else None
-    elif days:
-        record.first_day = min(days + ([record.first_day] if record.first_day is not None else []))
-        record.last_day = max(days + ([record.last_day] if record.last_day is not None else []))
-    titled = [m for m in members if m.title]
-    if titled:
-        best = max(titled, key=lambda m: m.centrality)  # max keeps the earliest of equals
-        if complete or best.centrality >= record.title_score:
-            record.title, record.title_score = best.title, best.centrality
+        index.refresh_story(story)
