@@ -98,3 +98,32 @@ def test_soft_order_applies_only_when_the_other_stage_exists():
     registry["zz"] = Stage("zz", None)
     assert [s.name for s in ordered(registry)] == ["zz", "posts", "quotes"]
     assert [s.name for s in ordered(registry, {"posts"})] == ["quotes", "zz"]
+
+
+def test_a_run_hands_every_object_it_froze_back_to_the_collector():
+    import gc
+
+    from newsprism.pipeline import _settled
+
+    assert gc.get_freeze_count() == 0
+    with _settled() as settle:
+        kept = [[index] for index in range(1000)]
+        settle()
+        assert gc.get_freeze_count() >= len(kept)
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_caller_that_freezes_objects_itself_is_left_as_it_is():
+    import gc
+
+    from newsprism.pipeline import _settled
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with _settled() as settle:
+            kept = [[index] for index in range(1000)]
+            settle()
+        assert kept and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

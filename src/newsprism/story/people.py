@@ -140,9 +140,10 @@ def group_people(story: StoryInput, options: Options) -> tuple[Person, ...]:
     for group in groups.values():
         for span in group.evidence:
             evidence_of[span.article_id].append((span.start, span.end))
+    patterns: dict[frozenset[str], re.Pattern[str]] = {}
     for article, mentions in per_article:
         _scan_name_words(article, mentions, groups, full_by_word, keys_of.get(article.id, set()),
-                         evidence_of.get(article.id, []))
+                         evidence_of.get(article.id, []), patterns)
 
     # Short forms of first names ("Ye" for "Kanye") fold into the one person they fit.
     for key, single in list(singles.items()):
@@ -209,19 +210,16 @@ def _resolve_single(word: str, in_article: set, groups, full_by_word) -> _Group 
 
 
 def _scan_name_words(article: Article, mentions: list[Mention], groups, full_by_word, in_article: set,
-                     evidence: list[tuple[int, int]]) -> None:
+                     evidence: list[tuple[int, int]], patterns: dict[frozenset[str], re.Pattern[str]]) -> None:
     """Occurrences of the name words of ``groups`` in ``article`` outside its mentions and
-    ``evidence`` (the article's spans already given to a person), given to their person."""
+    ``evidence`` (the article's spans already given to a person), given to their person.
+    ``patterns`` keeps the patterns compiled for the story's other articles."""
     covered = RangeUnion([(m.span.start, m.span.end) for m in mentions if m.kind in ("name", "handle")] + evidence)
     found: list[tuple[int, int]] = []
     words = set(full_by_word["last"]) | {w for w, keys in full_by_word["first"].items() if keys & in_article}
     if not words:
         return
-    pattern = re.compile(
-        r"(?<![\w@/.#-])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?:'s|’s)?(?![\w@-])",
-        re.IGNORECASE,
-    )
-    for match in pattern.finditer(article.text):
+    for match in _word_matches(article.text, words, full_by_word, patterns):
         start, end = match.start(1), match.end(1)
         surface = match.group(1)
         if not (surface[0].isupper()) or start in covered or any(s <= start < e for s, e in found):
@@ -236,6 +234,39 @@ def _scan_name_words(article: Article, mentions: list[Mention], groups, full_by_
         target.articles.add(article.id)
         target.aliases.add(surface)
         found.append((start, end))
+
+
+def _word_matches(text: str, words: set[str], full_by_word, patterns: dict[frozenset[str], re.Pattern[str]]):
+    """The matches in ``text`` of the pattern of ``words`` (folded name words).
+
+    Compiling the alternation of a large story's name words costs more than scanning an
+    article with it, and only the first names differ from article to article. So the pattern
+    of every name word of the story is compiled once and serves each article where every
+    word it matches is one of the article's ``words``: the article's own pattern tries a
+    subset of the same alternatives in the same order (longest first), so it finds exactly
+    the same matches. Elsewhere the article's own pattern runs.
+    """
+    every = frozenset(full_by_word["last"]) | frozenset(full_by_word["first"])
+    matches = list(_name_words_pattern(every, patterns).finditer(text))
+    if len(words) == len(every) or all(_folds_to(m.group(1), words) for m in matches):
+        return matches
+    return list(_name_words_pattern(frozenset(words), patterns).finditer(text))
+
+
+def _folds_to(surface: str, words: set[str]) -> bool:
+    """Whether ``surface`` is, letter for letter, the case variant of one of ``words``."""
+    folded = surface.casefold()
+    return folded in words and folded == surface.lower() and len(folded) == len(surface)
+
+
+def _name_words_pattern(words: frozenset[str], patterns: dict[frozenset[str], re.Pattern[str]]) -> re.Pattern[str]:
+    if words not in patterns:
+        patterns[words] = re.compile(
+            r"(?<![\w@/.#-])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            + r")(?:'s|’s)?(?![\w@-])",
+            re.IGNORECASE,
+        )
+    return patterns[words]
 
 
 def _follows_article_word(text: str, start: int) -> bool:
