@@ -21,7 +21,10 @@ each setting by its mean B-cubed F1 over 20 random samples of eight train topics
 the dev split), and prints the grid's best rows and the values chosen; without it the
 documented defaults are evaluated (they are the values this search chose).
 
-Usage: python bench/cluster_ecb.py [--choose] [--features light|spacy|both]
+``--errors`` lists, under each table, the gold events the batch grouping splits and the groups
+that mix events (with the folder counts in each), the starting point for studying errors.
+
+Usage: python bench/cluster_ecb.py [--choose] [--errors] [--features light|spacy|both]
 """
 
 from __future__ import annotations
@@ -182,6 +185,27 @@ def choose(articles, features, labels, train) -> StoryOptions:
     return best
 
 
+def errors(gold: list[str], predicted: list) -> list[str]:
+    """One line per gold event split across groups or grouped with another event: its
+    documents per group, and the other events' documents in those groups."""
+    members: dict = defaultdict(list)
+    for g, p in zip(gold, predicted):
+        members[p].append(g)
+    lines = []
+    for event in sorted(set(gold), key=lambda e: (topic(e), e)):
+        groups = sorted({p for g, p in zip(gold, predicted) if g == event},
+                        key=lambda p: (-members[p].count(event), p))
+        mixed = [p for p in groups if len(set(members[p])) > 1]
+        if len(groups) == 1 and not mixed:
+            continue
+        parts = []
+        for p in groups:
+            others = {e: members[p].count(e) for e in sorted(set(members[p]) - {event})}
+            parts.append(f"{members[p].count(event)}" + (f" with {others}" if others else ""))
+        lines.append(f"    {event} ({gold.count(event)} documents): " + " | ".join(parts))
+    return lines
+
+
 def spacy_features(articles):
     from newsprism import nlp as nlp_module
 
@@ -198,6 +222,8 @@ def table(name: str, result: dict[str, float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--choose", action="store_true", help="search the options on train topics")
+    parser.add_argument("--errors", action="store_true",
+                        help="list the events the batch grouping splits or merges")
     parser.add_argument("--features", choices=("light", "spacy", "both"), default="both")
     args = parser.parse_args()
     if not DOCS.exists():
@@ -225,6 +251,8 @@ def main() -> None:
             grouped = batch(features, positions, options)
             result = scores(gold, grouped)
             print(table(f"newsprism events ({kind})", result))
+            if args.errors:
+                print("\n".join(errors(gold, grouped)))
             relinking = replace(options, index_relink_articles=200, index_refresh_until=16_384)
             for name, stream_options in (("stream", options), ("stream+relink", relinking)):
                 streamed = stream(articles, features, positions, stream_options)
