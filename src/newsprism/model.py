@@ -35,7 +35,7 @@ class RemovedText:
     """Text that cleaning took out of an article, kept so nothing vanishes unseen.
 
     ``start``/``end`` are offsets into the article's raw text (before cleaning); ``kind`` names
-    the rule (``date-line``, ``promo``, ``byline``, ``trailer``).
+    the rule (``date-line``, ``promo``, ``byline``, ``trailer``, ``caption``, ``comments``).
     """
 
     kind: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.extract.datelines import dateline_end
+from newsprism.extract.datelines import dateline_end, headline_cuts
 
 
 @pytest.mark.parametrize("sentence, report", [
@@ -32,6 +32,15 @@ from newsprism.extract.datelines import dateline_end
     ("Obama flies along the coast on May 2. (AP Photo) Obama warned Sunday that the spill was grave.",
      "Obama warned Sunday that the spill was grave."),
     ("(AP Photo/Gerald Herbert) Crews laid booms on Monday.", "Crews laid booms on Monday."),
+    ("A sign marks the closed beach. (Gerald Herbert/associated Press) So who is in charge?", "So who is in charge?"),
+    ("A driver fills up his truck. (Ian Shapira - Washington Post) Marco Mora drove in.", "Marco Mora drove in."),
+    ("The rig burns. (Alex Brandon - AP) Crews fought the fire.", "Crews fought the fire."),
+    ("Smoke rises. (AFP/Getty Images) The fire spread.", "The fire spread."),
+    ("The rig is seen burning. (AP) Stanley Murray said he saw the fire.", "Stanley Murray said he saw the fire."),
+    # a bare credit heading the sentence, then the report, a dateline or the next caption
+    ("AP Apr. 21: Fire boat crews battle the blaze.", "Apr. 21: Fire boat crews battle the blaze."),
+    ("Coast Guard via AP NEW ORLEANS -- The Coast Guard found a leak.", "The Coast Guard found a leak."),
+    ("Reuters The slick grew.", "The slick grew."),
     # negatives: the report's own dates, times, names and dashes stay
     ("The ministers met on June 16, 2010 at 10:00 to discuss the plan.", None),
     ("By 10:30 a.m. on May 3, 2010, the boom was in place.", None),
@@ -45,6 +54,15 @@ from newsprism.extract.datelines import dateline_end
     ("The agency's photo: Smith said it showed the leak.", None),
     ("The agency released a photo (taken on Monday) of the leak.", None),
     ("Officials studied the image (Photo 3) on Monday.", None),
+    ("Rep. Joe Barton (R-Tex.) apologized to BP.", None),
+    ("Sen. Mary Landrieu (D - La.) spoke on Monday.", None),
+    ("Tony Hayward (BP/London) said the leak was small.", None),
+    ("The pipe carries oil (crude/diesel) to the coast.", None),
+    ("Reuters reported the leak on Monday.", None),
+    ("The rig sank on Thursday, officials said (Reuters).", None),
+    ("The rig sank on Thursday (AP) and oil leaked.", None),
+    ("AP reporters saw the slick.", None),
+    ("Officials told AP The leak was small.", None),
 ])
 def test_report_starts_after_the_furniture(sentence, report):
     assert sentence[dateline_end(sentence, 0, len(sentence)):] == (report or sentence)
@@ -56,3 +74,29 @@ def test_offsets_are_of_the_whole_text_and_furniture_alone_is_empty():
     end = text.index("\nMon")
     assert text[dateline_end(text, start, end):end] == "Cases rose."
     assert dateline_end(text, end + 1, len(text)) == len(text)
+
+
+@pytest.mark.parametrize("sentence, pieces", [
+    # a headline (and a caption or a byline) run into the lead without a full stop
+    ("Spill's danger to migratory birds The BP oil spill is not a disaster for the coast alone.",
+     ["Spill's danger to migratory birds", "The BP oil spill is not a disaster for the coast alone."]),
+    ("Possible fixes pour in from around the world A constituent of the senator makes a sponge.",
+     ["Possible fixes pour in from around the world", "A constituent of the senator makes a sponge."]),
+    ("Harbour talks stall The port says it shares the frustration of the crews A strike began on Monday.",
+     ["Harbour talks stall", "The port says it shares the frustration of the crews", "A strike began on Monday."]),
+    ("By Ann Lee Science correspondent, City News A study found a residue below the surface.",
+     ["By Ann Lee Science correspondent, City News", "A study found a residue below the surface."]),
+    ("Flu row grows A 23-month-old child has died of flu in Texas.",
+     ["Flu row grows", "A 23-month-old child has died of flu in Texas."]),
+    # negatives: a title, a class letter, a name's initial, a short tail or a plain lead
+    ("The minister told The Associated Press that the rig was safe.", None),
+    ("Her op-ed ran in The Guardian on Monday.", None),
+    ("Cases of the influenza A virus rose in Mexico on Monday.", None),
+    ("Officials met John A Smith, the engineer, on Friday.", None),
+    ("Crews raced to protect the coast The end.", None),
+    ("The BP oil spill is the worst in the nation's history, the agency said.", None),
+])
+def test_a_headline_run_into_the_lead_is_cut_from_it(sentence, pieces):
+    cuts = headline_cuts(sentence, 0, len(sentence))
+    starts, ends = [0, *cuts], [*cuts, len(sentence)]
+    assert [sentence[s:e].strip() for s, e in zip(starts, ends)] == (pieces or [sentence])

@@ -17,6 +17,10 @@ REMOVED = [
     ("Follow Jane Roe on Twitter @janeroe", "byline"),
     ("You can follow Amal Haddad on Twitter: @amalhaddad", "byline"),
     ("© 2024 Example Media. All rights reserved.", "promo"),
+    ("Crews lay a boom off the harbour on Monday. Photograph: Ann Lee/AP", "caption"),
+    ("Photo: Bo Kim/AFP/Getty Images", "caption"),
+    ("The mayor visits the flooded school. (AP Photo/Jo Park)", "caption"),
+    ("A driver fills up his truck. (Ian Shapira - Washington Post)", "caption"),
 ]
 
 KEPT = [
@@ -29,6 +33,10 @@ KEPT = [
     "Follow the latest news on Twitter, the mayor urged residents.",
     "Subscribers to the service said the outage lasted hours.",
     "Comments from the minister drew criticism.",
+    "A spokesman for the council declined to comment.",
+    "\"We welcome your comments,\" the mayor told residents.",
+    "The agency released a photograph: a boy in a mask on the subway.",
+    "Officials studied the photo (AP) on Monday and said it was genuine.",
 ]
 
 
@@ -79,3 +87,18 @@ def test_follow_us_is_promotion_not_an_author():
     result = clean("Text.\nFollow us on Twitter @examplenews")
     assert result.authors == []
     assert result.removed[0].kind == "promo"
+
+
+@pytest.mark.parametrize("notice", [
+    "We welcome comments that advance the story through relevant opinion, anecdotes, links and data.",
+    "Views expressed in the comments do not represent those of the site.",
+    "Your comments may be published on any of our media.",
+    "Please get involved and leave a comment.",
+    "Add your comments on this story, using the form below.",
+])
+def test_the_comment_section_is_removed_from_its_notice_on(notice):
+    raw = f"The council met on Monday.\nIt voted to close the bridge.\n{notice}\nGreat decision!\n\nI disagree."
+    result = clean(raw)
+    assert result.text == "The council met on Monday.\nIt voted to close the bridge."
+    assert [(r.kind, r.text) for r in result.removed] == [
+        ("comments", notice), ("comments", "Great decision!"), ("comments", "I disagree.")]

@@ -19,6 +19,7 @@ from newsprism.story.timeline_summary import (
     ref_day,
     caption,
     first_person_passage,
+    opening_caption,
     reports,
     summarize_timeline,
 )
@@ -226,3 +227,23 @@ def test_boilerplate_is_wording_recurring_across_days_not_a_repeated_report():
 def test_story_keywords_are_words_named_by_most_articles():
     assert keywords(FLOOD, 2) == {"harlow", "march"}
     assert keywords(FLOOD, 0) == set()
+
+
+@pytest.mark.parametrize("sentences, head, expected", [
+    # the page's head, then a caption of two sentences, then the credit that heads the report
+    (["The rig burning last week.", "It later sank.", "Photograph: Ann Lee/AP BP has smashed forecasts.",
+      "Profits rose."], True, 2),
+    (["The rig burning last week.", "Photograph: Ann Lee/AP BP has smashed forecasts.", "Profits rose."], True, 1),
+    # negatives: no head before it (a lead, then a picture in the body), no credit near the
+    # top, or a credit farther down than a caption runs
+    (["BP has smashed forecasts.", "Photograph: Ann Lee/AP Profits rose."], False, 0),
+    (["BP has smashed forecasts.", "Profits rose.", "Shares fell."], True, 0),
+    (["One.", "Two.", "Three.", "Four.", "Photograph: Ann Lee/AP Five."], True, 0),
+])
+def test_the_opening_pictures_caption_lies_between_the_head_and_the_credit(sentences, head, expected):
+    text = " ".join(sentences)
+    bounds, start = [], 0
+    for sentence in sentences:
+        bounds.append((start, start + len(sentence), True))
+        start += len(sentence) + 1
+    assert opening_caption(text, bounds, head) == expected

@@ -11,8 +11,12 @@ Each rule is a general shape of such furniture: a stamp is a full date *with a c
 (a report names a day, a page names the minute it was filed), a dateline is a place in
 capitals followed by an agency in parentheses or by a dash. A stamp or a "|" separator
 anywhere in the sentence means everything before it is furniture too. So does a photo credit
-("Photograph: Gerald Herbert/AP", "Photo: Jane Doe/AFP/Getty Images", "(AP Photo)"): what precedes it in the
-sentence is the picture's caption, run into the report by the page's export.
+("Photograph: Gerald Herbert/AP", "Photo: Jane Doe/AFP/Getty Images", "(AP Photo)",
+"(Ian Shapira - Washington Post)"): what precedes it in the sentence is the picture's caption,
+run into the report by the page's export; a bare agency credit ("AP", "Coast Guard via AP")
+heading a sentence is furniture too. A page exported as one line also runs its headline into
+the lead without a full stop ("Spill's danger to migratory birds The BP oil spill is …"):
+:func:`headline_cuts` finds where the pieces begin.
 """
 
 from __future__ import annotations
@@ -44,10 +48,36 @@ _SEPARATOR = re.compile(r"\s\|\s")
 # ("Photograph: Centers for Disease Control/Reuters", "Photo: Ann Lee/AFP/Getty Images").
 # An agency's credit in parentheses ("(AP Photo)", "(AP Photo/Gerald Herbert)") is one too.
 _LABEL = r"\b(?:Photograph|Photo|Picture|Illustration)s?\s?:"
-_PARENTHESIZED = r"\((?:[A-Z][\w&.]*\s)?Photo(?:\s?/[^()\n]{1,40})?\)"
-CREDIT_HEAD = re.compile(rf"{_LABEL}|{_PARENTHESIZED}")
+# Who supplies pictures, as a credit names them at its end: the wire agencies, picture
+# agencies and the words that end an outlet's or a pool's name ("Washington Post", "Pool").
+_SUPPLIER = (r"(?:AP|AFP|EPA|Reuters|Bloomberg|Getty\s[Ii]mages|[Ii]mages|Corbis|Handout|Pool|"
+             r"[A-Za-z][a-z]+\s(?:[Pp]ress|Post|Times|News))")
+_NAME = r"[A-Z][\w.'’-]*(?:\s(?:[A-Z][\w.'’-]*|for|of|de|van|von)){0,4}"
+# An agency's credit in parentheses: "(AP Photo)", "(AP Photo/Gerald Herbert)", or a name and
+# the supplier after a slash or a spaced dash: "(Gerald Herbert/Associated Press)",
+# "(Ian Shapira - Washington Post)", "(AFP/Getty Images)"; not "(R-Tex.)" or "(BP.L)".
+_PARENTHESIZED = (r"\((?:(?:[A-Z][\w&.]*\s)?Photo(?:\s?/[^()\n]{1,40})?"
+                  rf"|{_NAME}(?:\s?/\s?|\s[-–—]\s){_SUPPLIER})\)"
+                  # an agency alone is a credit only before the next words: "… burning. (AP)
+                  # Stanley Murray said", not the source a sentence ends on ("…, officials said (Reuters).")
+                  r"|\((?:AP|AFP|EPA|Reuters|Getty\sImages)\)(?=\s[A-Z\"“])")
+# A bare credit heading a sentence, the report or the next caption after it: "AP NEW
+# ORLEANS -- …", "AP Apr. 21: …", "Coast Guard via AP The …" (never one a verb follows:
+# "Reuters reported …").
+_BARE = rf"(?:{_NAME}\svia\s)?(?:AP|AFP|EPA|Reuters|Getty\sImages|Associated\sPress|Fox\sNews)(?=\s[A-Z\"“])"
+CREDIT_HEAD = re.compile(rf"{_LABEL}|{_PARENTHESIZED}|{_BARE}")
 _CREDIT = re.compile(_LABEL + r"\s?[A-Z][\w.'’-]*(?:\s(?:[A-Z][\w.'’-]*|for|of|de|van|von)){0,5}"
                      r"(?:\s?/\s?[A-Z][\w.&'’-]*(?:\s[Ii]mages)?)+|" + _PARENTHESIZED)
+_BARE_HEAD = re.compile(_BARE + r"\s")
+# A line that is a picture's caption: the credit ends it ("Workers lay a boom. Photograph:
+# Ann Lee/AP", "(AP Photo/Gerald Herbert)").
+CAPTION_LINE = re.compile(rf"(?:.{{0,300}}?\s)?(?:{_CREDIT.pattern})\s*")
+# A caption's own opening, the picture agencies' formula: "In this aerial photo taken …",
+# "In this image made from video …", "A frame grab, taken from a live feed, shows …".
+CAPTION_OPENING = re.compile(
+    r"(?:In\sthis|In\sa)\s(?:[\w-]+\s){0,3}?(?:photo(?:graph)?|image|picture|frame\sgrab|video\sgrab|screen\sgrab)"
+    r",?\s(?:[\w-]+\s){0,2}?(?:taken|provided|released|made|obtained|shot|from|of|by|dated)\b"
+    r"|(?:A|This|The)\s(?:frame|video|screen)\sgrab\b")
 _CLOCK_DIGITS = re.compile(r"\d[:.]\d\d")
 
 
@@ -65,10 +95,50 @@ def dateline_end(text: str, start: int, end: int) -> int:
     if _CLOCK_DIGITS.search(text, head, end):
         for match in _STAMP.finditer(text, head, end):
             head = match.end()
+    head = _skip_space(text, head, end)
+    match = _BARE_HEAD.match(text, head, end)
+    if match:
+        head = match.end()
     match = _DATELINE.match(text, _skip_space(text, head, end), end)
     if match:
         head = match.end()
     return _skip_space(text, head, end)
+
+
+# Where a lead run into the headline (a page exported as one line: "Spill's danger to
+# migratory birds The BP oil spill is …") begins: a capitalised article after a word that ends
+# the headline. Not a title that a verb or a preposition introduces ("told The Associated
+# Press", "in The Guardian"), a class letter ("influenza A virus", "Plan A"), nor "A" before a
+# name ("John A Smith").
+_TITLE_BEFORE = frozenset(
+    "a an the and or but nor to in into of on at by for from with about as than via like is are was "
+    "were be been being told tells tell said says say wrote writes read reads see saw watch called named "
+    "influenza vitamin hepatitis type group class category plan grade section division level tier size "
+    "series row block part".split())
+_LEAD_START = re.compile(r"(?<=[\w'’)\]])\s+(?:The\s|An?\s(?=[a-z0-9\"“‘'`]|[A-Z]{2,}\b))")
+_WORD = re.compile(r"[\w'’]+")
+
+
+def headline_cuts(text: str, start: int, end: int) -> list[int]:
+    """Where the pieces of an article's first sentence ``text[start:end]`` begin when a
+    headline (and a caption or byline after it) runs into the lead without a full stop: at
+    each capitalised article that cannot be inside a sentence (:data:`_LEAD_START`), with at
+    least three words before it and three after; empty when there is none. The last piece is
+    the lead."""
+    cuts: list[int] = []
+    for match in _LEAD_START.finditer(text, start, end):
+        before = _WORD.findall(text, cuts[-1] if cuts else start, match.start())
+        if len(before) < 3 or before[-1].lower() in _TITLE_BEFORE:
+            continue
+        if len(_WORD.findall(text, match.end(), end)) < 3:
+            break
+        cuts.append(_skip_space(text, match.start(), end))
+    return cuts
+
+
+def stamped(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a publication stamp (the page's head, exported)."""
+    return bool(_CLOCK_DIGITS.search(text, start, end) and _STAMP.search(text, start, end))
 
 
 def _skip_space(text: str, position: int, end: int) -> int:

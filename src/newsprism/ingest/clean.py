@@ -1,8 +1,9 @@
 """Cleaning: take non-article lines out of an article's text, and remember each one.
 
 Extractors and copy-paste leave promotions ("READ MORE: ..."), share and subscribe prompts,
-video teasers, sign-offs ("Follow Jane Roe on Twitter @janeroe") and trailers ("Comments") in
-the text. Their words are not the story: a quotation inside "READ MORE: X says ..." is a link
+video teasers, sign-offs ("Follow Jane Roe on Twitter @janeroe"), trailers ("Comments"),
+pictures' captions ("Workers lay a boom. Photograph: Ann Lee/AP") and the page's reader comments
+(from the comment form's notice, "We welcome comments …", on) in the text. Their words are not the story: a quotation inside "READ MORE: X says ..." is a link
 to another article, not a quote of this one. Each rule is a general pattern of such lines,
 never a string from one article; every removed line is kept as a
 :class:`~newsprism.model.RemovedText` with its offsets into the uncleaned text.
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsprism.extract.comments import comment_notice
+from newsprism.extract.datelines import CAPTION_LINE
 from newsprism.model import RemovedText
 
 # Whole lines that promote other content. Matched case-insensitively against a stripped line.
@@ -84,10 +87,17 @@ def clean(raw: str, keep: frozenset[str] = frozenset()) -> Cleaned:
 
     lines = _lines(raw, start)
     trailing = _trailing_indices(raw, lines, keep)
+    # the page's comment section: its notice to the reader and the readers' posts after it
+    comments = next((k for k, (a, b) in enumerate(lines) if comment_notice(raw[a:b].strip())), len(lines))
     kept: list[str] = []
     for index, (line_start, line_end) in enumerate(lines):
         line = raw[line_start:line_end]
-        kind, author, note = (None, None, None) if line.strip() in keep else _classify(line.strip(), index in trailing)
+        if line.strip() in keep:
+            kind, author, note = None, None, None
+        elif index >= comments and line.strip():
+            kind, author, note = "comments", None, None
+        else:
+            kind, author, note = _classify(line.strip(), index in trailing)
         if kind is None:
             kept.append(line)
             continue
@@ -130,6 +140,8 @@ def _classify(line: str, trailing: bool) -> tuple[str | None, str | None, str | 
     if follow and follow.group("name").split()[0].lower() not in _NOT_AUTHOR:
         name, handle = follow.group("name"), follow.group("handle")
         return "byline", name, f"author {name}" + (f" ({handle})" if handle else "")
+    if CAPTION_LINE.fullmatch(line):
+        return "caption", None, None
     if _PROMO.match(line):
         return "promo", None, None
     if trailing and _TRAILER.match(line):

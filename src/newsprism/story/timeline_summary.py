@@ -17,17 +17,21 @@ Summarization", ACL 2020), run on newsprism's own records:
    the day's vector keeps the words found in both sets (mean of each set's sum), so it
    describes what was reported *about* d; candidates are ranked by their cosine to it.
    A candidate is told from after the dateline, publication stamp or photo credit that opens
-   it (:mod:`newsprism.extract.datelines`), and only when it reads as a report on its own: a
+   it (:mod:`newsprism.extract.datelines`); a headline that a one-line export ran into the
+   lead is a sentence of its own, and the page's reader comments (from the comment form's
+   notice on, :mod:`newsprism.extract.comments`) are not the article's sentences at all. A
+   candidate is told only when it reads as a report on its own: a
    question, a piece of a sentence the parser cut, a teaser cut with an ellipsis, a
    first-person comment (:func:`reports`), a sentence between two such (:func:`first_person_passage`)
-   or a picture's caption (:func:`caption`) is not one. A sentence
+   or a picture's caption (:func:`caption`, :func:`opening_caption`) is not one. A sentence
    whose wording recurs in articles of several different days is page furniture, never a
    candidate (:func:`boilerplate`).
 3. **Selection.** From the candidates, sentences are chosen greedily so that their sum is
    closest (cosine) to the candidates' centroid (the paper's CentroidOpt), skipping
    sentences that repeat one already chosen. The paper keeps only sentences that name one
-   of the dataset's topic keywords; here the story's own keywords (:func:`keywords`) weight
-   each candidate's score instead, so that an on-topic report beats a digression.
+   of the dataset's topic keywords; here the story's own keywords (:func:`keywords`, counted
+   outside page furniture) weight each candidate's score instead, so that an on-topic report
+   beats a digression.
 
 Each chosen sentence cites its own span and the expression that names the day.
 """
@@ -42,7 +46,8 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from newsprism.extract.datelines import CREDIT_HEAD, dateline_end
+from newsprism.extract.comments import comment_section
+from newsprism.extract.datelines import CAPTION_OPENING, CREDIT_HEAD, dateline_end, headline_cuts, stamped
 from newsprism.extract.narration import embed_ranges
 from newsprism.extract.sentences import quotation_end
 from newsprism.model import Article, BriefSentence, Span, TimelineDate, TimeRef
@@ -107,24 +112,40 @@ def collect_sentences(story: StoryInput) -> list[Sentence]:
         published = published_day(article)
         embedded = list(embed_ranges(article))
         bounds = bounds or ()
-        passage = first_person_passage([article.text[s:e] for s, e, _ in bounds])
+        texts = [article.text[s:e] for s, e, _ in bounds]
+        passage = first_person_passage(texts)
+        # readers' comments exported with the page are not the outlet's report
+        bounds = bounds[:comment_section(texts)]
         for position, (line_start, end, verb) in enumerate(bounds):
             start = dateline_end(article.text, line_start, end)  # the report, not the page's furniture
-            # a quotation the sentence opens is told whole (the parser cuts long ones)
-            end = quotation_end(article.text, start, end, (bounds[k][:2] for k in range(position + 1, len(bounds))))
-            # a line without a verb or one that introduces what follows ("… along with his
-            # response:") does not tell anything on its own; an embedded post's words are told
-            # with their attribution by the brief, not as an outlet's report
-            complete = verb and start < end and not article.text[start:end].endswith(":") \
-                and not any(s < end and start < e for s, e in embedded) and reports(article.text[start:end]) \
-                and not caption(article.text, bounds, position) and not passage[position]
-            sentence = Sentence(article, start, end, position, published, complete=complete)
-            # a sentence is about the first day it names (as DATEWISE gives each sentence one
-            # time); naming it for every day it mentions blurs the candidates of each
-            first = next(((ref, day) for ref, day in refs if line_start <= ref.span.start < end), None)
-            if first is not None:
-                sentence.days[first[1]] = first[0].span
-            result.append(sentence)
+            # a headline (and a caption) that the page's export ran into the lead is a
+            # sentence of its own
+            cuts = headline_cuts(article.text, start, end) if position == 0 else []
+            if position == 0:
+                pictured = opening_caption(article.text, bounds, bool(cuts) or stamped(article.text, line_start, start))
+            for piece_start, piece_end in zip([start, *cuts], [*cuts, end]):
+                last = piece_end == end
+                if last:
+                    # a quotation the sentence opens is told whole (the parser cuts long ones)
+                    piece_end = quotation_end(article.text, piece_start, end,
+                                              (bounds[k][:2] for k in range(position + 1, len(bounds))))
+                piece_end = len(article.text[:piece_end].rstrip())  # a headline's end, not the space after it
+                sentence = Sentence(article, piece_start, piece_end, position, published)
+                # a line without a verb or one that introduces what follows ("… along with
+                # his response:") does not tell anything on its own; an embedded post's words
+                # are told with their attribution by the brief, not as an outlet's report
+                sentence.complete = verb and piece_start < piece_end and not sentence.text.rstrip().endswith(":") \
+                    and not any(s < piece_end and piece_start < e for s, e in embedded) and reports(sentence.text) \
+                    and not caption(article.text, bounds, position) and not passage[position] \
+                    and not (position < pictured and last) \
+                    and not CAPTION_OPENING.match(sentence.text)
+                # a sentence is about the first day it names (as DATEWISE gives each sentence
+                # one time); naming it for every day it mentions blurs the candidates of each
+                low = line_start if piece_start == start else piece_start
+                first = next(((ref, day) for ref, day in refs if low <= ref.span.start < piece_end), None)
+                if first is not None:
+                    sentence.days[first[1]] = first[0].span
+                result.append(sentence)
     return result
 
 
@@ -174,6 +195,18 @@ def caption(text: str, bounds, position: int) -> bool:
     """Whether sentence ``position`` of ``bounds`` is a picture's caption: the next sentence
     opens with the photo credit ("… wear masks on the subway." + "Photograph: Ann Lee/AP …")."""
     return position + 1 < len(bounds) and bool(CREDIT_HEAD.match(text, bounds[position + 1][0]))
+
+
+def opening_caption(text: str, bounds, head: bool, longest: int = 3) -> int:
+    """How many of an article's first sentences (``bounds``) are the caption of its opening
+    picture: when the page's head (a headline cut from the lead, a publication stamp) opens
+    the text and a photo credit heads one of the next ``longest`` sentences, what lies between
+    them is the caption ("BP profits jump | Tuesday 27 April 2010 08.47 BST | The rig burning
+    last week. | Photograph: …/AP | BP has smashed forecasts …"); 0 otherwise."""
+    if not head:
+        return 0
+    return next((k for k in range(1, min(longest, len(bounds) - 1) + 1)
+                 if CREDIT_HEAD.match(text, bounds[k][0])), 0)
 
 
 def date_statistics(sentences: list[Sentence]) -> dict[date, dict[str, int]]:
@@ -262,7 +295,8 @@ class DateSummarizer:
         self.mentioning: dict[date, list[int]] = defaultdict(list)
         self.published: dict[date, list[int]] = defaultdict(list)
         excluded = boilerplate(sentences, options.boilerplate_days)
-        story_words = keywords(sentences, options.keywords)
+        # the story's words are those of its reports, not of its pages' furniture
+        story_words = keywords([s for i, s in enumerate(sentences) if i not in excluded], options.keywords)
         # how many of the story's keywords each sentence names (its topicality)
         self.topical = [len(story_words.intersection(_WORD.findall(s.text.lower()))) for s in sentences]
         for i, sentence in enumerate(sentences):

@@ -1,0 +1,45 @@
+"""Reader comments exported with an article.
+
+A page's comment section comes with the article when it is saved or scraped whole: the
+comment form's notice ("We welcome comments that advance the story …", "Views expressed in
+the comments do not represent those of Reuters", "Your comments may be published …", "Please
+get involved and leave a comment") and the readers' posts around it. None of it is the
+outlet's report, and a summary that quotes it misreports the outlet.
+
+The notice is told apart from a report *about* comments ("A BP spokesman declined to
+comment", "Obama's comments drew criticism") by whom it speaks to: it names comments and
+addresses the reader (you, your, we, please) or states the comment policy ("views expressed
+in the comments"), or it closes the section ("This debate is now closed"), outside quotation
+marks. Everything from the notice on is the comment
+section.
+"""
+
+from __future__ import annotations
+
+import re
+
+_COMMENTS = re.compile(r"\bcomments?\b", re.IGNORECASE)
+# A comment section closed to new posts: "This discussion is now closed", "This debate is now closed".
+_CLOSED = re.compile(r"\bthis\s+(?:discussion|debate|thread)\s+(?:is|has\s+been)\s+(?:now\s+)?closed\b", re.IGNORECASE)
+# The reader addressed, or the comment policy stated.
+_ADDRESS = re.compile(
+    r"\b(?:you|your|we|please)\b|\bviews\s+expressed\b|\b(?:leave|post|add|report|submit)\s+(?:a|an|your)\s+comment",
+    re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_WORD = re.compile(r"\w+")
+# A notice is a short sentence; a long one that names comments is a report or a reader's post.
+_LONGEST = 40
+
+
+def comment_notice(text: str) -> bool:
+    """Whether a sentence (or a line) is a comment form's notice to the reader."""
+    told = _QUOTED.sub(" ", text)
+    if len(_WORD.findall(told)) > _LONGEST:
+        return False
+    return bool(_CLOSED.search(told)) or bool(_COMMENTS.search(told)) and bool(_ADDRESS.search(told))
+
+
+def comment_section(texts: list[str]) -> int:
+    """Where the reader-comment section begins among an article's sentences (``texts``, in
+    order): at the first comment notice; ``len(texts)`` when there is none."""
+    return next((k for k, text in enumerate(texts) if comment_notice(text)), len(texts))

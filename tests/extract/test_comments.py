@@ -1,0 +1,38 @@
+"""A page's reader comments: the comment form's notice and what follows it are not the
+report; a report about comments is."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.extract.comments import comment_notice, comment_section
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We welcome comments that advance the story through relevant opinion, anecdotes, links and data.", True),
+    ("Views expressed in the comments do not represent those of the site.", True),
+    ("A selection of your comments may be published, displaying your name and location.", True),
+    ("Please get involved and leave a comment.", True),
+    ("You must be logged in to report a comment.", True),
+    ("This discussion is now closed.", True),
+    ("This debate is now closed.", True),
+    # negatives: comments reported, someone's words, a long post that names comments
+    ("A spokesman for the port declined to comment.", False),
+    ("The minister's comments drew criticism from the union.", False),
+    ("\"We welcome your comments,\" the mayor told residents on Monday.", False),
+    ("The discussion is expected to continue on Monday.", False),
+    ("Yet, if you look over these comments, and I'm sure they are representative of public opinion, the main "
+     "idea is to prevent compromised representatives from voting on matters in which they have a financial "
+     "interest, which is what the rules were written for in the first place.", False),
+])
+def test_a_comment_notice_addresses_the_reader(sentence, expected):
+    assert comment_notice(sentence) is expected
+
+
+@pytest.mark.parametrize("sentences, start", [
+    (["The port reopened.", "Ships queued.", "We welcome comments on this story.", "Great news!"], 2),
+    (["The port reopened.", "A spokesman declined to comment.", "Ships queued."], 3),
+    ([], 0),
+])
+def test_the_comment_section_starts_at_the_notice(sentences, start):
+    assert comment_section(sentences) == start
