@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.extract.comments import comment_notice, comment_section
+from newsprism.extract.comments import comment_notice, comment_post, comment_section
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -29,7 +29,20 @@ def test_a_comment_notice_addresses_the_reader(sentence, expected):
     assert comment_notice(sentence) is expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("At 2:04 pm on 10 Jun 2010, barryp wrote: The company must pay.", True),
+    ("The head of the newsroom At 18:20 29th Apr 2009, vampfan wrote: Stay calm.", True),
+    # negatives: a report of what someone wrote, a time without a post
+    ("At 10:30 on Monday, the minister wrote to the company.", False),
+    ("Hayward wrote: \"We are sorry.\"", False),
+    ("At 5:00 pm on May 2, crews sealed the well.", False),
+])
+def test_a_readers_post_is_headed_by_its_time_and_author(sentence, expected):
+    assert comment_post(sentence) is expected
+
+
 @pytest.mark.parametrize("sentences, start", [
+    (["The port reopened.", "At 9:15 am on 03 Jun 2030, harbourfan wrote: Finally!", "Good."], 1),
     (["The port reopened.", "Ships queued.", "We welcome comments on this story.", "Great news!"], 2),
     (["The port reopened.", "A spokesman declined to comment.", "Ships queued."], 3),
     ([], 0),

@@ -10,8 +10,8 @@ The notice is told apart from a report *about* comments ("A BP spokesman decline
 comment", "Obama's comments drew criticism") by whom it speaks to: it names comments and
 addresses the reader (you, your, we, please) or states the comment policy ("views expressed
 in the comments"), or it closes the section ("This debate is now closed"), outside quotation
-marks. Everything from the notice on is the comment
-section.
+marks. So is the heading of a reader's post ("At 2:04 pm on 10 Jun 2010, barryp wrote:").
+Everything from the first of them on is the comment section.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ _CLOSED = re.compile(r"\bthis\s+(?:discussion|debate|thread)\s+(?:is|has\s+been)
 _ADDRESS = re.compile(
     r"\b(?:you|your|we|please)\b|\bviews\s+expressed\b|\b(?:leave|post|add|report|submit)\s+(?:a|an|your)\s+comment",
     re.IGNORECASE)
+# A reader's post heading the section: the time it was posted and who wrote it ("At 2:04 pm on
+# 10 Jun 2010, barryp wrote:", "At 18:20 29th Apr 2009, vampfan wrote:").
+_POST = re.compile(r"\b(?:At|On)\s+\d{1,2}[:.]\d\d\b[^,\n]{0,40},\s*[^,\s][^,\n]{0,40}?\s+wrote\s*:")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _WORD = re.compile(r"\w+")
 # A notice is a short sentence; a long one that names comments is a report or a reader's post.
@@ -39,7 +42,12 @@ def comment_notice(text: str) -> bool:
     return bool(_CLOSED.search(told)) or bool(_COMMENTS.search(told)) and bool(_ADDRESS.search(told))
 
 
+def comment_post(text: str) -> bool:
+    """Whether a sentence (or a line) holds the heading of a reader's post."""
+    return bool(_POST.search(text))
+
+
 def comment_section(texts: list[str]) -> int:
     """Where the reader-comment section begins among an article's sentences (``texts``, in
-    order): at the first comment notice; ``len(texts)`` when there is none."""
-    return next((k for k, text in enumerate(texts) if comment_notice(text)), len(texts))
+    order): at the first comment notice or reader's post; ``len(texts)`` when there is none."""
+    return next((k for k, text in enumerate(texts) if comment_notice(text) or comment_post(text)), len(texts))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsprism.extract.comments import comment_notice
+from newsprism.extract.comments import comment_notice, comment_post
 from newsprism.extract.datelines import CAPTION_LINE
 from newsprism.model import RemovedText
 
@@ -88,7 +88,7 @@ def clean(raw: str, keep: frozenset[str] = frozenset()) -> Cleaned:
     lines = _lines(raw, start)
     trailing = _trailing_indices(raw, lines, keep)
     # the page's comment section: its notice to the reader and the readers' posts after it
-    comments = next((k for k, (a, b) in enumerate(lines) if comment_notice(raw[a:b].strip())), len(lines))
+    comments = next((k for k, (a, b) in enumerate(lines) if comment_notice(raw[a:b].strip()) or comment_post(raw[a:b])), len(lines))
     kept: list[str] = []
     for index, (line_start, line_end) in enumerate(lines):
         line = raw[line_start:line_end]
