@@ -41,6 +41,13 @@ from newsprism.extract.datelines import dateline_end, headline_cuts
     ("AP Apr. 21: Fire boat crews battle the blaze.", "Apr. 21: Fire boat crews battle the blaze."),
     ("Coast Guard via AP NEW ORLEANS -- The Coast Guard found a leak.", "The Coast Guard found a leak."),
     ("Reuters The slick grew.", "The slick grew."),
+    ("Larry Downing/Reuters BP has placed a cap on the well.", "BP has placed a cap on the well."),
+    ("Tannen Maury/EPA Engineers expressed optimism.", "Engineers expressed optimism."),
+    ("Sarah Lee for the Guardian Tony Hayward has claimed the spill is tiny.",
+     "Tony Hayward has claimed the spill is tiny."),
+    ("Photograph: Associated Press The spill has surpassed the Exxon Valdez.", "The spill has surpassed the Exxon Valdez."),
+    ("Photograph: Public Domain As the chief executive toils, one figure is absent.",
+     "As the chief executive toils, one figure is absent."),
     # negatives: the report's own dates, times, names and dashes stay
     ("The ministers met on June 16, 2010 at 10:00 to discuss the plan.", None),
     ("By 10:30 a.m. on May 3, 2010, the boom was in place.", None),
@@ -63,6 +70,9 @@ from newsprism.extract.datelines import dateline_end, headline_cuts
     ("The rig sank on Thursday (AP) and oil leaked.", None),
     ("AP reporters saw the slick.", None),
     ("Officials told AP The leak was small.", None),
+    ("Fox News Channel reported the leak on Monday.", None),
+    ("Tony Hayward/BP said on Monday the leak was small.", None),
+    ("Reporters for the Times said the leak was small.", None),
 ])
 def test_report_starts_after_the_furniture(sentence, report):
     assert sentence[dateline_end(sentence, 0, len(sentence)):] == (report or sentence)

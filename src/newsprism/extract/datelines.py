@@ -64,10 +64,18 @@ _PARENTHESIZED = (r"\((?:(?:[A-Z][\w&.]*\s)?Photo(?:\s?/[^()\n]{1,40})?"
 # A bare credit heading a sentence, the report or the next caption after it: "AP NEW
 # ORLEANS -- …", "AP Apr. 21: …", "Coast Guard via AP The …" (never one a verb follows:
 # "Reuters reported …").
-_BARE = rf"(?:{_NAME}\svia\s)?(?:AP|AFP|EPA|Reuters|Getty\sImages|Associated\sPress|Fox\sNews)(?=\s[A-Z\"“])"
+_BARE = (rf"(?:(?:{_NAME}\svia\s)?(?:AP|AFP|EPA|Reuters|Getty\sImages|Associated\sPress)"
+         # a photographer's name and the supplier ("Larry Downing/Reuters"), or the outlet
+         # they shot for ("Sarah Lee for the Guardian"), left when the label ended the sentence before
+         rf"|{_NAME}\s?/\s?{_SUPPLIER}(?:\s?/\s?{_SUPPLIER})*|[A-Z][\w'’-]+\s[A-Z][\w'’-]+\sfor\sthe\s[A-Z]\w+)"
+         r"(?=\s[A-Z\"“])")
 CREDIT_HEAD = re.compile(rf"{_LABEL}|{_PARENTHESIZED}|{_BARE}")
-_CREDIT = re.compile(_LABEL + r"\s?[A-Z][\w.'’-]*(?:\s(?:[A-Z][\w.'’-]*|for|of|de|van|von)){0,5}"
-                     r"(?:\s?/\s?[A-Z][\w.&'’-]*(?:\s[Ii]mages)?)+|" + _PARENTHESIZED)
+# A labelled credit: the names and agencies after slashes ("Photograph: Ann Lee/AP"), or a
+# supplier of one or two words before the report's first word ("Photograph: Associated Press
+# The …", "Photograph: Public Domain As …").
+_CREDIT = re.compile(_LABEL + r"\s?(?:[A-Z][\w.'’-]*(?:\s(?:[A-Z][\w.'’-]*|for|of|de|van|von)){0,5}"
+                     r"(?:\s?/\s?[A-Z][\w.&'’-]*(?:\s[Ii]mages)?)+|[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?(?=\s[A-Z\"“]))|"
+                     + _PARENTHESIZED)
 _BARE_HEAD = re.compile(_BARE + r"\s")
 # A line that is a picture's caption: the credit ends it ("Workers lay a boom. Photograph:
 # Ann Lee/AP", "(AP Photo/Gerald Herbert)").
