@@ -12,7 +12,8 @@ from newsprism.extract.comments import comment_notice, comment_post, comment_sec
     ("We welcome comments that advance the story through relevant opinion, anecdotes, links and data.", True),
     ("Views expressed in the comments do not represent those of the site.", True),
     ("A selection of your comments may be published, displaying your name and location.", True),
-    ("Please get involved and leave a comment.", True),
+    ("The BBC may edit your comments and not all emails will be published.", True),
+    ("Please email us to report offensive comments.", True),
     ("You must be logged in to report a comment.", True),
     ("This discussion is now closed.", True),
     ("This debate is now closed.", True),
@@ -21,6 +22,11 @@ from newsprism.extract.comments import comment_notice, comment_post, comment_sec
     ("The minister's comments drew criticism from the union.", False),
     ("\"We welcome your comments,\" the mayor told residents on Monday.", False),
     ("The discussion is expected to continue on Monday.", False),
+    # invitations that open a blog or a live page, whose report follows them
+    ("Leave your thoughts in the comments section below.", False),
+    ("You can either comment below the line or get in touch with us online.", False),
+    ("Could you comment on the involvement of the other companies?", False),
+    ("The minister's comments were published on Monday.", False),
     ("Yet, if you look over these comments, and I'm sure they are representative of public opinion, the main "
      "idea is to prevent compromised representatives from voting on matters in which they have a financial "
      "interest, which is what the rules were written for in the first place.", False),

@@ -93,8 +93,8 @@ def test_follow_us_is_promotion_not_an_author():
     "We welcome comments that advance the story through relevant opinion, anecdotes, links and data.",
     "Views expressed in the comments do not represent those of the site.",
     "Your comments may be published on any of our media.",
-    "Please get involved and leave a comment.",
-    "Add your comments on this story, using the form below.",
+    "The site may edit your comments and not all emails will be published.",
+    "You must be logged in to report a comment.",
 ])
 def test_the_comment_section_is_removed_from_its_notice_on(notice):
     raw = f"The council met on Monday.\nIt voted to close the bridge.\n{notice}\nGreat decision!\n\nI disagree."
