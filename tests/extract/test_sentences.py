@@ -31,6 +31,14 @@ def parsed(text: str, cuts: list[str]) -> Doc:
     # a cut before lower case or closing punctuation is no sentence end
     ("Gov. Jindal said the U.S. govt. was slow. It was.", ["was slow", "It"],
      ["Gov. Jindal said the U.S. govt. was slow.", "It was."]),
+    # a cut after a title before its name, or after "p.m." before the time zone
+    ("Retired Coast Guard Adm. Thad Allen spoke. He left.", ["Thad", "He"],
+     ["Retired Coast Guard Adm. Thad Allen spoke.", "He left."]),
+    ("The video was shot at 3:37 p.m. CDT, officials said. It ran.", ["CDT", "It"],
+     ["The video was shot at 3:37 p.m. CDT, officials said.", "It ran."]),
+    # negatives: a new sentence after a time, or after a word that only looks like a title
+    ("The well was sealed at 3 p.m. BP said it held.", ["BP"], ["The well was sealed at 3 p.m.", "BP said it held."]),
+    ("The cap held until 9 p.m. EPA officials said so.", ["EPA"], ["The cap held until 9 p.m.", "EPA officials said so."]),
     # negatives: a parenthesis closed in its own sentence, or a new sentence after one
     ("The well (MC252) leaked. Crews (two) came.", ["Crews"], ["The well (MC252) leaked.", "Crews (two) came."]),
     ("He left (for good. Then) he came back.", ["Then)"], ["He left (for good. Then) he came back."]),

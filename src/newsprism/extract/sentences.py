@@ -23,6 +23,12 @@ _CONTINUES = re.compile(r"[a-z)\],;:%]")
 # The rest of a parenthesis that the previous piece opened, cut at a period inside it
 # ("BP Plc (BP." + "L) said").
 _CLOSES = re.compile(r"[^\s()]{1,8}\)")
+# The end of a piece cut after a title that always goes before a name ("Retired Coast Guard
+# Adm." + "Thad Allen speaks …", "Louisiana Gov." + "Bobby Jindal said …"), or after "a.m." or
+# "p.m." before the time zone ("at 3:37 p.m." + "CDT, a vehicle …").
+_TITLE_END = re.compile(r"\b(?:Adm|Gen|Gov|Rep|Sen|Lt|Col|Capt|Cmdr|Sgt|Maj|Dr|Mr|Mrs|Ms|Prof|Rev|Atty|Supt|Insp)\.$")
+_MERIDIEM_END = re.compile(r"\b[ap]\.m\.$")
+_ZONE = re.compile(r"(?:[A-Z]{1,3}[SD]T|GMT|UTC)\b")
 
 
 def sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int, bool]]:
@@ -30,7 +36,9 @@ def sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int, bool]]:
     with whether it has a verb (a post's attribution line or a caption has none). A piece that
     goes on a sentence of the same line (it starts in lower case or with closing punctuation:
     the parser cut after an abbreviation or inside a quotation) is joined to it; so is one
-    that closes a parenthesis the sentence before it left open ("BP Plc (BP." + "L) said")."""
+    that closes a parenthesis the sentence before it left open ("BP Plc (BP." + "L) said"), and one
+    after a title that goes before a name ("Adm." + "Thad Allen said") or after "p.m." before
+    its time zone."""
     ranges: list[tuple[int, int]] = []
     for sent in doc.sents:
         for match in _LINE.finditer(text, sent.start_char, sent.end_char):
@@ -42,7 +50,8 @@ def sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int, bool]]:
             if end <= start:
                 continue
             if ranges and "\n" not in text[ranges[-1][1]:start] and (
-                    _CONTINUES.match(text, start) or _CLOSES.match(text, start) and _open_paren(text, *ranges[-1])):
+                    _CONTINUES.match(text, start) or _CLOSES.match(text, start) and _open_paren(text, *ranges[-1])
+                    or _cut_before_name(text, ranges[-1], start)):
                 ranges[-1] = (ranges[-1][0], end)
             else:
                 ranges.append((start, end))
@@ -52,6 +61,13 @@ def sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int, bool]]:
         verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
         bounds.append((start, end, verb))
     return bounds
+
+
+def _cut_before_name(text: str, previous: tuple[int, int], start: int) -> bool:
+    """Whether the parser cut after a title before its name, or after "p.m." before the zone."""
+    before = text[previous[0]:previous[1]]
+    return bool(_TITLE_END.search(before) and text[start:start + 1].isupper()
+                or _MERIDIEM_END.search(before) and _ZONE.match(text, start))
 
 
 def _open_quotation(text: str) -> bool:
