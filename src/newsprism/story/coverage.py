@@ -77,6 +77,8 @@ def build_coverage(
     names = {p.id: p for p in people}
     index = SentenceIndex(columns, narrations or {})
     column_of = {a.id: name for name, members in columns.items() for a in members}
+    # Most cells of a large story are absent: one (immutable) cell per column serves them all.
+    absent = {name: CoverageCell(name, "absent") for name in columns}
     rows = []
     for kind, item_id, label, spans, speaker in _items(quotes, posts, events):
         found: dict[str, list[Span]] = defaultdict(list)
@@ -94,7 +96,7 @@ def build_coverage(
             elif name in paraphrases:
                 cells.append(CoverageCell(name, "paraphrased", (paraphrases[name],)))
             else:
-                cells.append(CoverageCell(name, "absent"))
+                cells.append(absent[name])
         reported = {unit_of[c.column] for c in cells if c.status != "absent"}
         rows.append(CoverageRow(kind, item_id, _short(label), tuple(cells), len(reported)))
     return Coverage(_columns(columns, unit_of, rows, options), tuple(rows))
@@ -134,17 +136,19 @@ def _columns(columns, unit_of, rows: list[CoverageRow], options: CoverageOptions
     units = set(unit_of.values())
     # which units report each row does not depend on the column asking
     reporting_units = [{unit_of[c.column] for c in row.cells if c.status != "absent"} for row in rows]
+    # one key string per row, shared by every column that lists the row
+    keys = [f"{row.item_kind}:{row.item_id}" for row in rows]
     result = []
     for name, members in columns.items():
         unit = unit_of[name]
         exclusive, omitted = [], []
-        for row, reporting in zip(rows, reporting_units):
+        for key, reporting in zip(keys, reporting_units):
             mine = unit in reporting
             if mine and reporting == {unit} and len(units) > 1:
-                exclusive.append(f"{row.item_kind}:{row.item_id}")
+                exclusive.append(key)
             others = len(units) - 1
             if not mine and others and len(reporting) / others > options.omission_share:
-                omitted.append(f"{row.item_kind}:{row.item_id}")
+                omitted.append(key)
         copies = tuple(sorted(n for n, u in unit_of.items() if u == unit and n != name))
         result.append(CoverageColumn(name, tuple(a.id for a in members), copies, tuple(exclusive), tuple(omitted)))
     return tuple(result)
