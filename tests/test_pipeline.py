@@ -106,11 +106,14 @@ def test_a_run_hands_every_object_it_froze_back_to_the_collector():
     from newsprism.pipeline import _settled
 
     assert gc.get_freeze_count() == 0
+    thresholds = gc.get_threshold()
     with _settled() as settle:
         kept = [[index] for index in range(1000)]
         settle()
         assert gc.get_freeze_count() >= len(kept)
+        assert gc.get_threshold()[0] > thresholds[0]
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == thresholds
 
 
 def test_a_caller_that_freezes_objects_itself_is_left_as_it_is():

@@ -141,7 +141,14 @@ def test_indexed_paraphrase_search_matches_the_exhaustive_one():
                     CoverageOptions(paraphrase_overlap=0.3, paraphrase_min_words=3)):
         for text, speaker, members in cases:
             expected = reference_paraphrase(text, members, speaker, options)
-            found = SentenceIndex(members, {}).paraphrase(_content(text), speaker, options)
+            found = SentenceIndex({"T": members}, {}).paraphrases(_content(text), speaker, options).get("T")
             assert found == expected, (text, speaker, [a.id for a in members], options)
+            # Several columns share one index: each column finds what it finds alone.
+            columns = {f"C{i}": [article] for i, article in enumerate(members)} | {"ALL": members}
+            found = SentenceIndex(columns, {}).paraphrases(_content(text), speaker, options)
+            for name, alone in columns.items():
+                assert found.get(name) == reference_paraphrase(text, alone, speaker, options), (text, name, options)
+            asked = SentenceIndex(columns, {}).paraphrases(_content(text), speaker, options, ["ALL"])
+            assert set(asked) <= {"ALL"} and asked.get("ALL") == expected
     assert any(reference_paraphrase(t, m, s, CoverageOptions()) for t, s, m in cases)
     assert any(reference_paraphrase(t, m, s, CoverageOptions()) is None for t, s, m in cases)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -496,8 +497,12 @@ class ActFinder:
                 return start, end
         sentence_end = self._sentence_of(verb)[1]
         after = verb.idx + len(verb)
-        for start, end in self.quoted:
-            if after <= start < sentence_end and re.fullmatch(r"[\s,:]*(?:[\w’']+[\s,:]+){0,6}", self.text[after:start]):
+        # the quoted ranges are sorted and disjoint: start at the first that opens after the verb
+        for k in range(bisect_left(self.quoted, after, key=lambda r: r[0]), len(self.quoted)):
+            start, end = self.quoted[k]
+            if start >= sentence_end:
+                break
+            if _LEAD_IN.fullmatch(self.text, after, start):
                 return start + 1, end - 1 if self.text[end - 1] in "”\"’" else end
         return None
 
@@ -540,6 +545,9 @@ class ActFinder:
         return Span(self.article.id, start, end, self.text[start:end], role)
 
 
+# What may stand between a reporting verb and its quotation: up to six words ("… with the
+# caption, “…”").
+_LEAD_IN = re.compile(r"[\s,:]*(?:[\w’']+[\s,:]+){0,6}")
 _REPORTING_LEMMAS = frozenset(
     "say tell write tweet post add state claim insist argue reply respond answer caption text message "
     "declare announce assert explain suggest".split()

@@ -75,21 +75,28 @@ def build_coverage(
         columns[outlet(article)].append(article)
     unit_of = _units(columns, duplicates)
     names = {p.id: p for p in people}
-    indexes = {name: SentenceIndex(members, narrations or {}) for name, members in columns.items()}
-    column_ids = {name: {a.id for a in members} for name, members in columns.items()}
+    index = SentenceIndex(columns, narrations or {})
+    column_of = {a.id: name for name, members in columns.items() for a in members}
+    # Most cells of a large story are absent: one (immutable) cell per column serves them all.
+    absent = {name: CoverageCell(name, "absent") for name in columns}
     rows = []
     for kind, item_id, label, spans, speaker in _items(quotes, posts, events):
-        wanted = _content(label) if kind != "event" else set()
+        found: dict[str, list[Span]] = defaultdict(list)
+        for span in spans:
+            if span.article_id in column_of:
+                found[column_of[span.article_id]].append(span)
+        missing = [name for name in columns if name not in found]
+        paraphrases = {}
+        if kind != "event" and missing:
+            paraphrases = index.paraphrases(_content(label), names.get(speaker), options, missing)
         cells = []
-        for name, ids in column_ids.items():
-            found = tuple(s for s in spans if s.article_id in ids)
-            if found:
-                cells.append(CoverageCell(name, "present", found))
-                continue
-            paraphrase = None
-            if kind != "event":
-                paraphrase = indexes[name].paraphrase(wanted, names.get(speaker), options)
-            cells.append(CoverageCell(name, "paraphrased", (paraphrase,)) if paraphrase else CoverageCell(name, "absent"))
+        for name in columns:
+            if name in found:
+                cells.append(CoverageCell(name, "present", tuple(found[name])))
+            elif name in paraphrases:
+                cells.append(CoverageCell(name, "paraphrased", (paraphrases[name],)))
+            else:
+                cells.append(absent[name])
         reported = {unit_of[c.column] for c in cells if c.status != "absent"}
         rows.append(CoverageRow(kind, item_id, _short(label), tuple(cells), len(reported)))
     return Coverage(_columns(columns, unit_of, rows, options), tuple(rows))
@@ -129,77 +136,87 @@ def _columns(columns, unit_of, rows: list[CoverageRow], options: CoverageOptions
     units = set(unit_of.values())
     # which units report each row does not depend on the column asking
     reporting_units = [{unit_of[c.column] for c in row.cells if c.status != "absent"} for row in rows]
+    # one key string per row, shared by every column that lists the row
+    keys = [f"{row.item_kind}:{row.item_id}" for row in rows]
     result = []
     for name, members in columns.items():
         unit = unit_of[name]
         exclusive, omitted = [], []
-        for row, reporting in zip(rows, reporting_units):
+        for key, reporting in zip(keys, reporting_units):
             mine = unit in reporting
             if mine and reporting == {unit} and len(units) > 1:
-                exclusive.append(f"{row.item_kind}:{row.item_id}")
+                exclusive.append(key)
             others = len(units) - 1
             if not mine and others and len(reporting) / others > options.omission_share:
-                omitted.append(f"{row.item_kind}:{row.item_id}")
+                omitted.append(key)
         copies = tuple(sorted(n for n, u in unit_of.items() if u == unit and n != name))
         result.append(CoverageColumn(name, tuple(a.id for a in members), copies, tuple(exclusive), tuple(omitted)))
     return tuple(result)
 
 
 class SentenceIndex:
-    """The narration sentences of one column's articles with an inverted index of their
-    content words, so finding an item's paraphrase reads only the sentences that share a word
-    with it instead of comparing the item with every sentence (items x sentences per story)."""
+    """The narration sentences of a story's columns with one inverted index of their content
+    words, so finding an item's paraphrases reads only the sentences that share a word with it
+    instead of comparing the item with every sentence of every column (items x columns x
+    sentences per story)."""
 
-    def __init__(self, members: Sequence[Article], narrations: dict[str, Narration]) -> None:
-        self._sentences: list[tuple[Article, int, int, str]] = []
+    def __init__(self, columns: dict[str, Sequence[Article]], narrations: dict[str, Narration]) -> None:
+        self._sentences: list[tuple[str, Article, int, int, str]] = []
         self._words: list[set[str]] = []
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._built = False
-        self._members, self._narrations = members, narrations
+        self._columns, self._narrations = columns, narrations
 
     def _build(self) -> None:
-        # Built on first use: a column that quotes every item never needs it.
-        for article in self._members:
-            for start, end in _sentences(article, self._narrations.get(article.id)):
-                number = len(self._sentences)
-                sentence = article.text[start:end]
-                self._sentences.append((article, start, end, sentence))
-                self._words.append(_content(sentence))
-                for word in self._words[-1]:
-                    self._postings[word].append(number)
+        # Built on first use: a story whose outlets all quote every item never needs it.
+        for name, members in self._columns.items():
+            for article in members:
+                for start, end in _sentences(article, self._narrations.get(article.id)):
+                    number = len(self._sentences)
+                    sentence = article.text[start:end]
+                    self._sentences.append((name, article, start, end, sentence))
+                    self._words.append(_content(sentence))
+                    for word in self._words[-1]:
+                        self._postings[word].append(number)
         self._built = True
 
-    def paraphrase(self, wanted: set[str], speaker: Person | None, options: CoverageOptions) -> Span | None:
-        """The sentence that reports an item with content words ``wanted`` in other words: it
-        shares at least ``paraphrase_min_words`` and a ``paraphrase_overlap`` share of them and
-        names the ``speaker`` (when known); the highest share wins, the first on a tie."""
+    def paraphrases(self, wanted: set[str], speaker: Person | None, options: CoverageOptions,
+                    columns: Iterable[str] | None = None) -> dict[str, Span]:
+        """Per column (of ``columns``, default all), the sentence that reports an item with
+        content words ``wanted`` in other words: it shares at least ``paraphrase_min_words``
+        and a ``paraphrase_overlap`` share of them and names the ``speaker`` (when known); the
+        highest share wins, the first in the column on a tie. Columns without one are left out."""
         if len(wanted) < options.paraphrase_min_words:
-            return None
+            return {}
         if not self._built:
             self._build()
-        # A sentence sharing at least ``need`` of the words holds one of the rarest
-        # ``len(wanted) - need + 1`` of them: only those words' sentences are candidates.
+        # A sentence sharing at least ``need`` of the words holds one of any
+        # ``len(wanted) - need + 1`` of them, so the sentences of the rarest are the candidates.
         need = max(options.paraphrase_min_words, _least_share(len(wanted), options.paraphrase_overlap))
         if need > len(wanted):
-            return None
+            return {}
         postings = self._postings
-        rarest = sorted((len(postings[w]) if w in postings else 0, w) for w in wanted)[:len(wanted) - need + 1]
-        rarest = [w for _, w in rarest]
-        candidates = {number for word in rarest for number in self._postings.get(word, ())} if need else \
-            range(len(self._sentences))
-        best: tuple[float, Span] | None = None
-        for number in sorted(candidates):
+        if need:
+            rarest = sorted((len(postings[w]) if w in postings else 0, w) for w in wanted)[:len(wanted) - need + 1]
+            candidates: Iterable[int] = sorted({number for _, word in rarest for number in postings.get(word, ())})
+        else:
+            candidates = range(len(self._sentences))
+        asked = set(self._columns if columns is None else columns)
+        best: dict[str, tuple[float, Span]] = {}
+        for number in candidates:
+            name, article, start, end, sentence = self._sentences[number]
+            if name not in asked:
+                continue
             shared = len(wanted & self._words[number])
             if shared < options.paraphrase_min_words:
                 continue
             share = shared / len(wanted)
-            if share < options.paraphrase_overlap or (best is not None and share <= best[0]):
+            if share < options.paraphrase_overlap or (name in best and share <= best[name][0]):
                 continue
-            article, start, end, sentence = self._sentences[number]
             if speaker is not None and not _names(sentence, speaker):
                 continue
-            best = (share, Span(article.id, start, end, sentence, "paraphrase"))
-        return best[1] if best else None
+            best[name] = (share, Span(article.id, start, end, sentence, "paraphrase"))
+        return {name: span for name, (_, span) in best.items()}
 
 
 @lru_cache(maxsize=1024)

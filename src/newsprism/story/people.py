@@ -78,6 +78,9 @@ class _Group:
     descriptions: dict[str, list[Span]] = field(default_factory=dict)
     articles: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
+    # The best form, kept until a form is added: every later step asks for every group's
+    # words again and again (for each single name, description and handle).
+    _best: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -87,7 +90,14 @@ class _Group:
     def best_form(self) -> str:
         # Prefer forms in reading case (not shouted in capitals, particles in lower case),
         # then the most frequent, then the longest.
-        return max(self.forms, key=lambda f: (not f.isupper(), _particles_lower(f), self.forms[f], len(f)))
+        if self._best is None:
+            self._best = max(self.forms, key=lambda f: (not f.isupper(), _particles_lower(f), self.forms[f], len(f)))
+        return self._best
+
+    def add_form(self, form: str) -> None:
+        """Count one more occurrence of the name form ``form``."""
+        self.forms[form] += 1
+        self._best = None
 
     def add(self, mention: Mention, form: str | None = None) -> None:
         self.evidence.append(mention.span)
@@ -109,7 +119,7 @@ def group_people(story: StoryInput, options: Options) -> tuple[Person, ...]:
             if mention.kind == "name" and len(name_words(mention.name or mention.text)) >= 2:
                 key = name_key(mention.name or mention.text)
                 group = groups.setdefault(key, _Group(key))
-                group.forms[POSSESSIVE.sub("", mention.name or mention.text)] += 1
+                group.add_form(POSSESSIVE.sub("", mention.name or mention.text))
                 group.add(mention)
     full_by_word = _index_words(groups)
 
@@ -131,7 +141,7 @@ def group_people(story: StoryInput, options: Options) -> tuple[Person, ...]:
                 continue
             key = (words[0].casefold(),)
             group = singles.setdefault(key, _Group(key))
-            group.forms[words[0]] += 1
+            group.add_form(words[0])
             group.add(mention)
 
     # 3. Further occurrences of known name words that the NER missed.

@@ -84,7 +84,7 @@ def story_keywords(story: StoryInput, options: Options) -> tuple[str, ...]:
             label = _display_name(key[2:], story)
             parts = {stem(w) for w in key[2:].split()}
         else:
-            label = surfaces.get(key[2:])
+            label = _surface(surfaces.get(key[2:]))
             parts = {key[2:]}
         if not label or parts <= covered or label.isdigit():
             continue
@@ -93,24 +93,31 @@ def story_keywords(story: StoryInput, options: Options) -> tuple[str, ...]:
     return tuple(keywords)
 
 
-def _surface_forms(story: StoryInput) -> dict[str, str]:
-    """The most used surface of each stem in the story, in lower case unless the articles
-    mostly capitalise it mid-sentence (a name the name finder missed)."""
+def _surface_forms(story: StoryInput) -> dict[str, Counter]:
+    """The surfaces of each stem in the story's articles with their counts, in order of first
+    use (see :func:`_surface`)."""
     forms: dict[str, Counter] = {}
     for article in story.articles:
-        for token in _TOKEN.findall(article.text):
+        # Counted per article first: the stem is then looked up once per distinct word.
+        for token, n in Counter(_TOKEN.findall(article.text)).items():
             term = stem(token)
             if term:
-                forms.setdefault(term, Counter())[token] += 1
-    surfaces = {}
-    for term, counter in forms.items():
-        lower: Counter = Counter()
-        for form, n in counter.items():
-            lower[form.lower()] += n
-        word = lower.most_common(1)[0][0]
-        capitalised = sum(n for form, n in counter.items() if form[:1].isupper() and form.lower() == word)
-        surfaces[term] = word.capitalize() if capitalised > lower[word] / 2 else word
-    return surfaces
+                forms.setdefault(term, Counter())[token] += n
+    return forms
+
+
+def _surface(counter: Counter | None) -> str | None:
+    """The most used of a stem's surfaces ``counter``, in lower case unless the articles
+    mostly capitalise it mid-sentence (a name the name finder missed). Asked only for the
+    few terms that become keywords."""
+    if not counter:
+        return None
+    lower: Counter = Counter()
+    for form, n in counter.items():
+        lower[form.lower()] += n
+    word = lower.most_common(1)[0][0]
+    capitalised = sum(n for form, n in counter.items() if form[:1].isupper() and form.lower() == word)
+    return word.capitalize() if capitalised > lower[word] / 2 else word
 
 
 def _display_name(key: str, story: StoryInput) -> str:
