@@ -92,12 +92,12 @@ def find_narration(doc: Doc, article: Article, results, options) -> Narration:
     analyzer = _analyzer()
     sentences = []
     for start, end in _lines(doc, article.text):
-        sent = doc.char_span(start, end, alignment_mode="expand")
         pieces = _pieces(start, end, masked, article.text)
-        compound = None
-        if pieces:
-            compound = analyzer.polarity_scores(" ".join(article.text[s:e] for s, e in pieces))["compound"]
-        tokens = [t for t in sent if any(s <= t.idx and t.idx + len(t) <= e for s, e in pieces)]
+        if not pieces:  # all of it quoted or embedded: nothing to score
+            sentences.append(NarrationSentence(start, end, (), None, ()))
+            continue
+        compound = analyzer.polarity_scores(" ".join(article.text[s:e] for s, e in pieces))["compound"]
+        tokens = _tokens_within(doc.char_span(start, end, alignment_mode="expand"), pieces)
         hits = [h for h in lexicon.match([_info(t) for t in tokens]) if _keep(h, tokens)]
         hits = [dataclasses.replace(h, text=article.text[h.start:h.end]) for h in hits]
         sentences.append(NarrationSentence(start, end, tuple(pieces), compound, tuple(hits)))
@@ -213,6 +213,18 @@ def _pieces(start: int, end: int, masked: list[tuple[int, int]], text: str) -> l
         if re.search(r"[^\W\d_]{2}", text[s:e]):
             trimmed.append((s, e))
     return trimmed
+
+
+def _tokens_within(sent, pieces: list[tuple[int, int]]) -> list[Token]:
+    """The tokens of ``sent`` that lie wholly inside one of ``pieces`` (sorted, disjoint: of
+    those that start at or before a token, only the last can hold it)."""
+    starts = [s for s, _ in pieces]
+    kept = []
+    for token in sent:
+        k = bisect_right(starts, token.idx) - 1
+        if k >= 0 and token.idx + len(token) <= pieces[k][1]:
+            kept.append(token)
+    return kept
 
 
 def _info(token: Token) -> TokenInfo:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsprism.regex_starts import StartIndex, finditer_at
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -261,8 +263,12 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                         r"(?:\s+and\s+(?:days|weeks|months|years))?"),
         "future_ref": _ci(r"(?:the\s+)?(?:weeks|months|years|days)\s+ahead\b|a\s+later\s+date\b"),
     }
-    # every expression starts at a word boundary ("now" is not the end of "know")
-    return [(name, re.compile(r"(?<![\w@#/])(?:" + pattern + ")")) for name, pattern in rules.items()]
+    # every expression starts at a word boundary ("now" is not the end of "know"); the same
+    # class bounds the StartIndex that find_candidates tries the rules at
+    return [(name, re.compile(rf"(?<!{BOUNDARY})(?:" + pattern + ")")) for name, pattern in rules.items()]
+
+
+BOUNDARY = r"[\w@#/]"
 
 
 RULES = _rules()
@@ -285,10 +291,10 @@ TRIGGERS = {
 _WINDOW = 90
 
 
-def _matches(name: str, pattern: re.Pattern[str], text: str):
+def _matches(name: str, pattern: re.Pattern[str], text: str, starts: StartIndex):
     trigger = TRIGGERS.get(name)
     if trigger is None:
-        yield from pattern.finditer(text)
+        yield from finditer_at(pattern, starts)
         return
     windows: list[list[int]] = []
     for hit in trigger.finditer(text):
@@ -298,7 +304,7 @@ def _matches(name: str, pattern: re.Pattern[str], text: str):
         else:
             windows.append([start, end])
     for start, end in windows:
-        yield from pattern.finditer(text, start, end)
+        yield from finditer_at(pattern, starts, start, end)
 # Families in order of preference when two matches cover exactly the same characters.
 _PRIORITY = {name: index for index, (name, _) in enumerate(RULES)}
 
@@ -314,8 +320,9 @@ def find_candidates(text: str) -> list[Candidate]:
         rule of :data:`RULES`).
     """
     found: list[Candidate] = []
+    starts = StartIndex(text, BOUNDARY)
     for name, pattern in RULES:
-        for match in _matches(name, pattern, text):
+        for match in _matches(name, pattern, text, starts):
             start, end = _trim(text, match.start(), match.end())
             if end > start:
                 found.append(Candidate(start, end, name, text[start:end]))

@@ -10,6 +10,7 @@ and at what length. Several articles of one outlet count together.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from statistics import fmean
@@ -82,20 +83,32 @@ def main_people(people: Sequence[Person], options: FramingOptions) -> list[Perso
     return [p for p in ranked if len(p.evidence) >= options.min_mentions][:options.max_people]
 
 
-def _mentions_by_article(people: Sequence[Person]) -> dict[str, list[tuple[int, int, int]]]:
-    """(start, end, person number) of every mention, by article: a sentence then reads its own
-    article's mentions, not the whole story's."""
+def _mentions_by_article(people: Sequence[Person]) -> dict[str, tuple[list[int], list[tuple[int, int, int]]]]:
+    """(start, end, person number) of every mention, by article and sorted, with their starts
+    apart: a sentence then reads its own article's mentions, and bisects to its pieces."""
     found: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for number, person in enumerate(people):
         for span in person.evidence:
             found[span.article_id].append((span.start, span.end, number))
-    return found
+    by_article = {}
+    for key, rows in found.items():
+        rows.sort()
+        by_article[key] = ([row[0] for row in rows], rows)
+    return by_article
 
 
 def _people_in(sentence: NarrationSentence, mentions, people: Sequence[Person]) -> tuple[str, ...]:
     """Ids of the people named in the sentence's narration (not inside a quotation), given the
     article's ``mentions`` from :func:`_mentions_by_article`."""
-    numbers = {n for start, end, n in mentions if any(s <= start and end <= e for s, e in sentence.pieces)}
+    if not mentions:
+        return ()
+    starts, rows = mentions
+    numbers = set()
+    for s, e in sentence.pieces:
+        for k in range(bisect_left(starts, s), bisect_right(starts, e)):
+            start, end, number = rows[k]
+            if end <= e:
+                numbers.add(number)
     return tuple(people[n].id for n in sorted(numbers))
 
 

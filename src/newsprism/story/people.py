@@ -28,6 +28,7 @@ from newsprism.extract.mentions import PARTICLES, POSSESSIVE, TITLES
 from newsprism.model import Article, Description, Mention, Person, Span
 from newsprism.offsets import RangeUnion
 from newsprism.options import Options
+from newsprism.regex_starts import StartIndex, finditer_at
 from newsprism.stages import StoryInput, story_stage
 
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
@@ -254,13 +255,15 @@ def _word_matches(text: str, words: set[str], full_by_word, patterns: dict[froze
     of every name word of the story is compiled once and serves each article where every
     word it matches is one of the article's ``words``: the article's own pattern tries a
     subset of the same alternatives in the same order (longest first), so it finds exactly
-    the same matches. Elsewhere the article's own pattern runs.
+    the same matches. Elsewhere the article's own pattern runs. Both are tried only where a
+    name word can start (:mod:`newsprism.regex_starts`).
     """
     every = frozenset(full_by_word["last"]) | frozenset(full_by_word["first"])
-    matches = list(_name_words_pattern(every, patterns).finditer(text))
+    starts = StartIndex(text)  # the patterns' lookbehind excludes at least its boundary
+    matches = list(finditer_at(_name_words_pattern(every, patterns), starts))
     if len(words) == len(every) or all(_folds_to(m.group(1), words) for m in matches):
         return matches
-    return list(_name_words_pattern(frozenset(words), patterns).finditer(text))
+    return list(finditer_at(_name_words_pattern(frozenset(words), patterns), starts))
 
 
 def _folds_to(surface: str, words: set[str]) -> bool:

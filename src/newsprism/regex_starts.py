@@ -1,0 +1,191 @@
+"""Running many regular expressions over one text by trying only where a match can start.
+
+Python's ``re`` finds a pattern's literal prefix or first-character set and skips ahead to
+it, but not when the pattern opens with a lookbehind or is case-insensitive: then it tries
+the whole pattern at every character. The recognisers that open every rule with a
+boundary lookbehind (``(?<![\\w@#/])`` for temporal expressions, a stricter one for name
+words) paid that for each of a couple of dozen rules over every article, a good part of
+their time.
+
+Here each pattern's possible first characters are read from its parsed form once
+(:func:`first_chars`), the text's positions where the boundary holds are listed once by
+character (:class:`StartIndex`), and :func:`finditer_at` tries the pattern only at the
+positions whose character can start it. The result is exactly that of
+``pattern.finditer``: a position is left out only when the pattern cannot match there.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from functools import lru_cache
+
+try:  # Python >= 3.11
+    from re import _constants as _c, _parser as _p
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+_ASCII = [chr(i) for i in range(128)]
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: frozenset(c for c in _ASCII if re.match(r"\d", c)),
+    _c.CATEGORY_WORD: frozenset(c for c in _ASCII if re.match(r"\w", c)),
+    _c.CATEGORY_SPACE: frozenset(c for c in _ASCII if re.match(r"\s", c)),
+}
+_ZERO_WIDTH = (_c.ASSERT, _c.ASSERT_NOT, _c.AT)
+_REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
+
+
+class _Any(Exception):
+    """Raised inside the analysis when any character may start a match."""
+
+
+@lru_cache(maxsize=256)  # the rules, and the name patterns of the stories lately analysed
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The ASCII characters a match of ``pattern`` can start with (any non-ASCII character
+    may start one too), or None when any character can, or the match can be empty.
+
+    A case-insensitive letter counts in both cases; lookarounds and anchors are skipped (they
+    only narrow where a match starts).
+    """
+    try:
+        chars, nullable = _sequence(_p.parse(pattern.pattern, pattern.flags), pattern.flags)
+    except _Any:
+        return None
+    return None if nullable else frozenset(chars)
+
+
+def _sequence(items, flags: int) -> tuple[set[str], bool]:
+    """First characters of a sequence of parsed items, and whether it can match empty."""
+    found: set[str] = set()
+    for op, av in items:
+        chars, nullable = _item(op, av, flags)
+        found |= chars
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _item(op, av, flags: int) -> tuple[set[str], bool]:
+    ignore = bool(flags & re.IGNORECASE)
+    if op is _c.LITERAL:
+        return _literal(av, ignore), False
+    if op is _c.IN:
+        return _charset(av, ignore), False
+    if op is _c.BRANCH:
+        found: set[str] = set()
+        nullable = False
+        for alternative in av[1]:
+            chars, empty = _sequence(alternative, flags)
+            found |= chars
+            nullable = nullable or empty
+        return found, nullable
+    if op is _c.SUBPATTERN:
+        _group, add, delete, sub = av
+        return _sequence(sub, (flags | add) & ~delete)
+    if op in _REPEATS:
+        low, _high, sub = av
+        chars, nullable = _sequence(sub, flags)
+        return chars, nullable or low == 0
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _sequence(av, flags)
+    if op in _ZERO_WIDTH:
+        return set(), True
+    raise _Any  # ANY, NOT_LITERAL, group references, conditionals
+
+
+def _literal(code: int, ignore: bool) -> set[str]:
+    char = chr(code)
+    if code >= 128:
+        if ignore:  # a non-ASCII letter may fold to an ASCII one (the Kelvin sign to "k")
+            raise _Any
+        return set()
+    return {char.lower(), char.upper()} if ignore else {char}
+
+
+def _charset(items, ignore: bool) -> set[str]:
+    found: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            found |= _literal(av, ignore)
+        elif op is _c.RANGE:
+            low, high = av
+            if high >= 128 and ignore:
+                raise _Any
+            for code in range(low, min(high, 127) + 1):
+                found |= _literal(code, ignore)
+        elif op is _c.CATEGORY and av in _CATEGORIES:
+            found |= _CATEGORIES[av]
+        else:  # a negated set or category
+            raise _Any
+    return found
+
+
+class StartIndex:
+    """The positions of ``text`` not preceded by a character of ``boundary`` (a character
+    class), grouped by the character at that position.
+
+    A pattern that opens with a lookbehind excluding at least those characters can only
+    match at these positions.
+    """
+
+    __slots__ = ("text", "_by_char", "_other", "_positions")
+
+    def __init__(self, text: str, boundary: str = r"[\w@#/]") -> None:
+        self.text = text
+        by_char: dict[str, list[int]] = {}
+        other: list[int] = []
+        for match in _boundary_pattern(boundary).finditer(text):
+            char = match.group()
+            position = match.start()
+            if char.isascii():
+                by_char.setdefault(char, []).append(position)
+            else:
+                other.append(position)
+        self._by_char, self._other = by_char, other
+        self._positions: dict[frozenset[str], list[int]] = {}
+
+    def positions(self, chars: frozenset[str]) -> list[int]:
+        """Sorted positions whose character is one of ``chars`` or not ASCII."""
+        found = self._positions.get(chars)
+        if found is None:
+            found = list(self._other)
+            for char in chars:
+                found += self._by_char.get(char, ())
+            found.sort()
+            self._positions[chars] = found
+        return found
+
+
+@lru_cache(maxsize=8)
+def _boundary_pattern(boundary: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!{boundary})(?s:.)")
+
+
+def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0,
+                endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(index.text, pos, endpos)``, trying only the
+    positions of ``index`` that can start a match.
+
+    ``pattern`` must open with a lookbehind that excludes every character of the index's
+    boundary class (so that it cannot match anywhere else).
+    """
+    text = index.text
+    end = len(text) if endpos is None else min(endpos, len(text))
+    chars = first_chars(pattern)
+    if chars is None:
+        yield from pattern.finditer(text, pos, end)
+        return
+    match_at = pattern.match
+    positions = index.positions(chars)
+    for k in range(bisect_left(positions, pos), len(positions)):
+        position = positions[k]
+        if position < pos:
+            continue
+        if position >= end:
+            break
+        match = match_at(text, position, end)
+        if match is not None:
+            yield match
+            pos = match.end()

@@ -1,0 +1,59 @@
+import re
+
+import pytest
+
+from newsprism.extract.timex_patterns import BOUNDARY, RULES
+from newsprism.regex_starts import StartIndex, finditer_at, first_chars
+
+TEXTS = [
+    "Last week, on Friday at 3 p.m., the council met; 'Tis the season. In 1990 to 2000...",
+    "He said two years ago that next month's vote (#Friday @May) would be early next week.",
+    "ſeconds and \u212aelvin: the Kelvin sign folds to k, the long s to s, İstanbul to i.",
+    "",
+    "a",
+    "@handle/path#tag word_word 12:30pm 7am-9am “Monday” ‘spring’ “Tuesday nights”",
+]
+PATTERNS = [
+    r"(?<![\w@#/])(?:\d+\s*(?:am|pm))",
+    r"(?<![\w@#/])(?i:k\w+|s\w+|i\w+)",
+    r"(?<![\w@#/])(?:(?i:the\s+)?(?:next|last)\s+(?i:week|month))",
+    r"(?<![\w@#/])(?:[^\W\d]+)",  # a negated category: every position is tried
+    r"(?<![\w@#/])(?:x?)",  # can match empty: every position is tried
+    r"(?<![\w@#/])(?:['’]\d\d|“\w+”)",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("pattern", PATTERNS + [p.pattern for _, p in RULES])
+def test_finditer_at_finds_what_finditer_finds(pattern, text):
+    compiled = re.compile(pattern)
+    index = StartIndex(text, BOUNDARY)
+    expected = [m.span() for m in compiled.finditer(text)]
+    assert [m.span() for m in finditer_at(compiled, index)] == expected
+    # inside a window, as pattern.finditer(text, pos, endpos)
+    for start, end in ((3, 40), (10, 11), (0, len(text)), (20, 5)):
+        expected = [m.span() for m in compiled.finditer(text, start, end)]
+        assert [m.span() for m in finditer_at(compiled, index, start, end)] == expected
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"abc", "a"),
+    (r"(?i)abc", "Aa"),
+    (r"(?:x|y)?z", "xyz"),
+    (r"(?<!q)(?=b)b", "b"),
+    (r"\d+", "0123456789"),
+    (r"[a-c]|[^d]", None),
+    (r"a*", None),
+    (r"(?i)\u212a", None),  # a non-ASCII letter may fold to an ASCII one
+    (r".", None),
+])
+def test_first_chars(pattern, expected):
+    chars = first_chars(re.compile(pattern))
+    assert (None if chars is None else "".join(sorted(chars))) == expected
+
+
+def test_people_name_pattern_with_a_stricter_boundary():
+    pattern = re.compile(r"(?<![\w@/.#-])(kanye|west|legend)(?:'s|’s)?(?![\w@-])", re.IGNORECASE)
+    text = "Kanye West's reply to LEGEND, not mid-west or @west or x.West; \u212aanye West."
+    index = StartIndex(text, BOUNDARY)
+    assert [m.span() for m in finditer_at(pattern, index)] == [m.span() for m in pattern.finditer(text)]
