@@ -45,6 +45,7 @@ def test_finditer_at_finds_what_finditer_finds(pattern, text):
     (r"[a-c]|[^d]", None),
     (r"a*", None),
     (r"(?i)\u212a", None),  # a non-ASCII letter may fold to an ASCII one
+    (r"(?i)‘x|y", "Yy"),  # a curly quote has no case: only itself (non-ASCII, always tried)
     (r".", None),
 ])
 def test_first_chars(pattern, expected):
@@ -53,7 +54,7 @@ def test_first_chars(pattern, expected):
 
 
 def test_people_name_pattern_with_a_stricter_boundary():
-    pattern = re.compile(r"(?<![\w@/.#-])(kanye|west|legend)(?:'s|’s)?(?![\w@-])", re.IGNORECASE)
-    text = "Kanye West's reply to LEGEND, not mid-west or @west or x.West; \u212aanye West."
+    pattern = re.compile(r"(?<![\w@/.#-])(kanye|west|legend|‘incredibly)(?:'s|’s)?(?![\w@-])", re.IGNORECASE)
+    text = "Kanye West's reply to LEGEND, not mid-west or @west or x.West; \u212aanye West ‘Incredibly."
     index = StartIndex(text, BOUNDARY)
     assert [m.span() for m in finditer_at(pattern, index)] == [m.span() for m in pattern.finditer(text)]

@@ -16,6 +16,7 @@ positions whose character can start it. The result is exactly that of
 
 from __future__ import annotations
 
+import _sre
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -98,9 +99,9 @@ def _item(op, av, flags: int) -> tuple[set[str], bool]:
 def _literal(code: int, ignore: bool) -> set[str]:
     char = chr(code)
     if code >= 128:
-        if ignore:  # a non-ASCII letter may fold to an ASCII one (the Kelvin sign to "k")
+        if ignore and _sre.unicode_iscased(code):  # it may fold to ASCII (the Kelvin sign to "k")
             raise _Any
-        return set()
+        return set()  # it matches no ASCII character (non-ASCII ones are always tried)
     return {char.lower(), char.upper()} if ignore else {char}
 
 

@@ -111,13 +111,24 @@ def _lines(doc: Doc, text: str) -> Iterable[tuple[int, int]]:
             yield sent.start_char + match.start(), sent.start_char + match.end()
 
 
-def quoted_ranges(text: str) -> Iterable[tuple[int, int]]:
+def quoted_ranges(text: str) -> tuple[tuple[int, int], ...]:
     """Ranges between quotation marks, marks included, paragraph by paragraph.
 
     A curly or straight double quote left open runs to the end of its paragraph (as a
     multi-paragraph quotation does); a single curly quote counts only where it opens before
     a letter after a space and closes before a non-letter, so apostrophes stay text.
+    Several stages of a document, and then of its story, ask for the same text's ranges: the
+    latest texts' are kept.
     """
+    return _quoted_ranges(text)
+
+
+@lru_cache(maxsize=64)
+def _quoted_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_find_quoted_ranges(text))
+
+
+def _find_quoted_ranges(text: str) -> Iterable[tuple[int, int]]:
     for match in re.finditer(r"[^\n]+", text):
         para, base = match.group(), match.start()
         yield from _pairs(para, base, "“", "”")
