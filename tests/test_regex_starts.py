@@ -3,7 +3,7 @@ import re
 import pytest
 
 from newsprism.extract.timex_patterns import BOUNDARY, RULES
-from newsprism.regex_starts import StartIndex, finditer_at, first_chars
+from newsprism.regex_starts import StartIndex, finditer_at, first_chars, longest_first
 
 TEXTS = [
     "Last week, on Friday at 3 p.m., the council met; 'Tis the season. In 1990 to 2000...",
@@ -58,3 +58,32 @@ def test_people_name_pattern_with_a_stricter_boundary():
     text = "Kanye West's reply to LEGEND, not mid-west or @west or x.West; \u212aanye West ‘Incredibly."
     index = StartIndex(text, BOUNDARY)
     assert [m.span() for m in finditer_at(pattern, index)] == [m.span() for m in pattern.finditer(text)]
+
+
+NAME_WORDS = ["co", "comey", "conway", "o", "o'brien", "o’neil", "west", "wes", "we", "legend", "le", "de", "la",
+              "de-la", "st.", "st", "j.r.", "jr"]
+NAME_TEXTS = [
+    "Comey told Conway; O'Brien and O’Neil met West's aide, not Wes or We. LEGEND's co-star",
+    "de la Rosa, De-La Soul, St. Louis, St Paul, J.R. Smith, Jr., o'Brien's, cO, Westerly",
+    "o o' o's co's we'll West-bound West@home @west west",
+]
+
+
+@pytest.mark.parametrize("text", NAME_TEXTS)
+@pytest.mark.parametrize("size", [1, 3, 7, len(NAME_WORDS)])
+def test_longest_first_trie_matches_the_plain_alternation(text, size):
+    for offset in range(len(NAME_WORDS)):
+        words = [NAME_WORDS[(offset + k) % len(NAME_WORDS)] for k in range(size)]
+        plain = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+        trie = longest_first(words, ignorecase=True)
+        assert "(?:" in trie or size == 1
+        spans = []
+        for alternation in (plain, trie):
+            pattern = re.compile(r"(?<![\w@/.#-])(" + alternation + r")(?:'s|’s)?(?![\w@-])", re.IGNORECASE)
+            spans.append([(m.span(), m.group(1)) for m in pattern.finditer(text)])
+        assert spans[0] == spans[1]
+
+
+def test_longest_first_keeps_the_plain_alternation_for_words_that_fold():
+    assert longest_first(["yıldırım", "yildirim"], ignorecase=True).count("|") == 1
+    assert longest_first(["Comey", "co"], ignorecase=True) == "(?:Comey|co)"

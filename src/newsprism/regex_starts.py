@@ -19,7 +19,7 @@ from __future__ import annotations
 import _sre
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 try:  # Python >= 3.11
@@ -190,3 +190,35 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0,
         if match is not None:
             yield match
             pos = match.end()
+
+
+def longest_first(words: Iterable[str], *, ignorecase: bool = False) -> str:
+    """A regex alternation of the literal ``words`` that prefers the longest word matching at
+    a position (then the next longest, when what follows the alternation fails).
+
+    Written as a trie (``co(?:mey|nway|)``) when no two different characters of the words can
+    match the same text character (ASCII lowercase words, or any words matched with case):
+    the words that can match at one position then all lie on one path of the trie, which the
+    engine tries deepest first, exactly the order of the plain longest-first alternation it
+    replaces, but it tests a few dozen first letters where that tried every word in turn.
+    Otherwise it is that plain alternation.
+    """
+    ordered = sorted(words, key=len, reverse=True)
+    if ignorecase and not all(w.isascii() and w == w.lower() for w in ordered):
+        return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
+    trie: dict = {}
+    for word in ordered:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if "" in node:
+        branches.append("")  # ending here is the last choice: longer words first
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"

@@ -131,6 +131,8 @@ class ArticlePeople:
         ends: dict[int, int] = {}
         for i, sid in enumerate(sentence):
             ends[sid] = i + 1
+        # every token's lowercase form once: the pronoun searches below read runs of them
+        lowers = [t.lower_ for t in doc]
         for named in self.named:
             tally = votes.setdefault(named.key, [0, 0])
             # Honorifics and gendered role words in the name's own phrase ("Legend's wife,
@@ -148,11 +150,11 @@ class ArticlePeople:
             sid = sentence[named.token]
             if named.hidden or any(n.key != named.key for n in by_sentence.get(sid, ())):
                 continue
-            for token in doc[named.token + 1:ends[sid]]:
-                if token.lower_ in MALE_PRONOUNS:
+            for lower in lowers[named.token + 1:ends[sid]]:
+                if lower in MALE_PRONOUNS:
                     tally[0] += 1
                     break
-                if token.lower_ in FEMALE_PRONOUNS:
+                if lower in FEMALE_PRONOUNS:
                     tally[1] += 1
                     break
         # A pronoun opening a sentence that names nobody, right after a sentence that names
@@ -163,10 +165,10 @@ class ArticlePeople:
             keys = {n.key for n in by_sentence.get(sid, ())}
             if not keys and len(previous) == 1:
                 begin = ends[sid - 1] if sid - 1 in ends else 0
-                first = next((t for t in doc[begin:ends[sid]] if t.lower_ in ("he", "she")), None)
-                if first is not None and first.dep_ == "nsubj":
+                first = next((i for i in range(begin, ends[sid]) if lowers[i] in ("he", "she")), None)
+                if first is not None and doc[first].dep_ == "nsubj":
                     tally = votes.setdefault(next(iter(previous)), [0, 0])
-                    tally[0 if first.lower_ == "he" else 1] += 1
+                    tally[0 if lowers[first] == "he" else 1] += 1
             previous = keys or previous
         for key, (male, female) in votes.items():
             if male > female:

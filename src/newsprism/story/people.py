@@ -28,7 +28,7 @@ from newsprism.extract.mentions import PARTICLES, POSSESSIVE, TITLES
 from newsprism.model import Article, Description, Mention, Person, Span
 from newsprism.offsets import RangeUnion
 from newsprism.options import Options
-from newsprism.regex_starts import StartIndex, finditer_at
+from newsprism.regex_starts import StartIndex, finditer_at, longest_first
 from newsprism.stages import StoryInput, story_stage
 
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
@@ -275,8 +275,7 @@ def _folds_to(surface: str, words: set[str]) -> bool:
 def _name_words_pattern(words: frozenset[str], patterns: dict[frozenset[str], re.Pattern[str]]) -> re.Pattern[str]:
     if words not in patterns:
         patterns[words] = re.compile(
-            r"(?<![\w@/.#-])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-            + r")(?:'s|’s)?(?![\w@-])",
+            r"(?<![\w@/.#-])(" + longest_first(words, ignorecase=True) + r")(?:'s|’s)?(?![\w@-])",
             re.IGNORECASE,
         )
     return patterns[words]
