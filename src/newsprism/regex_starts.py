@@ -22,11 +22,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-try:  # Python >= 3.11
-    from re import _constants as _c, _parser as _p
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+# The parser of the standard library's engine: the patterns' structure as that engine reads it.
+from re import _constants as _c, _parser as _p
 
 _ASCII = [chr(i) for i in range(128)]
 _CATEGORIES = {
