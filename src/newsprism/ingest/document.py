@@ -7,12 +7,11 @@ publication date and its provenance, language, the id) happens once, in :func:`f
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, replace
-from datetime import datetime
 
 from newsprism.errors import EmptyInputError, MalformedError
 from newsprism.ingest.clean import clean
+from newsprism.ingest.date_strings import normalize_datetime
 from newsprism.ingest.embeds import embed_paragraph
 from newsprism.ingest.outlet import infer_outlet, outlet_from_url
 from newsprism.ingest.published import estimate_published
@@ -111,30 +110,6 @@ def _published(raw: RawDocument, line_date: str | None, text: str, options: Read
             reason = "; ".join([*problems, estimate.reason])
             return estimate.value, estimate.precision, ESTIMATED, reason
     return None, None, None, "; ".join([*problems, "no date given and none found in the text"])
-
-
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def normalize_datetime(value: str) -> tuple[str, str] | None:
-    """(ISO value, precision) for a date or datetime string in a common format, else None."""
-    value = str(value).strip()
-    if _ISO_DAY.match(value):
-        try:
-            return datetime.strptime(value, "%Y-%m-%d").date().isoformat(), "day"
-        except ValueError:
-            return None
-    from dateutil import parser
-
-    try:
-        parsed = parser.parse(value, default=datetime(1, 1, 1))
-    except (ValueError, OverflowError, TypeError):
-        return None
-    if parsed.year == 1:
-        return None
-    if (parsed.hour, parsed.minute, parsed.second) == (0, 0, 0) and parsed.tzinfo is None:
-        return parsed.date().isoformat(), "day"
-    return parsed.isoformat(), "datetime"
 
 
 def detect_language(text: str) -> str | None:

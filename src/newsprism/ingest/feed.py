@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from newsprism.errors import EmptyInputError, InputError, MalformedError
-from newsprism.ingest.document import RawDocument, normalize_datetime
+from newsprism.ingest.date_strings import normalize_datetime
+from newsprism.ingest.document import RawDocument
 from newsprism.ingest.html import html_document
 from newsprism.ingest.sniff import FEED
 from newsprism.ingest.sources import Source
