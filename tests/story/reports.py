@@ -74,3 +74,49 @@ def wire_copy(article: Article, new_id: str) -> Article:
     text = article.text.replace("early on Tuesday", "early Tuesday") + "\n\nReporting by wire staff."
     return Article(id=new_id, source=f"{new_id}.txt", text=text, title=article.title,
                    published=article.published)
+
+
+# Two ferry disasters on the same strait five years apart (dated reports of each), and
+# reports of the first that carry no publication date.
+FERRY_2016 = [
+    ("Ferry Maren Star capsizes in the Orvin Strait, 23 dead",
+     "The passenger ferry Maren Star capsized in a storm in the Orvin Strait on Sunday night, "
+     "killing at least 23 people, coast guard commander Ilse Varga said. The ferry was "
+     "carrying 140 passengers from Tallow Point to Brask when it listed and overturned. "
+     "Divers recovered bodies from the hull on Monday."),
+    ("Orvin Strait ferry disaster: Maren Star toll reaches 23",
+     "Coast guard divers searched the overturned hull of the Maren Star in the Orvin Strait "
+     "on Monday as the death toll reached 23. Commander Ilse Varga said 117 passengers were "
+     "rescued. The ferry had left Tallow Point for Brask on Sunday evening despite a storm "
+     "warning."),
+    ("Captain of capsized Maren Star questioned",
+     "Police questioned the captain of the Maren Star, Osric Lund, after the ferry capsized in "
+     "the Orvin Strait with 140 passengers aboard and 23 died. Commander Ilse Varga of the "
+     "coast guard said the storm warning had been issued before the ferry left Tallow Point."),
+]
+FERRY_2016_UNDATED = [
+    ("Survivors of the Maren Star describe the night the ferry overturned",
+     "Survivors of the Maren Star said water poured onto the car deck minutes before the ferry "
+     "overturned in the Orvin Strait. Of the 140 passengers who left Tallow Point for Brask, 23 "
+     "died. Captain Osric Lund has been questioned by police, and coast guard commander Ilse "
+     "Varga praised the divers."),
+    ("Maren Star: families of the 23 dead demand answers",
+     "Families of the 23 people who died when the ferry Maren Star capsized in the Orvin "
+     "Strait demanded to know why captain Osric Lund sailed from Tallow Point despite the "
+     "storm warning. Coast guard commander Ilse Varga said the inquiry would publish its "
+     "findings."),
+]
+FERRY_2021 = [
+    ("Ferry Kestrel runs aground in Orvin Strait, two missing",
+     "The ferry Kestrel ran aground on the Selk reef in the Orvin Strait on Thursday and two "
+     "crew members are missing, coast guard spokesman Pavel Dunn said. The ferry's 85 "
+     "passengers were taken off by lifeboats and brought to Brask harbour."),
+    ("Search for two Kestrel crew members goes on after grounding",
+     "Coast guard boats searched the Orvin Strait on Friday for two crew members of the "
+     "Kestrel, which ran aground on the Selk reef. Spokesman Pavel Dunn said all 85 "
+     "passengers were safe in Brask. Fuel leaking from the ferry's hull was contained."),
+    ("Kestrel grounding: ferry operator suspends Brask crossings",
+     "The operator of the Kestrel suspended its crossings to Brask after the ferry ran aground "
+     "on the Selk reef in the Orvin Strait. Two crew members are still missing, coast guard "
+     "spokesman Pavel Dunn said, and the 85 passengers were unharmed."),
+]

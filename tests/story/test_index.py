@@ -1,12 +1,14 @@
 """The streaming story index: assignment, near-duplicates, bounds, save and load."""
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from newsprism.options import StoryOptions
 from newsprism.story.index import IndexFormatError, StoryIndex
-from tests.story.reports import QUAKE_A, QUAKE_B, REHAB_A, REHAB_B, UNRELATED, make, wire_copy
+from tests.story.reports import (FERRY_2016, FERRY_2016_UNDATED, FERRY_2021, QUAKE_A, QUAKE_B,
+                                 REHAB_A, REHAB_B, UNRELATED, make, wire_copy)
 
 
 def stream(index, articles):
@@ -172,3 +174,91 @@ def test_moving_an_article_takes_its_copies_and_keeps_the_records_consistent():
     assert "a0" not in index.stories[source].article_ids
     assert moved.duplicates == {"a0": ["copy"]} and index.stories[source].duplicates == {}
     assert slot in index.members(target) and slot not in index.members(source)
+
+
+RELINKING = StoryOptions(index_relink_articles=200, index_refresh_until=16_384)
+
+
+def ferries():
+    """Dated reports of two ferry disasters on one strait five years apart, and undated
+    reports of the first."""
+    return (make(FERRY_2016, "a", "2016-03-06"), make(FERRY_2016_UNDATED, "u"),
+            make(FERRY_2021, "b", "2021-10-14"))
+
+
+FERRY_ORDERS = {
+    "publication order, undated last": lambda a, u, b: a + b + u,
+    "undated first": lambda a, u, b: u + a + b,
+    "undated between the two events": lambda a, u, b: a + u + b,
+    "interleaved": lambda a, u, b: a[:1] + u[:1] + a[1:] + b + u[1:],
+    "newest first": lambda a, u, b: b + a + u,
+}
+
+
+def stories_of(index, *groups) -> list[set[str]]:
+    return [{index.story_of[article.id] for article in group} for group in groups]
+
+
+@pytest.mark.parametrize("order", sorted(FERRY_ORDERS))
+def test_re_formed_stories_keep_two_events_years_apart_in_any_arrival_order(order):
+    a, u, b = ferries()
+    index = StoryIndex(RELINKING)
+    stream(index, FERRY_ORDERS[order](a, u, b))
+    first, undated, second = stories_of(index, a, u, b)
+    assert len(first) == len(second) == 1 and undated == first != second
+
+
+@pytest.mark.parametrize("order", sorted(FERRY_ORDERS))
+def test_an_undated_report_never_bridges_two_events_years_apart(order):
+    a, u, b = ferries()
+    index = StoryIndex()
+    stream(index, FERRY_ORDERS[order](a, u, b))
+    first, _, second = stories_of(index, a, u, b)
+    assert len(first) == len(second) == 1 and first != second
+
+
+def test_an_undated_article_dates_from_its_story_for_dated_newcomers():
+    a, u, _ = ferries()
+    index = StoryIndex()
+    stream(index, u[:1] + a)
+    slot = next(s for s, kept in index.active.items() if kept.article_id == "u0")
+    story = index.stories[index.active[slot].story]
+    assert story.first_day is not None  # the dated reports joined the undated one
+    # Its own words, dated within its story's span, find it; five years later they do not.
+    vector = index.active[slot].vector
+    assert slot in {s for _, s in index._neighbours(vector, story.last_day)}
+    assert slot not in {s for _, s in index._neighbours(vector, story.last_day + 5 * 365)}
+
+
+def test_articles_past_the_window_stay_dormant_for_undated_newcomers_only():
+    a, u, b = ferries()
+    index = StoryIndex(RELINKING)
+    stream(index, a + b)
+    dormant = {kept.article_id for kept in index.active.values() if kept.dormant}
+    assert dormant == {"a0", "a1", "a2"}
+    # A dated newcomer published with the second event sees none of them ...
+    late = make(FERRY_2016_UNDATED[:1], "late", "2021-10-15")
+    assert index.add(late[0]) != index.story_of["a0"]
+    # ... an undated one does, and joins the first event.
+    assert index.add(u[1]) == index.story_of["a0"]
+
+
+def test_dormant_articles_are_bounded_and_not_kept_without_re_forming():
+    a, u, b = ferries()
+    for options, kept in ((RELINKING, 3), (replace(RELINKING, index_dormant_articles=2), 2),
+                          (StoryOptions(), 0)):
+        index = StoryIndex(options)
+        stream(index, a + b)
+        assert sum(k.dormant for k in index.active.values()) == kept
+        assert len(index.active) == 3 + kept
+        assert len(index) == 6
+
+
+def test_save_and_load_keep_dormant_articles(tmp_path):
+    a, u, b = ferries()
+    index = StoryIndex(RELINKING)
+    stream(index, a + b)
+    index.save(tmp_path / "idx")
+    loaded = StoryIndex.load(tmp_path / "idx")
+    assert {s for s, k in loaded.active.items() if k.dormant} == {s for s, k in index.active.items() if k.dormant}
+    assert loaded.add(u[0]) == index.add(u[0]) == index.story_of["a0"]

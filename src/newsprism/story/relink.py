@@ -11,9 +11,13 @@ of its neighbours, of the articles whose neighbour lists changed, and of their n
 The resulting groups take over those stories (the story holding most of a group's articles
 keeps its id; a group without one opens a story): articles move, stories merge and split.
 
-The work is bounded: only active articles are re-formed (older ones stay where they are),
-and at most ``index_relink_articles`` of them, the newcomer's neighbourhood first, then the
-most recent. A near-duplicate copy follows its original.
+The work is bounded: only the articles the index still keeps are re-formed (older ones stay
+where they are), and at most ``index_relink_articles`` of them, the newcomer's neighbourhood
+first, then the most recent. Those kept include the *dormant* ones, past the active window:
+an undated newcomer is compared with them, and the pairs they form with the newcomer's
+neighbours are what keeps apart two events of one kind when undated reports of both arrive
+after the dated ones (the batch sees those pairs too). A near-duplicate copy follows its
+original.
 """
 
 from __future__ import annotations
