@@ -263,16 +263,16 @@ class StoryOptions:
             the streaming index's comparison lists (their stories stay stored and listed).
         index_active_articles: at most this many recent articles are compared with a new one
             (bounds memory and time for undated streams).
-        index_dormant_articles: when stories are re-formed (``index_relink_articles`` above
-            0), articles past ``index_active_days`` stay *dormant*, the latest this many: an
-            undated newcomer (it may belong to any time) is still compared with them, and
-            re-forming counts them among their stories' members, so undated reports that
-            arrive after their event's dated ones find that event, not another of its kind
-            still active. Dated newcomers never see them. Without re-forming none is kept (a
-            vote, never revisited, would let an event's first undated reports join a dormant
-            story of another event of its kind). Bounds the memory this takes: 20,000 is a
-            few days of a large feed; any value above the benchmark's size (772 articles)
-            scores the same on ECB+, so it was not searched. 0 forgets them at once.
+        index_retained_articles: when stories are re-formed (``index_relink_articles`` above
+            0), articles past ``index_active_days`` are retained, the latest this many, and
+            still compared with newcomers (their similarity scaled by the publication gap, as
+            the batch's is) and re-formed: the undated reports of an event, which arrive
+            last in publication order, then find its dated reports rather than another event
+            of its kind still active. Without re-forming none is retained (a vote, never
+            revisited, would let an event's first undated reports join a long-gone story of
+            another event of its kind). Bounds the memory this takes: 20,000 is a few days of
+            a large feed; every value above the ECB+ benchmark's size (772 articles) scores
+            the same there, so it was not searched. 0 retains none.
         index_relink_articles: after each arrival the streaming index re-forms the stories
             around the newcomer with the batch's average linkage (merging and splitting them);
             at most this many active articles take part (the newcomer's neighbourhood first,
@@ -316,7 +316,7 @@ class StoryOptions:
     index_vector_features: int = 48
     index_active_days: float = 14.0
     index_active_articles: int = 100_000
-    index_dormant_articles: int = 20_000
+    index_retained_articles: int = 20_000
     index_relink_articles: int = 0
     index_refresh_until: int = 0
     index_merge_articles: int = 30

@@ -230,35 +230,35 @@ def test_an_undated_article_dates_from_its_story_for_dated_newcomers():
     assert slot not in {s for _, s in index._neighbours(vector, story.last_day + 5 * 365)}
 
 
-def test_articles_past_the_window_stay_dormant_for_undated_newcomers_only():
+def test_articles_past_the_window_are_retained_while_stories_are_re_formed():
     a, u, b = ferries()
     index = StoryIndex(RELINKING)
     stream(index, a + b)
-    dormant = {kept.article_id for kept in index.active.values() if kept.dormant}
-    assert dormant == {"a0", "a1", "a2"}
-    # A dated newcomer published with the second event sees none of them ...
+    assert {kept.article_id for kept in index.active.values() if kept.retained} == {"a0", "a1", "a2"}
+    # A report published with the second event is five years from them: it does not join ...
     late = make(FERRY_2016_UNDATED[:1], "late", "2021-10-15")
     assert index.add(late[0]) != index.story_of["a0"]
-    # ... an undated one does, and joins the first event.
+    # ... an undated one finds them.
     assert index.add(u[1]) == index.story_of["a0"]
 
 
-def test_dormant_articles_are_bounded_and_not_kept_without_re_forming():
+def test_retained_articles_are_bounded_and_none_without_re_forming():
     a, u, b = ferries()
-    for options, kept in ((RELINKING, 3), (replace(RELINKING, index_dormant_articles=2), 2),
+    for options, kept in ((RELINKING, 3), (replace(RELINKING, index_retained_articles=2), 2),
                           (StoryOptions(), 0)):
         index = StoryIndex(options)
         stream(index, a + b)
-        assert sum(k.dormant for k in index.active.values()) == kept
+        assert sum(k.retained for k in index.active.values()) == kept
         assert len(index.active) == 3 + kept
         assert len(index) == 6
 
 
-def test_save_and_load_keep_dormant_articles(tmp_path):
+def test_save_and_load_keep_retained_articles(tmp_path):
     a, u, b = ferries()
     index = StoryIndex(RELINKING)
     stream(index, a + b)
     index.save(tmp_path / "idx")
     loaded = StoryIndex.load(tmp_path / "idx")
-    assert {s for s, k in loaded.active.items() if k.dormant} == {s for s, k in index.active.items() if k.dormant}
+    retained = {s for s, k in index.active.items() if k.retained}
+    assert retained and {s for s, k in loaded.active.items() if k.retained} == retained
     assert loaded.add(u[0]) == index.add(u[0]) == index.story_of["a0"]

@@ -3,18 +3,18 @@
 Each new article is compared only with *recent* articles that share its strongest features,
 found through an inverted index whose lists keep the ``index_postings`` most recent articles
 per feature, and only while those articles are within ``index_active_days`` of the newest
-publication day (and among the ``index_active_articles`` latest arrivals); when stories are
-re-formed, undated newcomers also see the ``index_dormant_articles`` latest articles past that
-window. So the cost of one assignment depends on these bounds, not on how many articles the
-index holds.
+publication day (and among the ``index_active_articles`` latest arrivals; when stories are
+re-formed, the ``index_retained_articles`` latest articles past that window too). So the cost
+of one assignment depends on these bounds, not on how many articles the index holds.
 
 The assignment mirrors the batch clustering (:mod:`newsprism.story.cluster`): the article's
 nearest neighbours are the candidates with the highest cosine (over their strongest features,
 scaled by the publication-day gap); each neighbour's event similarity blends that cosine with
 the neighbours the two have in common; the story holding the largest share of that
-similarity wins when the share reaches ``index_threshold`` (an undated candidate is taken to
-date from its story's dated members). A near-duplicate of an indexed article (MinHash LSH
-over word shingles, confirmed on the signatures) joins its story and is listed as its copy.
+similarity wins when the share reaches ``index_threshold`` (without re-forming, an undated
+candidate is taken to date from its story's dated members). A near-duplicate of an indexed
+article (MinHash LSH over word shingles, confirmed on the signatures) joins its story and is
+listed as its copy.
 An article that draws strongly on two stories bridges them: the smaller, when it is small and
 still active, joins the other (``index_merge_articles``).
 
@@ -103,7 +103,7 @@ class _Active:
     minhash: np.ndarray | None
     centrality: int = 0
     copy_of: int | None = None
-    dormant: bool = False  # past the active window: kept for undated newcomers only
+    retained: bool = False  # past the active window, kept while stories are re-formed
 
 
 class StoryIndex:
@@ -133,9 +133,9 @@ class StoryIndex:
         self._story_position: dict[str, int] = {}
         self.active: dict[int, _Active] = {}
         self._arrivals: deque[int] = deque()
-        self._dormant: deque[int] = deque()  # slots past the active window, oldest first
+        self._retained: deque[int] = deque()  # slots kept past the active window, oldest first
         self._postings: dict[str, deque] = {}
-        self._members: dict[int, set[int]] = {}  # story -> its kept slots (dormant too)
+        self._members: dict[int, set[int]] = {}  # story -> its active (or retained) slots
         self._next_slot = 0
         self._newest_day: int | None = None
         self._lsh = dup.new_lsh(self.options)
@@ -168,7 +168,7 @@ class StoryIndex:
         self._expire()
 
         minhash = dup.reusable_signature(dup.shingles(article.text, options.shingle_size), options)
-        original = self._duplicate_of(minhash, day)
+        original = self._duplicate_of(minhash)
         neighbours = self._neighbours(full, day, query=ranked[:options.index_query_features])
         slot = self._next_slot
         self._next_slot += 1
@@ -207,19 +207,19 @@ class StoryIndex:
         """Score every active article's neighbours again with today's document frequencies
         and re-form the stories around each: the frequencies of a young index move fast, so
         the neighbours its first articles chose drift from those the batch would choose."""
-        for slot in list(self._arrivals):
+        for slot in [*self._arrivals, *self._retained]:
             active = self.active[slot]
             active.neighbours = self._neighbours(weigh(active.weights, self.frequencies),
                                                  active.day, itself=slot)
-        for slot in list(self._arrivals):
+        for slot in [*self._arrivals, *self._retained]:
             if self.active[slot].copy_of not in self.active:
                 relink(self, slot, set())
 
-    def _duplicate_of(self, minhash, day: int | None) -> int | None:
+    def _duplicate_of(self, minhash) -> int | None:
         best, best_score = None, self.options.duplicate_threshold
         for slot in sorted(self._lsh.query(minhash)):
             active = self.active.get(slot)
-            if active is None or active.minhash is None or (day is not None and active.dormant):
+            if active is None or active.minhash is None:
                 continue
             score = _estimated_jaccard(minhash.hashvalues, active.minhash)
             if score >= best_score:
@@ -248,13 +248,14 @@ class StoryIndex:
         whole = options.index_relink_articles > 0
         for slot, score in heapq.nlargest(options.index_candidates, scores.items(), key=itemgetter(1)):
             active = self.active.get(slot)
-            if active is None or slot == itself or (day is not None and active.dormant):
+            if active is None or slot == itself:
                 continue
             if whole:  # worth its cost only where stories are re-formed as the batch would
                 score = cosine(vector, active.weights, idf)
-            if active.day is None and day is not None:
-                # An undated article is taken to date from its story's dated members: else
-                # one undated report would tie its event to another of its kind years later.
+            if active.day is None and day is not None and not whole:
+                # A vote has no veto of the pairs average linkage weighs (re-forming has):
+                # an undated article is taken to date from its story's dated members, or one
+                # undated report would tie its event to another of its kind years later.
                 story = self.stories[active.story]
                 score *= time_factor(*span_gap(day, story.first_day, story.last_day), options)
             else:
@@ -354,8 +355,8 @@ class StoryIndex:
     # -- changing stories (also used by :mod:`newsprism.story.relink`) ---------------------
 
     def members(self, story: int) -> set[int]:
-        """The kept (active or dormant) slots of story number ``story`` (a copy; empty when
-        none is kept)."""
+        """The active (or retained) slots of story number ``story`` (a copy; empty when none
+        is)."""
         return set(self._members.get(story, ()))
 
     def move_article(self, slot: int, target: int) -> None:
@@ -434,10 +435,13 @@ class StoryIndex:
     def _expire(self) -> None:
         """Retire the articles past the active window or beyond the count bound.
 
-        An article published too long before the newest one turns *dormant*: dated
-        newcomers no longer see it, but an undated newcomer (which may belong to any time)
-        still can, and re-forming a story still counts it among the story's members, until
-        more than ``index_dormant_articles`` newer ones have turned dormant after it.
+        While stories are re-formed, an article published too long before the newest one is
+        *retained* (still compared, its similarity scaled by the publication gap as the
+        batch's is) until more than ``index_retained_articles`` newer ones have been retained
+        after it: the undated reports of an event, which a stream in publication order brings
+        last, then find its dated reports, and re-forming sees the pairs that keep two events
+        of one kind apart. Without re-forming it leaves at once: a vote, never revisited,
+        would let the first undated reports of one event join a long-gone story of another.
         """
         options = self.options
         horizon = None if self._newest_day is None else self._newest_day - options.index_active_days
@@ -449,16 +453,13 @@ class StoryIndex:
                 self._forget(slot)
             elif horizon is not None and active.day is not None and active.day < horizon:
                 self._arrivals.popleft()
-                active.dormant = True
-                self._dormant.append(slot)
+                active.retained = True
+                self._retained.append(slot)
             else:
                 break
-        # Without re-forming, a dormant story could only draw in undated reports of another
-        # event of its kind that arrive before their own event's first reports (a vote made
-        # once is never revisited): keep none then.
-        keep = options.index_dormant_articles if options.index_relink_articles > 0 else 0
-        while len(self._dormant) > keep:
-            self._forget(self._dormant.popleft())
+        keep = options.index_retained_articles if options.index_relink_articles > 0 else 0
+        while len(self._retained) > keep:
+            self._forget(self._retained.popleft())
 
     def _forget(self, slot: int) -> None:
         active = self.active.pop(slot)
@@ -500,7 +501,7 @@ class StoryIndex:
                     continue  # every article moved to other stories
                 handle.write(json.dumps(story.to_dict(), ensure_ascii=False) + "\n")
         with _replacing(path / "active.jsonl") as handle:
-            for slot in (*self._arrivals, *self._dormant):
+            for slot in (*self._arrivals, *self._retained):
                 active = self.active[slot]
                 handle.write(json.dumps({
                     "slot": slot, "article_id": active.article_id,
@@ -509,7 +510,7 @@ class StoryIndex:
                     "neighbours": [[s, round(score, 6)] for score, s in active.neighbours],
                     "minhash": None if active.minhash is None else active.minhash.tolist(),
                     "centrality": active.centrality,
-                    "copy_of": active.copy_of, "dormant": active.dormant,
+                    "copy_of": active.copy_of, "retained": active.retained,
                 }, ensure_ascii=False) + "\n")
         _write_json(path / "index.json", manifest)  # last: a complete manifest means a complete index
 
@@ -547,14 +548,14 @@ class StoryIndex:
                                  [(score, s) for s, score in data["neighbours"]],
                                  None if data["minhash"] is None else np.array(data["minhash"], dtype=np.uint64),
                                  data.get("centrality", 0), data.get("copy_of"),
-                                 data.get("dormant", False))
+                                 data.get("retained", False))
                 index.active[slot] = active
                 index._members.setdefault(active.story, set()).add(slot)
                 minhash = dup.from_values(active.minhash, options)
                 for key, weight in active.vector.items():
                     index._postings.setdefault(key, deque(maxlen=options.index_postings)).append((slot, weight))
                 index._lsh.insert(slot, minhash)
-                (index._dormant if active.dormant else index._arrivals).append(slot)
+                (index._retained if active.retained else index._arrivals).append(slot)
         except IndexFormatError:
             raise
         except (OSError, ValueError, KeyError, TypeError) as error:

@@ -13,11 +13,10 @@ keeps its id; a group without one opens a story): articles move, stories merge a
 
 The work is bounded: only the articles the index still keeps are re-formed (older ones stay
 where they are), and at most ``index_relink_articles`` of them, the newcomer's neighbourhood
-first, then the most recent. Those kept include the *dormant* ones, past the active window:
-an undated newcomer is compared with them, and the pairs they form with the newcomer's
-neighbours are what keeps apart two events of one kind when undated reports of both arrive
-after the dated ones (the batch sees those pairs too). A near-duplicate copy follows its
-original.
+first, then the most recent. Those kept include the ones *retained* past the active window
+(``index_retained_articles``): the pairs they form with the newcomer's neighbours are what
+keeps apart two events of one kind when undated reports of both arrive after the dated ones
+(the batch sees those pairs too). A near-duplicate copy follows its original.
 """
 
 from __future__ import annotations
