@@ -57,3 +57,56 @@ def test_shingles_are_the_same_in_another_process():
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")]
     assert runs[0] == runs[1] == f"{sorted(shingles('the quick brown fox jumps over', 5))}\n"
+
+
+def test_stream_signatures_are_datasketch_signatures():
+    # The stream signs with numpy what datasketch's MinHash computes shingle by shingle.
+    import random
+
+    from newsprism.story.duplicates import shingle_hashes, signature, signature_values
+
+    options = StoryOptions()
+    rng = random.Random(3)
+    words = "the a quake struck city of Halberg on Monday morning killing two and injuring".split()
+    for _ in range(20):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 40)))
+        hashes = shingle_hashes(text, options.shingle_size)
+        assert set(hashes.tolist()) == shingles(text, options.shingle_size)
+        expected = signature(shingles(text, options.shingle_size), options).hashvalues
+        assert signature_values(hashes, options).tolist() == expected.tolist()
+
+
+def test_band_index_finds_what_datasketch_lsh_finds_and_forgets_removed_slots():
+    import random
+
+    from datasketch import MinHashLSH
+
+    from newsprism.story.duplicates import BandIndex, _bands, shingle_hashes, signature_values
+
+    options = StoryOptions()
+    rng = random.Random(5)
+    base = [f"w{i}" for i in range(60)]
+    texts = []
+    for _ in range(40):  # edited copies of a few texts: many shared bands, some not
+        words = list(rng.choice([base[:30], base[20:50], base[30:]]))
+        for _ in range(rng.randint(0, 4)):
+            words[rng.randrange(len(words))] = f"x{rng.randrange(1000)}"
+        texts.append(" ".join(words))
+    signatures = [signature_values(shingle_hashes(t, options.shingle_size), options) for t in texts]
+    bands = BandIndex(options)
+    lsh = MinHashLSH(num_perm=options.minhash_permutations,
+                     params=_bands(options.duplicate_threshold, options.minhash_permutations))
+    from newsprism.story.duplicates import _template
+    for slot, values in enumerate(signatures):
+        minhash = _template(options.minhash_permutations, options.seed).copy()
+        minhash.hashvalues[:] = values
+        assert bands.query(values) == set(lsh.query(minhash))
+        bands.insert(slot, values)
+        lsh.insert(slot, minhash)
+    assert any(len(bands.query(v)) > 1 for v in signatures)
+    for slot in range(0, 40, 2):
+        bands.remove(slot, signatures[slot])
+    for slot, values in enumerate(signatures):
+        found = bands.query(values)
+        assert not any(s % 2 == 0 for s in found)
+        assert (slot in found) == (slot % 2 == 1)

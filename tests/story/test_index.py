@@ -64,7 +64,11 @@ def test_comparison_lists_are_bounded():
     options = StoryOptions(index_postings=2, index_active_articles=3)
     index = StoryIndex(options)
     stream(index, make(QUAKE_A, "a") + make(QUAKE_B, "b") + make(REHAB_A, "r"))
-    assert all(len(p) <= 2 for p in index._postings.values())
+    postings = index._postings
+    assert len(postings) > 0 and all(len(postings.posting(key)) <= 2 for key in postings.keys())
+    # each list keeps its latest articles: the newest one is in the lists of its own vector
+    newest = max(index.active)
+    assert all((newest, weight) in postings.posting(key) for key, weight in index.active[newest].vector.items())
     assert len(index.active) == 3
     assert len(index) == 7  # every article is still assigned and listed
 
@@ -89,6 +93,10 @@ def test_save_and_load_keep_assigning_where_it_stopped(tmp_path):
     assert loaded.groups() == index.groups()
     assert loaded.story_of == index.story_of
     assert [s.to_dict() for s in loaded.stories] == [s.to_dict() for s in index.stories]
+    for slot, active in index.active.items():  # kept as arrays, read back as the same numbers
+        assert list(loaded.active[slot].vector.items()) == list(active.vector.items())
+        assert loaded.active[slot].weights == active.weights
+        assert loaded.active[slot].minhash.tolist() == active.minhash.tolist()
     # The next report of the first quake joins its story in both, the same way.
     assert loaded.add(articles[2]) == index.add(articles[2]) == index.story_of["a0"]
     manifest = json.loads((tmp_path / "idx" / "index.json").read_text())

@@ -18,7 +18,9 @@ from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+from numpy.lib.stride_tricks import as_strided
 
+from newsprism.memo import Memo
 from newsprism.model import Article, DuplicateGroup
 from newsprism.options import Options, StoryOptions
 from newsprism.stages import StoryInput, story_stage
@@ -28,7 +30,13 @@ _WORD = re.compile(r"\w+")
 
 def shingles(text: str, size: int) -> set[int]:
     """Hashes of the distinct ``size``-word shingles of ``text`` (lower case, punctuation
-    ignored); a text shorter than ``size`` words is one shingle of all its words.
+    ignored); a text shorter than ``size`` words is one shingle of all its words."""
+    return set(shingle_hashes(text, size).tolist())
+
+
+def shingle_hashes(text: str, size: int) -> np.ndarray:
+    """The 32-bit hashes of every ``size``-word shingle of ``text``, in text order (repeated
+    shingles repeat: a MinHash signature does not mind, and the stream skips a set).
 
     Words are hashed once (CRC-32, stable across processes, unlike ``hash()``) and a shingle's
     hash combines its words' hashes position by position, vectorised with numpy: building
@@ -36,29 +44,38 @@ def shingles(text: str, size: int) -> set[int]:
     """
     words = _WORD.findall(text.lower())
     if not words:
-        return set()
-    hashes = np.array(list(map(_word_hash, words)), dtype=np.uint64)
+        return np.zeros(0, dtype=np.uint64)
+    hashes = np.fromiter(map(_WORD_HASHES.__getitem__, words), dtype=np.uint64, count=len(words))
     if len(words) < size:
         size = len(words)
-    combined = np.zeros(len(words) - size + 1, dtype=np.uint64)
-    for offset in range(size):
-        combined = combined * _MIX + hashes[offset:offset + len(combined)]
-    return set((combined & _MASK).tolist())
+    # Horner's rule over each window of ``size`` words, h0*MIX^(size-1) + ... + h(size-1),
+    # as one product of the windows (a strided view, no copy) with the powers of MIX.
+    windows = as_strided(hashes, shape=(len(words) - size + 1, size), strides=hashes.strides * 2,
+                         writeable=False)
+    return (windows @ _powers(size)) & _MASK
 
 
 _MIX = np.uint64(0x100000001B3)
 _MASK = np.uint64(0xFFFFFFFF)
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=8)
+def _powers(size: int) -> np.ndarray:
+    # modulo 2**64, where the products wrap
+    return np.array([pow(int(_MIX), size - 1 - i, 1 << 64) for i in range(size)], dtype=np.uint64)
+
+
 def _word_hash(word: str) -> int:
     return zlib.crc32(word.encode())
+
+
+_WORD_HASHES = Memo(_word_hash, 500_000)
 
 
 @lru_cache(maxsize=8)
 def _template(permutations: int, seed: int) -> MinHash:
     # Shingles are already 32-bit hashes: int() passes them through unchanged.
-    return MinHash(num_perm=permutations, seed=seed, hashfunc=int)
+    return MinHash(num_perm=permutations, seed=seed, hashfunc=int, scheme="affine32")
 
 
 def signature(shingle_set: set[int], options: StoryOptions) -> MinHash:
@@ -68,27 +85,88 @@ def signature(shingle_set: set[int], options: StoryOptions) -> MinHash:
     return minhash
 
 
-def reusable_signature(shingle_set: set[int], options: StoryOptions) -> MinHash:
-    """Like :func:`signature`, but refills one shared MinHash instead of building a new one
-    (building one costs more than hashing a short article). Valid until the next call: read
-    or copy its ``hashvalues`` before then. An LSH index copies what it stores.
+def signature_values(hashes: np.ndarray, options: StoryOptions) -> np.ndarray:
+    """The hash values of :func:`signature` for the shingle hashes ``hashes``, computed
+    as datasketch's ``update_batch`` computes them, without building a MinHash object or
+    passing each shingle through Python (the streaming index signs millions of articles).
+
+    Uses the permutations of datasketch's ``affine32`` scheme for the options' seed: each
+    value is the least ``a * fmix32(h) + b`` (mod 2**32) over the shingles.
     """
-    worker = _worker(options.minhash_permutations, options.seed)
-    worker.clear()
-    worker.update_batch(shingle_set)
-    return worker
+    template = _template(options.minhash_permutations, options.seed)
+    if not len(hashes):
+        return template.hashvalues.copy()
+    a, b = _columns(options.minhash_permutations, options.seed)
+    # one row per permutation: the minimum runs along contiguous memory
+    values = a * _fmix32(hashes.astype(np.uint32))
+    values += b
+    return values.min(axis=1)
 
 
 @lru_cache(maxsize=8)
-def _worker(permutations: int, seed: int) -> MinHash:
-    return _template(permutations, seed).copy()
+def _columns(permutations: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    a, b = _template(permutations, seed).permutations
+    return a[:, None].copy(), b[:, None].copy()
 
 
-def from_values(values, options: StoryOptions) -> MinHash:
-    """A signature rebuilt from stored hash values (as the story index saves them)."""
-    minhash = _template(options.minhash_permutations, options.seed).copy()
-    minhash.hashvalues[:] = values
-    return minhash
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finaliser, which datasketch applies before its permutations
+    (multiplications wrap modulo 2**32 as intended)."""
+    values = values ^ (values >> _16)  # a new array: the caller's is left alone
+    values *= _M1
+    values ^= values >> _13
+    values *= _M2
+    values ^= values >> _16
+    return values
+
+
+_16, _13 = np.uint32(16), np.uint32(13)
+_M1, _M2 = np.uint32(0x85EBCA6B), np.uint32(0xC2B2AE35)
+
+
+class BandIndex:
+    """MinHash LSH for a stream of signatures: datasketch's banding (the same bands and rows
+    as :func:`new_lsh`) kept in plain dictionaries.
+
+    ``MinHashLSH`` byte-swaps and stores every band through its storage layer, which on a
+    stream of a million articles cost more than the signatures; here a signature's bands are
+    cut as one array view and used as dictionary keys directly. Candidates are the slots
+    sharing at least one whole band, exactly as ``MinHashLSH.query`` would return them.
+    """
+
+    def __init__(self, options: StoryOptions):
+        self.bands, self.rows = _bands(options.duplicate_threshold, options.minhash_permutations)
+        self._tables: list[dict[bytes, list[int]]] = [{} for _ in range(self.bands)]
+        self._band = None
+
+    def _keys(self, values: np.ndarray) -> list[bytes]:
+        used = np.ascontiguousarray(values[:self.bands * self.rows])
+        if self._band is None or self._band.itemsize != used.itemsize * self.rows:
+            self._band = np.dtype((np.void, used.itemsize * self.rows))
+        return used.view(self._band).tolist()
+
+    def insert(self, slot: int, values: np.ndarray) -> None:
+        """Index the signature ``values`` under ``slot``."""
+        for table, key in zip(self._tables, self._keys(values)):
+            table.setdefault(key, []).append(slot)
+
+    def query(self, values: np.ndarray) -> set[int]:
+        """Slots whose signatures share a band with ``values``."""
+        found: set[int] = set()
+        for table, key in zip(self._tables, self._keys(values)):
+            slots = table.get(key)
+            if slots:
+                found.update(slots)
+        return found
+
+    def remove(self, slot: int, values: np.ndarray) -> None:
+        """Forget ``slot``, indexed with the signature ``values``."""
+        for table, key in zip(self._tables, self._keys(values)):
+            slots = table.get(key)
+            if slots is not None and slot in slots:
+                slots.remove(slot)
+                if not slots:
+                    del table[key]
 
 
 def jaccard(a: set, b: set) -> float:

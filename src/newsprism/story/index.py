@@ -28,10 +28,10 @@ import heapq
 import json
 import math
 from collections import deque
-from operator import itemgetter
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
+from sys import intern
 
 import numpy as np
 
@@ -40,6 +40,7 @@ from newsprism.model import Article
 from newsprism.options import StoryOptions
 from newsprism.story import duplicates as dup
 from newsprism.story.features import Features, lead_sentence, light_features
+from newsprism.story.postings import RecentPostings
 from newsprism.story.relink import relink
 from newsprism.story.vectors import (DocumentFrequencies, cosine, feature_keys, span_gap,
                                      term_weights, time_factor, weigh)
@@ -89,21 +90,38 @@ class IndexedStory:
         return cls(**data)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Active:
-    """What the index remembers of a recent article to compare newcomers with."""
+    """What the index remembers of a recent article to compare newcomers with.
+
+    Its vector and weights are kept as key tuples and float arrays, a third of the memory of
+    dictionaries (tens of thousands of articles are active, and a smaller heap makes every
+    step of a long stream faster); :attr:`vector` and :attr:`weights` give the dictionaries.
+    """
 
     article_id: str
     story: int
     day: int | None
     title: str | None
-    vector: dict[str, float]
-    weights: dict[str, float]
+    vector_keys: tuple[str, ...]
+    vector_values: np.ndarray
+    weight_keys: tuple[str, ...]
+    weight_values: np.ndarray
     neighbours: list[tuple[float, int]]
     minhash: np.ndarray | None
     centrality: int = 0
     copy_of: int | None = None
     retained: bool = False  # past the active window, kept while stories are re-formed
+
+    @property
+    def vector(self) -> dict[str, float]:
+        """The strongest features' TF-IDF weights, strongest first."""
+        return dict(zip(self.vector_keys, self.vector_values.tolist()))
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """Every feature's weight before inverse document frequency (:func:`term_weights`)."""
+        return dict(zip(self.weight_keys, self.weight_values.tolist()))
 
 
 class StoryIndex:
@@ -134,12 +152,15 @@ class StoryIndex:
         self.active: dict[int, _Active] = {}
         self._arrivals: deque[int] = deque()
         self._retained: deque[int] = deque()  # slots kept past the active window, oldest first
-        self._postings: dict[str, deque] = {}
+        self._postings = RecentPostings(self.options.index_postings)
         self._members: dict[int, set[int]] = {}  # story -> its active (or retained) slots
         self._next_slot = 0
         self._newest_day: int | None = None
-        self._lsh = dup.new_lsh(self.options)
+        self._lsh = dup.BandIndex(self.options)
         self._idf_cache: dict[str, float] = {}
+        options = self.options
+        self._all_keys_weighed = min(options.title_weight, options.names_weight,
+                                     options.dates_weight, options.quotes_weight) > 0
         self._idf_documents = 0
 
     def __len__(self) -> int:
@@ -156,27 +177,33 @@ class StoryIndex:
             return self.story_of[article.id]
         options = self.options
         features = features or light_features(article)
-        self.frequencies.add(feature_keys(features))
         weights = term_weights(features, options)
+        # When every block weighs, the weights' keys are the article's keys: no second list.
+        self.frequencies.add(weights if self._all_keys_weighed else feature_keys(features))
         full = weigh(weights, self.frequencies)
         # One ranking of the features serves both the stored vector and the query.
         ranked = _ranked(full)
-        vector = dict(ranked[:options.index_vector_features])
+        strongest = list(map(full.__getitem__, ranked[:max(options.index_vector_features,
+                                                           options.index_query_features)]))
+        vector_keys = tuple(ranked[:options.index_vector_features])
+        vector_values = strongest[:options.index_vector_features]
         day = features.day
         if day is not None:
             self._newest_day = day if self._newest_day is None else max(self._newest_day, day)
         self._expire()
 
-        minhash = dup.reusable_signature(dup.shingles(article.text, options.shingle_size), options)
+        minhash = dup.signature_values(dup.shingle_hashes(article.text, options.shingle_size), options)
         original = self._duplicate_of(minhash)
-        neighbours = self._neighbours(full, day, query=ranked[:options.index_query_features])
+        neighbours = self._neighbours(full, day, query=(ranked[:options.index_query_features],
+                                                        strongest[:options.index_query_features]))
         slot = self._next_slot
         self._next_slot += 1
         if original is not None:
-            story = self.active[original].story
+            story, absorbed = self.active[original].story, []
         else:
-            story = self._choose_story(neighbours)
-        absorbed = self._bridged(neighbours, story) if original is None else []
+            votes = self._votes(neighbours)  # one vote serves the choice and the bridging
+            story = self._choose_story(votes)
+            absorbed = self._bridged(votes, len(neighbours), story)
         if story is None:
             story = self.open_story(article.id)
         record = self.stories[story]
@@ -188,10 +215,11 @@ class StoryIndex:
             record.last_day = day if record.last_day is None else max(record.last_day, day)
         self.story_of[article.id] = record.id
         title = article.title or lead_sentence(article.text) or None
-        self.active[slot] = _Active(article.id, story, day, title, vector, weights, neighbours,
-                                     minhash.hashvalues.copy(), copy_of=original)
+        self.active[slot] = _Active(article.id, story, day, title, vector_keys, np.array(vector_values),
+                                     tuple(weights), np.fromiter(weights.values(), float, len(weights)),
+                                     neighbours, minhash, copy_of=original)
         self._members.setdefault(story, set()).add(slot)
-        changed = self._remember(slot, vector, minhash, neighbours)
+        changed = self._remember(slot, vector_keys, vector_values, minhash, neighbours)
         for other in absorbed:
             self._absorb(other, story)
         if record.title is None and title:
@@ -221,37 +249,29 @@ class StoryIndex:
             active = self.active.get(slot)
             if active is None or active.minhash is None:
                 continue
-            score = _estimated_jaccard(minhash.hashvalues, active.minhash)
+            score = _estimated_jaccard(minhash, active.minhash)
             if score >= best_score:
                 best, best_score = slot, score
         return best
 
     def _neighbours(self, vector: dict[str, float], day: int | None, itself: int | None = None,
-                    query: list[tuple[str, float]] | None = None) -> list[tuple[float, int]]:
+                    query: tuple[list[str], list[float]] | None = None) -> list[tuple[float, int]]:
         # The hot loop: accumulate partial dot products over the newcomer's strongest
         # features; the best few candidates are then scored on their whole vectors, with
         # today's document frequencies, as the batch would score them.
         options = self.options
-        idf = self._idf()
-        scores: dict[int, float] = {}
-        get = scores.get
-        postings = self._postings
         if query is None:
-            query = _ranked(vector)[:options.index_query_features]
-        for key, weight in query:
-            posting = postings.get(key)
-            if posting is None:
-                continue
-            for slot, other in posting:
-                scores[slot] = get(slot, 0.0) + weight * other
+            keys = _ranked(vector)[:options.index_query_features]
+            query = keys, list(map(vector.__getitem__, keys))
         ranked = []
         whole = options.index_relink_articles > 0
-        for slot, score in heapq.nlargest(options.index_candidates, scores.items(), key=itemgetter(1)):
+        idf = self._idf() if whole else None
+        for slot, score in self._postings.best(*query, options.index_candidates):
             active = self.active.get(slot)
             if active is None or slot == itself:
                 continue
             if whole:  # worth its cost only where stories are re-formed as the batch would
-                score = cosine(vector, active.weights, idf)
+                score = cosine(vector, zip(active.weight_keys, active.weight_values.tolist()), idf)
             if active.day is None and day is not None and not whole:
                 # A vote has no veto of the pairs average linkage weighs (re-forming has):
                 # an undated article is taken to date from its story's dated members, or one
@@ -284,8 +304,7 @@ class StoryIndex:
 
         return idf
 
-    def _choose_story(self, neighbours: list[tuple[float, int]]) -> int | None:
-        votes = self._votes(neighbours)
+    def _choose_story(self, votes: dict[int, float]) -> int | None:
         if not votes:
             return None
         story, share = max(votes.items(), key=lambda item: (item[1], -item[0]))
@@ -309,7 +328,7 @@ class StoryIndex:
             votes[other.story] = votes.get(other.story, 0.0) + similarity / k
         return votes
 
-    def _bridged(self, neighbours: list[tuple[float, int]], story: int | None) -> list[int]:
+    def _bridged(self, votes: dict[int, float], neighbours: int, story: int | None) -> list[int]:
         """Small recent stories the newcomer ties strongly to the story it joins.
 
         An event's first articles open several stories when they arrive before the articles
@@ -318,9 +337,8 @@ class StoryIndex:
         articles, all still active, so the work stays bounded) joins the other.
         """
         options = self.options
-        if story is None or options.index_merge_articles <= 0 or len(neighbours) < 2:
+        if story is None or options.index_merge_articles <= 0 or neighbours < 2:
             return []
-        votes = self._votes(neighbours)
         small = []
         for other, share in votes.items():
             if other == story or share < options.index_threshold:
@@ -403,15 +421,12 @@ class StoryIndex:
             if complete or best.centrality >= record.title_score:
                 record.title, record.title_score = best.title, best.centrality
 
-    def _remember(self, slot: int, vector, minhash, neighbours) -> set[int]:
-        """Index the newcomer; returns the slots whose neighbour lists took it in."""
+    def _remember(self, slot: int, keys, values, minhash, neighbours) -> set[int]:
+        """Index the newcomer (its vector's keys and values); returns the slots whose neighbour
+        lists took it in."""
         options = self.options
         changed: set[int] = set()
-        for key, weight in vector.items():
-            postings = self._postings.get(key)
-            if postings is None:
-                postings = self._postings[key] = deque(maxlen=options.index_postings)
-            postings.append((slot, weight))
+        self._postings.add(slot, list(keys), list(values))
         self._lsh.insert(slot, minhash)
         self._arrivals.append(slot)
         for score, other_slot in neighbours:
@@ -463,7 +478,8 @@ class StoryIndex:
 
     def _forget(self, slot: int) -> None:
         active = self.active.pop(slot)
-        self._lsh.remove(slot)
+        if active.minhash is not None:
+            self._lsh.remove(slot, active.minhash)
         members = self._members.get(active.story)
         if members is not None:
             members.discard(slot)
@@ -543,18 +559,17 @@ class StoryIndex:
                 data = json.loads(line)
                 slot = data["slot"]
                 active = _Active(data["article_id"], index._story_position[data["story"]],
-                                 _ordinal(data["published"]), data["title"], data["vector"],
-                                 data["weights"],
+                                 _ordinal(data["published"]), data["title"], *_packed(data["vector"]),
+                                 *_packed(data["weights"]),
                                  [(score, s) for s, score in data["neighbours"]],
-                                 None if data["minhash"] is None else np.array(data["minhash"], dtype=np.uint64),
+                                 None if data["minhash"] is None else np.array(data["minhash"], dtype=np.uint32),
                                  data.get("centrality", 0), data.get("copy_of"),
                                  data.get("retained", False))
                 index.active[slot] = active
                 index._members.setdefault(active.story, set()).add(slot)
-                minhash = dup.from_values(active.minhash, options)
-                for key, weight in active.vector.items():
-                    index._postings.setdefault(key, deque(maxlen=options.index_postings)).append((slot, weight))
-                index._lsh.insert(slot, minhash)
+                index._postings.add(slot, list(active.vector_keys), active.vector_values.tolist())
+                if active.minhash is not None:
+                    index._lsh.insert(slot, active.minhash)
                 (index._retained if active.retained else index._arrivals).append(slot)
         except IndexFormatError:
             raise
@@ -564,10 +579,15 @@ class StoryIndex:
         return index
 
 
-def _ranked(vector: dict[str, float]) -> list[tuple[str, float]]:
-    """The vector's (key, weight) pairs, strongest first."""
+def _packed(mapping: dict[str, float]) -> tuple[tuple[str, ...], np.ndarray]:
+    """A mapping as the key tuple and value array an active article keeps (keys shared)."""
+    return tuple(map(intern, mapping)), np.array(list(mapping.values()), dtype=float)
+
+
+def _ranked(vector: dict[str, float]) -> list[str]:
+    """The vector's keys, strongest first."""
     # sorted() is stable: equal weights keep the vector's (deterministic) key order.
-    return sorted(vector.items(), key=itemgetter(1), reverse=True)
+    return sorted(vector, key=vector.__getitem__, reverse=True)
 
 
 def _estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:

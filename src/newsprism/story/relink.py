@@ -97,13 +97,13 @@ def _cosines(index, order: list[int]) -> np.ndarray:
     active = index.active
     size = len(order)
     cosine = np.ones((size, size))
+    vectors = [active[slot].vector for slot in order]  # built once: the index keeps arrays
+    days = [active[slot].day for slot in order]
     for i in range(size):
-        a = active[order[i]]
         for j in range(i + 1, size):
-            b = active[order[j]]
-            small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
+            small, large = sorted((vectors[i], vectors[j]), key=len)  # stable: i first on equal sizes
             value = sum(v * large.get(k, 0.0) for k, v in small.items())
-            value *= time_factor(a.day, b.day, index.options)
+            value *= time_factor(days[i], days[j], index.options)
             cosine[i, j] = cosine[j, i] = min(1.0, max(0.0, value))
     return cosine
 

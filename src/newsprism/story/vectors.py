@@ -13,7 +13,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from itertools import repeat
+from operator import mul, sub, truediv
+from sys import intern
 
+from newsprism.memo import Memo
 from newsprism.options import StoryOptions
 from newsprism.story.features import Features
 
@@ -51,7 +56,6 @@ def term_weights(features: Features, options: StoryOptions) -> Vector:
     """The article's weighted sublinear term frequencies, before inverse document frequency:
     what the streaming index keeps of an article, so that its vector can be taken again with
     the document frequencies of a later moment."""
-    log = math.log
     weights: Vector = {}
     blocks = (("t:", features.terms, 1.0), ("h:", features.title_terms, options.title_weight),
               ("n:", features.names, options.names_weight), ("d:", features.dates, options.dates_weight),
@@ -59,20 +63,42 @@ def term_weights(features: Features, options: StoryOptions) -> Vector:
     for prefix, block, weight in blocks:
         if weight <= 0:
             continue
-        for key, count in block.items():
-            weights[prefix + key] = weight * (1.0 + log(count))
+        # Memo lookups mapped in C: this runs for every feature of every article of a stream.
+        weights.update(zip(map(_prefixed(prefix).__getitem__, block),
+                           map(_sublinear(weight).__getitem__, block.values())))
     return weights
+
+
+@lru_cache(maxsize=16)
+def _prefixed(prefix: str) -> Memo:
+    # Keys are interned: the streaming index keeps tens of thousands of weight dictionaries,
+    # and one shared string per key instead of one per article halves their memory.
+    return Memo(lambda key: intern(prefix + key), 500_000)
+
+
+@lru_cache(maxsize=16)
+def _sublinear(weight: float) -> Memo:
+    return Memo(lambda count: weight * (1.0 + math.log(count)), 10_000)
+
+
+def _log_df(count: int) -> float:
+    return math.log(1 + count)
+
+
+_LOG_DF = Memo(_log_df, 100_000)
 
 
 def weigh(weights: Mapping[str, float], frequencies: DocumentFrequencies) -> Vector:
     """The L2-normalised TF-IDF vector of :func:`term_weights` output."""
-    # The hot path of the streaming index: one pass, local names, no intermediate records.
+    # The hot path of the streaming index: every step is a map() over the keys, so the loop
+    # runs in C; the arithmetic is that of value * (base - log(1 + df)), term by term.
     counts = frequencies.counts
     base = math.log(1 + frequencies.documents) + 1.0
-    log = math.log
-    vector = {key: value * (base - log(1 + counts.get(key, 0))) for key, value in weights.items()}
-    norm = math.sqrt(sum(v * v for v in vector.values()))
-    return {k: v / norm for k, v in vector.items()} if norm else {}
+    keys = list(weights)
+    idf = map(sub, repeat(base), map(_LOG_DF.__getitem__, map(counts.get, keys, repeat(0))))
+    values = list(map(mul, weights.values(), idf))
+    norm = math.sqrt(sum(map(mul, values, values)))
+    return dict(zip(keys, map(truediv, values, repeat(norm)))) if norm else {}
 
 
 def vectorize(features: Features, frequencies: DocumentFrequencies, options: StoryOptions) -> Vector:
@@ -80,13 +106,13 @@ def vectorize(features: Features, frequencies: DocumentFrequencies, options: Sto
     return weigh(term_weights(features, options), frequencies)
 
 
-def cosine(vector: Mapping[str, float], weights: Mapping[str, float], idf) -> float:
-    """Cosine of a normalised TF-IDF ``vector`` and another article's :func:`term_weights`,
-    weighted by ``idf`` (a function of the key): the similarity batch clustering would see
-    with the document frequencies ``idf`` reflects."""
+def cosine(vector: Mapping[str, float], weights: Iterable[tuple[str, float]], idf) -> float:
+    """Cosine of a normalised TF-IDF ``vector`` and another article's :func:`term_weights`
+    (given as (key, weight) pairs), weighted by ``idf`` (a function of the key): the
+    similarity batch clustering would see with the document frequencies ``idf`` reflects."""
     dot_product = norm = 0.0
     get = vector.get
-    for key, value in weights.items():
+    for key, value in weights:
         value *= idf(key)
         norm += value * value
         dot_product += value * get(key, 0.0)
