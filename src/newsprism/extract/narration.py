@@ -111,6 +111,7 @@ def _lines(doc: Doc, text: str) -> Iterable[tuple[int, int]]:
             yield sent.start_char + match.start(), sent.start_char + match.end()
 
 
+@lru_cache(maxsize=64)
 def quoted_ranges(text: str) -> tuple[tuple[int, int], ...]:
     """Ranges between quotation marks, marks included, paragraph by paragraph.
 
@@ -120,11 +121,6 @@ def quoted_ranges(text: str) -> tuple[tuple[int, int], ...]:
     Several stages of a document, and then of its story, ask for the same text's ranges: the
     latest texts' are kept.
     """
-    return _quoted_ranges(text)
-
-
-@lru_cache(maxsize=64)
-def _quoted_ranges(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(_find_quoted_ranges(text))
 
 

@@ -113,8 +113,7 @@ def _offset(match: re.Match) -> str:
 def _tidy(value: str) -> str:
     """The string without its label, ordinal suffixes and spaces around separators."""
     value = _LABEL.sub("", value.strip())
-    value = _SPACED_SEPARATOR.sub(r"\1", value)
-    value = _SPACED_SEPARATOR.sub(r"\1", value)  # "7 : 35 : 15" needs a second pass
+    value = _SPACED_SEPARATOR.sub(r"\1", value)  # "7 : 35 : 15" too: lookarounds consume no digit
     value = _AT_SIGN.sub(" at ", value)
     value = _SPACED_ISO.sub(r"\1-\2-\3", value)
     value = _ORDINAL.sub(r"\1", value)

@@ -235,11 +235,12 @@ class StoryIndex:
         """Score every active article's neighbours again with today's document frequencies
         and re-form the stories around each: the frequencies of a young index move fast, so
         the neighbours its first articles chose drift from those the batch would choose."""
-        for slot in [*self._arrivals, *self._retained]:
+        slots = [*self._arrivals, *self._retained]
+        for slot in slots:
             active = self.active[slot]
             active.neighbours = self._neighbours(weigh(active.weights, self.frequencies),
                                                  active.day, itself=slot)
-        for slot in [*self._arrivals, *self._retained]:
+        for slot in slots:
             if self.active[slot].copy_of not in self.active:
                 relink(self, slot, set())
 
