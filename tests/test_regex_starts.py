@@ -1,9 +1,11 @@
 import re
+import string
+import sys
 
 import pytest
 
 from newsprism.extract.timex_patterns import BOUNDARY, RULES
-from newsprism.regex_starts import StartIndex, finditer_at, first_chars, longest_first
+from newsprism.regex_starts import StartIndex, ascii_folded, finditer_at, first_chars, longest_first
 
 TEXTS = [
     "Last week, on Friday at 3 p.m., the council met; 'Tis the season. In 1990 to 2000...",
@@ -87,3 +89,22 @@ def test_longest_first_trie_matches_the_plain_alternation(text, size):
 def test_longest_first_keeps_the_plain_alternation_for_words_that_fold():
     assert longest_first(["yıldırım", "yildirim"], ignorecase=True).count("|") == 1
     assert longest_first(["Comey", "co"], ignorecase=True) == "(?:Comey|co)"
+
+
+def test_ascii_folded_maps_exactly_what_case_insensitive_letters_match():
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    folded = ascii_folded(every)
+    assert len(folded) == len(every)
+    letters = re.compile(r"(?i)[a-z]")
+    for original, mapped in zip(every, folded):
+        if letters.fullmatch(original):
+            assert re.fullmatch("(?i)" + mapped, original) and mapped in string.ascii_lowercase
+        else:
+            assert mapped == original, repr(original)
+
+
+@pytest.mark.parametrize("text", TEXTS + [t.upper() for t in TEXTS] + [t.swapcase() for t in TEXTS])
+def test_lower_case_pattern_on_folded_text_finds_the_case_insensitive_matches(text):
+    for pattern in (r"week|kelvin|seconds?|in\s+the", r"\d\s*[ap]\.?m\b|istanbul|\bq[1-4]\b"):
+        expected = [m.span() for m in re.finditer("(?i:" + pattern + ")", text)]
+        assert [m.span() for m in re.finditer(pattern, ascii_folded(text))] == expected

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import _sre
 import re
+import string
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -187,6 +188,23 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0,
         if match is not None:
             yield match
             pos = match.end()
+
+
+# Every character that a case-insensitive ASCII letter matches, mapped to that letter in lower
+# case: the upper-case letters, and four outside ASCII (the test checks all of Unicode).
+_ASCII_FOLDS = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase},
+                              "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def ascii_folded(text: str) -> str:
+    """``text`` with each character that a case-insensitive ASCII letter matches replaced by
+    that letter in lower case, and nothing else changed (same length, same offsets).
+
+    A pattern whose letters are all lower-case ASCII then finds here, case-sensitively, the
+    matches its case-insensitive form finds in ``text``; ``re`` skips ahead to the possible
+    first characters of the first, but tries the second at every position.
+    """
+    return text.lower() if text.isascii() else text.translate(_ASCII_FOLDS)
 
 
 def longest_first(words: Iterable[str], *, ignorecase: bool = False) -> str:

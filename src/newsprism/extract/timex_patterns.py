@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsprism.regex_starts import StartIndex, finditer_at
+from newsprism.regex_starts import StartIndex, ascii_folded, finditer_at
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -274,30 +274,40 @@ BOUNDARY = r"[\w@#/]"
 RULES = _rules()
 # Words without which a rule cannot match. The slow rules (those that open with optional
 # modifiers) run only in windows around these words, which keeps recognition a small
-# fraction of the parse time.
-_UNIT_WORDS = r"(?i:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni|while|time|period|term)"
-TRIGGERS = {
-    "duration": re.compile(_UNIT_WORDS),
-    "ago": re.compile(r"(?i:ago|earlier|later|before|after|from\s+now|hence)\b"),
-    "clock": re.compile(r"(?i:\d\s*[ap]\.?m\b|\d:\d\d|noon|midnight|midday|o['’]clock|in\s+the\s+(?:morning|afternoon|evening))"),
-    "quarter": re.compile(r"(?i:quarter|half|period|year[- ](?:earlier|ago))|\b[Qq][1-4]\b"),
+# fraction of the parse time. The triggers here are case-insensitive: written in lower case,
+# they are searched in the text's ASCII-folded copy (see ascii_folded), which finds the same
+# matches without trying every position of the text.
+_FOLDED_TRIGGERS = {
+    "duration": re.compile(r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
+                           r"centur|millenni|while|time|period|term"),
+    "ago": re.compile(r"(?:ago|earlier|later|before|after|from\s+now|hence)\b"),
+    "clock": re.compile(r"\d\s*[ap]\.?m\b|\d:\d\d|noon|midnight|midday|o['’]clock|"
+                        r"in\s+the\s+(?:morning|afternoon|evening)"),
+    "quarter": re.compile(r"quarter|half|period|year[- ](?:earlier|ago)|\bq[1-4]\b"),
+    "season": re.compile(r"(?:spring|summer|fall|autumn|winter)\b"),
+    "relative": re.compile(r"week|weekend|month|quarter|year|decade|century|summer|winter|spring|"
+                           r"fall|autumn|season|half"),
+    "reference": re.compile(r"now|current|recent|lately|nowadays|these\s+days|present|future|past|term"),
+}
+# Case-sensitive triggers, searched in the text itself.
+_TRIGGERS = {
     "month": re.compile(MONTH),
     "decade": re.compile(r"\d0['’]?s\b|(?i:ties\b)"),
-    "season": re.compile(SEASON),
-    "relative": re.compile(r"(?i:week|weekend|month|quarter|year|decade|century|summer|winter|spring|fall|autumn|season|half)"),
     "year": re.compile(r"(?:1[6-9]|20)\d\d|FY\d\d"),
-    "reference": re.compile(r"(?i:now|current|recent|lately|nowadays|these\s+days|present|future|past|term)"),
 }
 _WINDOW = 90
 
 
-def _matches(name: str, pattern: re.Pattern[str], text: str, starts: StartIndex):
-    trigger = TRIGGERS.get(name)
-    if trigger is None:
+def _matches(name: str, pattern: re.Pattern[str], text: str, folded: str, starts: StartIndex):
+    if name in _FOLDED_TRIGGERS:
+        hits = _FOLDED_TRIGGERS[name].finditer(folded)
+    elif name in _TRIGGERS:
+        hits = _TRIGGERS[name].finditer(text)
+    else:
         yield from finditer_at(pattern, starts)
         return
     windows: list[list[int]] = []
-    for hit in trigger.finditer(text):
+    for hit in hits:
         start, end = max(0, hit.start() - _WINDOW), min(len(text), hit.end() + _WINDOW)
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
@@ -305,6 +315,8 @@ def _matches(name: str, pattern: re.Pattern[str], text: str, starts: StartIndex)
             windows.append([start, end])
     for start, end in windows:
         yield from finditer_at(pattern, starts, start, end)
+
+
 # Families in order of preference when two matches cover exactly the same characters.
 _PRIORITY = {name: index for index, (name, _) in enumerate(RULES)}
 
@@ -321,8 +333,9 @@ def find_candidates(text: str) -> list[Candidate]:
     """
     found: list[Candidate] = []
     starts = StartIndex(text, BOUNDARY)
+    folded = ascii_folded(text)
     for name, pattern in RULES:
-        for match in _matches(name, pattern, text, starts):
+        for match in _matches(name, pattern, text, folded, starts):
             start, end = _trim(text, match.start(), match.end())
             if end > start:
                 found.append(Candidate(start, end, name, text[start:end]))
