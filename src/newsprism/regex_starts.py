@@ -194,6 +194,7 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0,
 # case: the upper-case letters, and four outside ASCII (the test checks all of Unicode).
 _ASCII_FOLDS = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase},
                               "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def ascii_folded(text: str) -> str:
@@ -204,7 +205,17 @@ def ascii_folded(text: str) -> str:
     matches its case-insensitive form finds in ``text``; ``re`` skips ahead to the possible
     first characters of the first, but tries the second at every position.
     """
-    return text.lower() if text.isascii() else text.translate(_ASCII_FOLDS)
+    if text.isascii():
+        return text.lower()
+    # str.translate looks every character up in a dict; news text has few non-ASCII runs
+    # (curly quotes, dashes), and lower() is exact on the ASCII between them
+    pieces = []
+    last = 0
+    for run in _NON_ASCII.finditer(text):
+        pieces += (text[last:run.start()].lower(), run.group().translate(_ASCII_FOLDS))
+        last = run.end()
+    pieces.append(text[last:].lower())
+    return "".join(pieces)
 
 
 def longest_first(words: Iterable[str], *, ignorecase: bool = False) -> str:

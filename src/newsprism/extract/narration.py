@@ -153,10 +153,16 @@ def _single(para: str, base: int) -> Iterable[tuple[int, int]]:
     # Curly ‘…’, and straight '…' as headlines use them ("Trump's view is 'dangerously
     # wrong'"): an opening mark after a space before a letter, a closing one before a
     # non-letter, at most 200 characters apart, so that apostrophes stay text.
-    for pattern in (r"(?:(?<=^)|(?<=[\s(“\"]))‘(?=\w)(.{1,200}?)’(?!\w)",
-                    r"(?:(?<=^)|(?<=[\s(“\"]))'(?=\w)(.{1,200}?)(?<=[\w.,!?])'(?!\w)"):
-        for match in re.finditer(pattern, para):
+    for pattern in _SINGLE:
+        for match in pattern.finditer(para):
             yield base + match.start(), base + match.end()
+
+
+# The patterns open with the mark itself and check what precedes it after it: a pattern that
+# opens with a lookbehind is tried at every character of the paragraph, one that opens with a
+# literal only where the mark is.
+_SINGLE = (re.compile(r"‘(?:(?<=^‘)|(?<=[\s(“\"]‘))(?=\w)(.{1,200}?)’(?!\w)"),
+           re.compile(r"'(?:(?<=^')|(?<=[\s(“\"]'))(?=\w)(.{1,200}?)(?<=[\w.,!?])'(?!\w)"))
 
 
 def embed_ranges(article: Article) -> Iterable[tuple[int, int]]:
@@ -175,13 +181,26 @@ def _record_ranges(records: Any, roles: tuple[str, ...] | None) -> Iterable[tupl
     stack = [records]
     while stack:
         value = stack.pop()
-        if isinstance(value, Span):
+        kind = _kind(type(value))
+        if kind is Span:
             if roles is None or value.role in roles:
                 yield value.start, value.end
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            stack.extend(getattr(value, f.name) for f in dataclasses.fields(value))
-        elif isinstance(value, (list, tuple)):
+        elif kind is list:
             stack.extend(value)
+        elif kind:
+            stack.extend(getattr(value, name) for name in kind)
+
+
+@lru_cache(maxsize=None)
+def _kind(cls: type) -> Any:
+    """How :func:`_record_ranges` walks values of ``cls``: ``Span``, ``list`` (a list or tuple
+    to walk), the names of a dataclass's fields, or None; read once per type (dataclass
+    field lookups, repeated for every record of a large output, cost more than the walk)."""
+    if issubclass(cls, Span):
+        return Span
+    if dataclasses.is_dataclass(cls):
+        return tuple(f.name for f in dataclasses.fields(cls))
+    return list if issubclass(cls, (list, tuple)) else None
 
 
 def merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

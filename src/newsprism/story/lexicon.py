@@ -91,6 +91,7 @@ class Lexicon:
         self._firsts: dict[int, set[str]] = {}
         for phrase in self.phrases:
             self._firsts.setdefault(len(phrase), set()).add(phrase[0])
+        self._any_first = set().union(*self._firsts.values())
 
     def entry(self, word: str, pos: str = "any") -> Entry | None:
         """The first entry for ``word`` (a lemma or surface form) that fits ``pos``."""
@@ -109,9 +110,14 @@ class Lexicon:
         taken: set[int] = set()
         lemmas = [_norm(t.lemma) for t in tokens]
         surfaces = [_norm(t.text) for t in tokens]
+        # the positions where some phrase can start, found once for every phrase length
+        starts = [i for i, (lemma, surface) in enumerate(zip(lemmas, surfaces))
+                  if lemma in self._any_first or surface in self._any_first]
         for size in range(self.longest, 1, -1):
             firsts = self._firsts.get(size, set())
-            for i in range(len(tokens) - size + 1):
+            for i in starts:
+                if i > len(tokens) - size:
+                    break
                 if lemmas[i] not in firsts and surfaces[i] not in firsts:
                     continue
                 if any(k in taken for k in range(i, i + size)):
