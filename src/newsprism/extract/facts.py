@@ -13,8 +13,11 @@ from __future__ import annotations
 import math
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from spacy.attrs import LIKE_NUM
 
 from newsprism.extract.interactions import ActFinder, Party
 from newsprism.extract.narration import embed_ranges, quoted_ranges
@@ -72,7 +75,7 @@ def find_claims(doc: Doc, article: Article, results, options) -> list[Claim]:
     masked = RangeUnion([*quoted_ranges(article.text), *embed_ranges(article)])
     claims: list[Claim] = []
     contexts: dict[tuple[int, int], frozenset[str]] = {}
-    for token in doc:
+    for token in _candidates(doc, article.text):
         if token.idx in masked:
             continue
         age = AGE.match(token.text)
@@ -90,6 +93,15 @@ def find_claims(doc: Doc, article: Article, results, options) -> list[Claim]:
             claims.append(Claim("place", ent.text, 0, 0, finder._span(ent.start_char, ent.end_char, "place"),
                                 finder._sentence_of(ent[0]), unit=ent.label_, context=_context(ent.sent, contexts)))
     return claims
+
+
+def _candidates(doc: Doc, text: str) -> Iterable[Token]:
+    """The tokens that can state a count or an age: those like a number, and every token
+    when the text holds a "-year-old" (the tokenizer may keep "40-year-old" as one); the
+    rest, most of an article, need no token object made."""
+    if "-year-old" in text:
+        return doc
+    return (doc[i] for i in doc.to_array(LIKE_NUM).nonzero()[0].tolist())
 
 
 def _count(finder: ActFinder, number: Token, contexts: dict) -> Claim | None:

@@ -248,8 +248,9 @@ def _runs(doc: Doc, indices: Iterable[int]) -> list[tuple[int, int]]:
     for i in ordered:
         token = doc[i]
         start, end = token.idx, token.idx + len(token.text)
-        gap = doc[last + 1:i] if runs else ()
-        if runs and runs[-1][1] <= start and all(t.is_punct and "\n" not in t.whitespace_ for t in gap):
+        # adjacent tokens leave no gap (and need no Span built to say so)
+        if runs and runs[-1][1] <= start and (i == last + 1 or all(
+                t.is_punct and "\n" not in t.whitespace_ for t in doc[last + 1:i])):
             runs[-1] = (runs[-1][0], end)
         else:
             runs.append((start, end))
