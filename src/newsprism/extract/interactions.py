@@ -26,6 +26,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from spacy import symbols
+from spacy.attrs import POS
+
 from newsprism.extract.narration import embed_ranges, merge, quoted_ranges
 from newsprism.model import Article, Span
 from newsprism.offsets import OrderedRanges, RangeUnion, first_holding
@@ -103,6 +106,7 @@ def find_acts(doc: Doc, article: Article, results, options) -> list[Act]:
 
 
 _WORD_CLASS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
+_WORD_CLASS_IDS = frozenset(symbols.IDS[pos] for pos in _WORD_CLASS)
 
 
 def lemmas(token: Token) -> list[str]:
@@ -146,11 +150,15 @@ class ActFinder:
     def find(self) -> list[Act]:
         acts: list[Act] = []
         table = cues()
-        for token in self.doc:
+        doc = self.doc
+        # only verbs and nouns name acts: the others are skipped on the array of parts of
+        # speech, without a token object made for each
+        for i, pos_id in enumerate(doc.to_array(POS).tolist()):
+            if pos_id not in _WORD_CLASS_IDS:
+                continue
+            token = doc[i]
             pos = token.pos_
-            word_class = _WORD_CLASS.get(pos)
-            if word_class is None:
-                continue  # only verbs and nouns name acts
+            word_class = _WORD_CLASS[pos]
             if self._quoted(token.idx) or self._embedded(token.idx):
                 continue  # a speaker's own words are read from the quotation, not as narration
             for lemma in lemmas(token):

@@ -12,8 +12,12 @@ quotations of the sentence (the caption or reply).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from spacy import symbols
+from spacy.attrs import POS
 
 from newsprism.extract.mentions import TITLES
 from newsprism.extract.post_context import (
@@ -82,7 +86,13 @@ def find_narrated_posts(doc: Doc, text: str, social_paragraphs: set[tuple[int, i
         paragraphs: the article's paragraph spans (to test membership in the above).
     """
     found: list[NarratedPost] = []
+    act_words = _act_words(doc)
+    if not act_words:
+        return found
     for sentence in doc.sents:
+        k = bisect_left(act_words, sentence.start)
+        if k == len(act_words) or act_words[k] >= sentence.end:
+            continue  # no word of reposting or replying in the sentence
         cues = None  # the sentence's verbs of saying, read when it names a repost or reply
         taken: set[int] = set()
         for token in sentence:
@@ -157,14 +167,33 @@ def _governed_by(token: Token, quote: tuple[int, int], cues: list[Token]) -> boo
     return token.head.i == nearest.i and not own_subject
 
 
+def _act_words(doc: Doc) -> list[int]:
+    """Indices of the tokens that are words of reposting or replying (what :func:`_kind`
+    reads further), found on the array of parts of speech: most tokens are no verb or noun,
+    and making each a token object cost more than the rest of the search."""
+    doc_pos = doc.to_array(POS).tolist()
+    return [i for i, pos in enumerate(doc_pos) if pos in _ACT_POS and _act_word(doc[i], _ACT_POS[pos])]
+
+
+_ACT_POS = {symbols.VERB: "VERB", symbols.NOUN: "NOUN", symbols.PROPN: "PROPN"}
+
+
+def _act_word(token: Token, pos: str) -> str | None:
+    """The token's word when it is one of reposting or replying, else None."""
+    word = token.text
+    if token.i > 1 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "quote":
+        word = "quote-" + word  # "quote-tweeted" splits into three tokens
+    if _REPOST.match(word) or (pos == "VERB" and (token.lemma_ in ("quote", "share") or _REPLY.match(word))):
+        return word
+    return None
+
+
 def _kind(token: Token) -> str | None:
     pos = token.pos_
     if pos not in ("VERB", "NOUN", "PROPN"):
         return None
-    word = token.text
-    if token.i > 1 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "quote":
-        word = "quote-" + word  # "quote-tweeted" splits into three tokens
-    if not _REPOST.match(word) and not (pos == "VERB" and (token.lemma_ in ("quote", "share") or _REPLY.match(word))):
+    word = _act_word(token, pos)
+    if word is None:
         return None  # no word of reposting or replying: the tests below would all fail
     if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in token.children):
         return None  # "has not responded", "was retweeted 3,200 times": no post by anyone

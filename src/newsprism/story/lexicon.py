@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 # Categories that signal evaluation by the writer (``reporting_neutral`` is the contrast).
 EVALUATIVE = frozenset({
@@ -49,9 +50,12 @@ class Entry:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class TokenInfo:
-    """What the matcher needs of a token: surface, lemma, coarse part of speech, offset."""
+class TokenInfo(NamedTuple):
+    """What the matcher needs of a token: surface, lemma, coarse part of speech, offset.
+
+    A named tuple: one is made for every narration token of every article, and a frozen
+    dataclass costs several times as much to construct.
+    """
 
     text: str
     lemma: str
