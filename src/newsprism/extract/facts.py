@@ -17,8 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.attrs import LIKE_NUM
-
 from newsprism.extract.interactions import ActFinder, Party
 from newsprism.extract.narration import embed_ranges, quoted_ranges
 from newsprism.model import Article, Span
@@ -99,6 +97,8 @@ def _candidates(doc: Doc, text: str) -> Iterable[Token]:
     """The tokens that can state a count or an age: those like a number, and every token
     when the text holds a "-year-old" (the tokenizer may keep "40-year-old" as one); the
     rest, most of an article, need no token object made."""
+    from spacy.attrs import LIKE_NUM  # here: the story modules that import this one need no spaCy
+
     if "-year-old" in text:
         return doc
     return (doc[i] for i in doc.to_array(LIKE_NUM).nonzero()[0].tolist())

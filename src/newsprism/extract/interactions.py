@@ -26,9 +26,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from spacy import symbols
-from spacy.attrs import POS
-
 from newsprism.extract.narration import embed_ranges, merge, quoted_ranges
 from newsprism.model import Article, Span
 from newsprism.offsets import OrderedRanges, RangeUnion, first_holding
@@ -106,7 +103,6 @@ def find_acts(doc: Doc, article: Article, results, options) -> list[Act]:
 
 
 _WORD_CLASS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
-_WORD_CLASS_IDS = frozenset(symbols.IDS[pos] for pos in _WORD_CLASS)
 
 
 def lemmas(token: Token) -> list[str]:
@@ -150,11 +146,15 @@ class ActFinder:
     def find(self) -> list[Act]:
         acts: list[Act] = []
         table = cues()
+        from spacy import symbols  # here: the story modules that import this one need no spaCy
+        from spacy.attrs import POS
+
         doc = self.doc
+        word_class_ids = {symbols.IDS[pos] for pos in _WORD_CLASS}
         # only verbs and nouns name acts: the others are skipped on the array of parts of
         # speech, without a token object made for each
         for i, pos_id in enumerate(doc.to_array(POS).tolist()):
-            if pos_id not in _WORD_CLASS_IDS:
+            if pos_id not in word_class_ids:
                 continue
             token = doc[i]
             pos = token.pos_

@@ -43,7 +43,9 @@ DISPLAY_HANDLE = re.compile(
     r"(?P<name>[^\s()\[\]—–\-@:|][^()\[\]\n—–|@:]{0,60}?)\s*\(\s*@(?P<handle>\w{1,30})\s*\)"
 )
 HANDLE_IN_PARENS = re.compile(r"\(\s*@\w{1,30}\s*\)")
-HANDLE = re.compile(r"(?<![\w@/.])@(?P<handle>\w{1,30})\b")
+# The mark first, what may not precede it checked after it: a pattern that opens with a
+# lookbehind is tried at every character of the text, one that opens with "@" only at each "@".
+HANDLE = re.compile(r"@(?<![\w@/.]@)(?P<handle>\w{1,30})\b")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -116,9 +118,15 @@ def _speaking_names(doc: Doc, article: Article, taken: set[int]) -> list[Mention
     the NER's own organisation and place labels keep the latter out."""
     from newsprism.extract.cues import SPEECH
 
+    from spacy import symbols  # here: the story modules that import this one need no spaCy
+    from spacy.attrs import POS
+
     found = []
-    for token in doc:
-        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.idx in taken:
+    # proper nouns found on the array of parts of speech: a token object for every word of
+    # the article cost more than the rest of the search
+    for i in (doc.to_array(POS) == symbols.PROPN).nonzero()[0].tolist():
+        token = doc[i]
+        if token.dep_ != "nsubj" or token.idx in taken:
             continue
         if token.head.lemma_.lower() not in SPEECH or token.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             continue
@@ -155,17 +163,36 @@ def _name_word_mentions(article: Article, mentions: list[Mention], taken: set[in
     if not words:
         return []
     pattern = re.compile(
-        r"(?<![\w@/.#-])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        + r")(?:'s|’s)?(?![\w@-])"
+        "(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?:'s|’s)?(?![\w@-])"
     )
     found = []
-    for match in pattern.finditer(article.text):
+    for match in _not_after(pattern, _NAME_BOUNDARY, article.text):
         start, end = match.start(1), match.end(1)
         if start in taken or re.search(r"\b(the|a|an)\s+$", article.text[max(0, start - 5):start], re.I):
             continue
         found.append(_mention(article, "name", start, end, name=match.group(1)))
         taken.update(range(start, end))
     return found
+
+
+# A name word does not go on a word, a handle, a path, a domain or a hyphenated word.
+_NAME_BOUNDARY = re.compile(r"[\w@/.#-]")
+
+
+def _not_after(pattern: re.Pattern[str], boundary: re.Pattern[str], text: str):
+    """The matches of ``(?<!boundary)`` + ``pattern`` in ``text``, as ``finditer`` finds them.
+
+    The words open the pattern, so ``re`` skips ahead to their first letters; with the
+    lookbehind first it tried the pattern at every character.
+    """
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        start = match.start()
+        if start > 0 and boundary.match(text, start - 1):
+            pos = start + 1  # no match starts here: go on from the next character
+            continue
+        yield match
+        pos = match.end()
 
 
 def _display_handles(text: str):

@@ -16,9 +16,6 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spacy import symbols
-from spacy.attrs import POS
-
 from newsprism.extract.mentions import TITLES
 from newsprism.extract.post_context import (
     PRONOUNS,
@@ -171,11 +168,12 @@ def _act_words(doc: Doc) -> list[int]:
     """Indices of the tokens that are words of reposting or replying (what :func:`_kind`
     reads further), found on the array of parts of speech: most tokens are no verb or noun,
     and making each a token object cost more than the rest of the search."""
+    from spacy import symbols  # here: the story modules that import this one need no spaCy
+    from spacy.attrs import POS
+
+    names = {symbols.VERB: "VERB", symbols.NOUN: "NOUN", symbols.PROPN: "PROPN"}
     doc_pos = doc.to_array(POS).tolist()
-    return [i for i, pos in enumerate(doc_pos) if pos in _ACT_POS and _act_word(doc[i], _ACT_POS[pos])]
-
-
-_ACT_POS = {symbols.VERB: "VERB", symbols.NOUN: "NOUN", symbols.PROPN: "PROPN"}
+    return [i for i, pos in enumerate(doc_pos) if pos in names and _act_word(doc[i], names[pos])]
 
 
 def _act_word(token: Token, pos: str) -> str | None:

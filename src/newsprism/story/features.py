@@ -284,9 +284,14 @@ def doc_features(doc: Doc, article: Article, results, options) -> Features:
     # the parse gives the terms and names: those of the text alone are not computed
     light = _unparsed_features(article)
     terms: Counter = Counter(light.title_terms) if article.title else Counter()
-    for token in doc:
-        if token.is_alpha or token.like_num:
-            term = stem(token.lemma_ if token.pos_ not in ("PROPN",) else token.text)
+    from spacy import symbols  # here: the light features of an index are made without spaCy
+    from spacy.attrs import IS_ALPHA, LEMMA, LIKE_NUM, ORTH, POS
+
+    # read from the arrays of the parse: a token object per word cost more than the stemming
+    strings = doc.vocab.strings
+    for alpha, number, pos, lemma, orth in doc.to_array([IS_ALPHA, LIKE_NUM, POS, LEMMA, ORTH]).tolist():
+        if alpha or number:
+            term = stem(strings[orth if pos == symbols.PROPN else lemma])  # a name's own spelling
             if term:
                 terms[term] += 1
     names: Counter = Counter()

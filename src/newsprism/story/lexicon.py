@@ -138,7 +138,7 @@ class Lexicon:
                 continue
             if token.text[:1].isupper() and i > 0 and tokens[i - 1].pos not in ("PUNCT",):
                 continue
-            entry = self.entry(_norm(token.lemma), token.pos) or self.entry(_norm(token.text), token.pos)
+            entry = self.entry(lemmas[i], token.pos) or self.entry(surfaces[i], token.pos)
             if entry is not None:
                 hits.append(Hit(entry, token.start, token.end, token.text))
         return sorted(hits, key=lambda h: h.start)
