@@ -23,6 +23,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy as np
+
 # The parser of the standard library's engine: the patterns' structure as that engine reads it.
 from re import _constants as _c, _parser as _p
 
@@ -123,43 +125,62 @@ def _charset(items, ignore: bool) -> set[str]:
 
 class StartIndex:
     """The positions of ``text`` not preceded by a character of ``boundary`` (a character
-    class), grouped by the character at that position.
+    class), by the character at that position.
 
     A pattern that opens with a lookbehind excluding at least those characters can only
-    match at these positions.
+    match at these positions. They are found on an array of the text's code points (a regex
+    finding them one match object at a time cost as much as the rules that use them).
     """
 
-    __slots__ = ("text", "_by_char", "_other", "_positions")
+    __slots__ = ("text", "_starts", "_codes", "_positions")
 
     def __init__(self, text: str, boundary: str = r"[\w@#/]") -> None:
         self.text = text
-        by_char: dict[str, list[int]] = {}
-        other: list[int] = []
-        for match in _boundary_pattern(boundary).finditer(text):
-            char = match.group()
-            position = match.start()
-            if char.isascii():
-                by_char.setdefault(char, []).append(position)
-            else:
-                other.append(position)
-        self._by_char, self._other = by_char, other
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        ascii_codes = np.minimum(codes, 128)  # 128 stands for every character outside ASCII
+        in_class = _ascii_members(boundary)[ascii_codes]
+        for i in np.flatnonzero(codes >= 128).tolist():
+            in_class[i] = _member(boundary, text[i])
+        free = np.ones(len(text), dtype=bool)
+        free[1:] = ~in_class[:-1]
+        self._starts = np.flatnonzero(free)
+        self._codes = ascii_codes[self._starts].astype(np.intp)  # indices, as numpy takes them fastest
         self._positions: dict[frozenset[str], list[int]] = {}
 
     def positions(self, chars: frozenset[str]) -> list[int]:
-        """Sorted positions whose character is one of ``chars`` or not ASCII."""
+        """Sorted positions whose character is one of ``chars`` (ASCII) or not ASCII."""
         found = self._positions.get(chars)
         if found is None:
-            found = list(self._other)
-            for char in chars:
-                found += self._by_char.get(char, ())
-            found.sort()
-            self._positions[chars] = found
+            found = self._positions[chars] = self._starts[_wanted(chars)[self._codes]].tolist()
         return found
 
 
+@lru_cache(maxsize=256)  # the rules' sets, and those of the name patterns lately searched
+def _wanted(chars: frozenset[str]) -> np.ndarray:
+    """Which codes (ASCII, and 128 for any other character) :meth:`StartIndex.positions`
+    keeps for ``chars``."""
+    wanted = np.zeros(129, dtype=bool)
+    wanted[[ord(c) for c in chars if c.isascii()]] = True
+    wanted[128] = True
+    return wanted
+
+
 @lru_cache(maxsize=8)
-def _boundary_pattern(boundary: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!{boundary})(?s:.)")
+def _boundary_class(boundary: str) -> re.Pattern[str]:
+    return re.compile(boundary)
+
+
+@lru_cache(maxsize=8)
+def _ascii_members(boundary: str) -> np.ndarray:
+    """Which ASCII characters (indices 0-127) are in the class; index 128 (outside ASCII) is
+    False, to be read character by character (:func:`_member`)."""
+    pattern = _boundary_class(boundary)
+    return np.array([pattern.fullmatch(c) is not None for c in _ASCII] + [False])
+
+
+@lru_cache(maxsize=4096)
+def _member(boundary: str, char: str) -> bool:
+    return _boundary_class(boundary).fullmatch(char) is not None
 
 
 def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0,
