@@ -26,7 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from newsprism.extract.narration import embed_ranges, merge, quoted_ranges
+from newsprism.extract.narration import embed_ranges, merge, quoted_ranges, sentence_lines
 from newsprism.model import Article, Span
 from newsprism.offsets import OrderedRanges, RangeUnion, first_holding
 from newsprism.stages import document_stage
@@ -136,10 +136,7 @@ class ActFinder:
         self.timexes = [t for t in (timexes or []) if getattr(t, "span", None) is not None]
         self.lexicon = evaluative_lexicon()
         # Sentences cut again at line breaks: a paragraph end always ends a sentence.
-        self.sentences = [
-            (s.start_char + m.start(), s.start_char + m.end())
-            for s in doc.sents for m in re.finditer(r"[^\n]+", self.text[s.start_char:s.end_char])
-        ]
+        self.sentences = list(sentence_lines(doc, self.text))
         self._sentence_index = OrderedRanges(self.sentences)
         self._resolving: set[int] = set()  # tokens whose party is being resolved
 

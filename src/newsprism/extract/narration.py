@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import weakref
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from newsprism.stages import document_stage
 from newsprism.story.lexicon import Hit, TokenInfo, evaluative_lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -91,24 +92,36 @@ def find_narration(doc: Doc, article: Article, results, options) -> Narration:
     lexicon = evaluative_lexicon(options.compare.framing.sentiment_min_valence)
     analyzer = _analyzer()
     sentences = []
-    for start, end in _lines(doc, article.text):
+    tokens = _Tokens(doc, article.text)
+    for start, end in sentence_lines(doc, article.text):
         pieces = _pieces(start, end, masked, article.text)
         if not pieces:  # all of it quoted or embedded: nothing to score
             sentences.append(NarrationSentence(start, end, (), None, ()))
             continue
         compound = analyzer.polarity_scores(" ".join(article.text[s:e] for s, e in pieces))["compound"]
-        tokens = _tokens_within(doc.char_span(start, end, alignment_mode="expand"), pieces)
-        hits = [h for h in lexicon.match([_info(t) for t in tokens]) if _keep(h, tokens)]
+        sent = doc.char_span(start, end, alignment_mode="expand")
+        kept = tokens.within(sent.start, sent.end, pieces)
+        hits = [h for h in lexicon.match([tokens.info(i) for i in kept]) if _keep(h, doc, tokens, kept)]
         hits = [dataclasses.replace(h, text=article.text[h.start:h.end]) for h in hits]
         sentences.append(NarrationSentence(start, end, tuple(pieces), compound, tuple(hits)))
     return dataclasses.replace(narration, sentences=tuple(sentences))
 
 
-def _lines(doc: Doc, text: str) -> Iterable[tuple[int, int]]:
-    """Sentences, cut again at line breaks: a paragraph end always ends a sentence."""
-    for sent in doc.sents:
-        for match in re.finditer(r"[^\n]+", text[sent.start_char:sent.end_char]):
-            yield sent.start_char + match.start(), sent.start_char + match.end()
+def sentence_lines(doc: Doc, text: str) -> tuple[tuple[int, int], ...]:
+    """Sentences of ``doc`` (parsed from ``text``), cut again at line breaks: a paragraph end
+    always ends a sentence. Made once per parse: acts, fact claims and narration all read them.
+    """
+    found = _SENTENCE_LINES.get(doc)
+    if found is None:
+        found = _SENTENCE_LINES[doc] = tuple(
+            (sent.start_char + match.start(), sent.start_char + match.end())
+            for sent in doc.sents for match in _LINE.finditer(text[sent.start_char:sent.end_char])
+        )
+    return found
+
+
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE_LINES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # by parse, while it lives
 
 
 @lru_cache(maxsize=64)
@@ -241,30 +254,45 @@ def _pieces(start: int, end: int, masked: list[tuple[int, int]], text: str) -> l
     return trimmed
 
 
-def _tokens_within(sent, pieces: list[tuple[int, int]]) -> list[Token]:
-    """The tokens of ``sent`` that lie wholly inside one of ``pieces`` (sorted, disjoint: of
-    those that start at or before a token, only the last can hold it)."""
-    starts = [s for s, _ in pieces]
-    kept = []
-    for token in sent:
-        k = bisect_right(starts, token.idx) - 1
-        if k >= 0 and token.idx + len(token) <= pieces[k][1]:
-            kept.append(token)
-    return kept
+class _Tokens:
+    """What narration reads of every token, from the parse's arrays (token objects and their
+    string properties, made for each word of each sentence, cost more than the matching)."""
+
+    def __init__(self, doc: Doc, text: str):
+        from spacy.attrs import IDX, LEMMA, LENGTH, POS
+        from spacy.parts_of_speech import NAMES
+
+        self.text, self.strings, self.pos_names = text, doc.vocab.strings, NAMES
+        columns = doc.to_array([IDX, LENGTH, LEMMA, POS]).T.tolist() if len(doc) else [[], [], [], []]
+        self.idx, self.length, self.lemma, self.pos = columns
+
+    def within(self, first: int, last: int, pieces: list[tuple[int, int]]) -> list[int]:
+        """The tokens ``first:last`` that lie wholly inside one of ``pieces`` (sorted,
+        disjoint: of those that start at or before a token, only the last can hold it)."""
+        starts = [s for s, _ in pieces]
+        kept = []
+        for i in range(first, last):
+            idx = self.idx[i]
+            k = bisect_right(starts, idx) - 1
+            if k >= 0 and idx + self.length[i] <= pieces[k][1]:
+                kept.append(i)
+        return kept
+
+    def info(self, i: int) -> TokenInfo:
+        idx = self.idx[i]
+        return TokenInfo(self.text[idx:idx + self.length[i]], self.strings[self.lemma[i]],
+                         self.pos_names[self.pos[i]], idx)
 
 
-def _info(token: Token) -> TokenInfo:
-    return TokenInfo(token.text, token.lemma_, token.pos_, token.idx)
-
-
-def _keep(hit: Hit, tokens: list[Token]) -> bool:
+def _keep(hit: Hit, doc: Doc, tokens: _Tokens, kept: list[int]) -> bool:
     """Reporting verbs count only where they report speech ("claimed that …", "maintained:",
     a quotation after them), not in "maintain a right" or "revealed a conversation"."""
     if hit.entry.category not in REPORTING or " " in hit.entry.term:
         return True
-    token = next((t for t in tokens if t.idx == hit.start), None)
-    if token is None:
+    index = next((i for i in kept if tokens.idx[i] == hit.start), None)
+    if index is None:
         return True
+    token = doc[index]
     if any(child.dep_ in SPEECH_DEPS for child in token.children):
         return True
     following = [t.text for t in token.doc[token.i + 1:token.i + 3]]
