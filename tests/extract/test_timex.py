@@ -292,3 +292,29 @@ PARSED_NEGATIVES = [
 def test_parse_removes_words_that_are_not_dates(nlp, sentence, word):
     texts = {r.text for r in find_timexes(sentence, "2018-04-25", nlp(sentence))}
     assert word not in texts
+
+
+# Rules skipped on texts without their gate words: each example must match its rule, and the
+# gate must find its word, in any case.
+GATED = [
+    ("holiday", "We met on Christmas Eve."), ("holiday", "by NEW YEAR'S DAY"),
+    ("holiday", "on Valentine’s Day"), ("holiday", "last Thanksgiving"),
+    ("past_ref", "in recent weeks"), ("future_ref", "the months ahead"),
+    ("future_ref", "at a later date"), ("century", "the 21st century"),
+    ("century", "an 11th-century temple"), ("week_of", "the week of March 6"),
+    ("year_ended", "in the fiscal year that ended June 30"), ("spelled_year", "in nineteen ninety-four"),
+    ("spelled_year", "the year two thousand"), ("deictic", "Yesterday morning"),
+    ("deictic", "overnight"), ("deictic", "mid-afternoon today"),
+    ("part_weekday", "late on the morning of Friday"),
+]
+
+
+# ("21st" has a case: the century rule does not read "21ST")
+@pytest.mark.parametrize("rule, text", GATED + [(r, t.upper()) for r, t in GATED if r != "century"])
+def test_a_gated_rule_never_matches_where_its_gate_finds_nothing(rule, text):
+    from newsprism.extract.timex_patterns import _GATES, RULES
+    from newsprism.regex_starts import ascii_folded
+
+    assert dict(RULES)[rule].search(text), "the example must be one the rule finds"
+    assert _GATES[rule].search(ascii_folded(text))
+    assert not any(dict(RULES)[rule].search(other) for other in ("The vote was close.", "No date here"))

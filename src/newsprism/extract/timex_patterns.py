@@ -296,9 +296,26 @@ _TRIGGERS = {
     "year": re.compile(r"(?:1[6-9]|20)\d\d|FY\d\d"),
 }
 _WINDOW = 90
+# Words without which a rule tried over the whole text cannot match anywhere: a text without
+# any of them is not searched with the rule at all (most texts name no holiday or century).
+# Each word is case-insensitive in its rule, so these search the ASCII-folded text.
+_GATES = {
+    "holiday": re.compile(r"christmas|new\s+year|thanksgiving|easter|election\s+day|independence\s+day|"
+                          r"labor\s+day|memorial\s+day|halloween|valentine|veterans\s+day|mother|father"),
+    "past_ref": re.compile(r"recent"),
+    "future_ref": re.compile(r"ahead|later\s+date"),
+    "century": re.compile(r"century"),
+    "week_of": re.compile(r"week\s+of"),
+    "year_ended": re.compile(r"year\s+(?:that\s+)?end(?:ed|ing|s)\b"),
+    "spelled_year": re.compile(r"nineteen|twenty|two\s+thousand"),
+    "deictic": re.compile(r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night"),
+    "part_weekday": re.compile(r"morning|afternoon|evening|night"),
+}
 
 
 def _matches(name: str, pattern: re.Pattern[str], text: str, folded: str, starts: StartIndex):
+    if name in _GATES and _GATES[name].search(folded) is None:
+        return
     if name in _FOLDED_TRIGGERS:
         hits = _FOLDED_TRIGGERS[name].finditer(folded)
     elif name in _TRIGGERS:
