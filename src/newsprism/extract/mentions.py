@@ -254,7 +254,6 @@ def _name_span(ent: SpacySpan) -> tuple[int, int] | None:
     if len(words) == 1 and first > 0 and doc[first - 1].lower_ in ("the", "a", "an"):
         return None  # "the Famous rapper", "from the Vmas": not a person's name
     start = doc[first].idx
-    end = doc[last].idx + len(doc[last].text)
     # Doc.text joins every token of the document: read the span's own text instead.
     text = POSSESSIVE.sub("", doc[first:last + 1].text)
     return (start, start + len(text)) if text else None
