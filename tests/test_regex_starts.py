@@ -1,9 +1,11 @@
 import re
+import string
+import sys
 
 import pytest
 
 from newsprism.extract.timex_patterns import BOUNDARY, RULES
-from newsprism.regex_starts import StartIndex, finditer_at, first_chars, longest_first
+from newsprism.regex_starts import _FOLDS, StartIndex, finditer_at, first_chars, longest_first
 
 TEXTS = [
     "Last week, on Friday at 3 p.m., the council met; 'Tis the season. In 1990 to 2000...",
@@ -87,3 +89,19 @@ def test_longest_first_trie_matches_the_plain_alternation(text, size):
 def test_longest_first_keeps_the_plain_alternation_for_words_that_fold():
     assert longest_first(["yıldırım", "yildirim"], ignorecase=True).count("|") == 1
     assert longest_first(["Comey", "co"], ignorecase=True) == "(?:Comey|co)"
+
+
+def test_case_variants_cover_every_character_that_folds_to_an_ascii_letter():
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(128, sys.maxunicode + 1):
+        char = chr(code)
+        if letters.fullmatch(char):
+            assert any(char in _FOLDS.get(c, "") for c in string.ascii_lowercase if re.fullmatch(c, char, re.I)), hex(code)
+    for letter, folds in _FOLDS.items():
+        assert all(re.fullmatch(letter, char, re.IGNORECASE) for char in folds)
+
+
+def test_longest_first_trie_takes_characters_without_case():
+    assert longest_first(["o’neil", "cruz—35"], ignorecase=True).startswith("(?-i:")
+    pattern = re.compile("(" + longest_first(["kim", "o’neil"], ignorecase=True) + ")", re.IGNORECASE)
+    assert [m.group() for m in pattern.finditer("KIM \u212aİM O’NEIL o'neil")] == ["KIM", "\u212aİM", "O’NEIL"]
