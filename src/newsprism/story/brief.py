@@ -277,8 +277,10 @@ def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> 
     except ValueError:  # nothing but stop words
         return None
     vectors = matrix.toarray()
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors = vectors / np.where(norms > 0, norms, 1)
+    # np.linalg.norm's own sum of squares, without its two temporary copies of a large
+    # story's dense matrix; the rows are then scaled in place
+    norms = np.sqrt(np.add.reduce(vectors * vectors, axis=1, keepdims=True))
+    vectors /= np.where(norms > 0, norms, 1)
     centroid = vectors.mean(axis=0)
     centroid = centroid / (np.linalg.norm(centroid) or 1)
     # a sentence has a few dozen words of the story's thousands: the product of the sparse
