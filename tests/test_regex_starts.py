@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from newsprism.extract.timex_patterns import BOUNDARY, RULES
-from newsprism.regex_starts import StartIndex, ascii_folded, finditer_at, first_chars, longest_first
+from newsprism.regex_starts import _FOLDS, StartIndex, ascii_folded, finditer_at, first_chars, longest_first
 
 TEXTS = [
     "Last week, on Friday at 3 p.m., the council met; 'Tis the season. In 1990 to 2000...",
@@ -108,3 +108,19 @@ def test_lower_case_pattern_on_folded_text_finds_the_case_insensitive_matches(te
     for pattern in (r"week|kelvin|seconds?|in\s+the", r"\d\s*[ap]\.?m\b|istanbul|\bq[1-4]\b"):
         expected = [m.span() for m in re.finditer("(?i:" + pattern + ")", text)]
         assert [m.span() for m in re.finditer(pattern, ascii_folded(text))] == expected
+
+
+def test_case_variants_cover_every_character_that_folds_to_an_ascii_letter():
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(128, sys.maxunicode + 1):
+        char = chr(code)
+        if letters.fullmatch(char):
+            assert any(char in _FOLDS.get(c, "") for c in string.ascii_lowercase if re.fullmatch(c, char, re.I)), hex(code)
+    for letter, folds in _FOLDS.items():
+        assert all(re.fullmatch(letter, char, re.IGNORECASE) for char in folds)
+
+
+def test_longest_first_trie_takes_characters_without_case():
+    assert longest_first(["o’neil", "cruz—35"], ignorecase=True).startswith("(?-i:")
+    pattern = re.compile("(" + longest_first(["kim", "o’neil"], ignorecase=True) + ")", re.IGNORECASE)
+    assert [m.group() for m in pattern.finditer("KIM \u212aİM O’NEIL o'neil")] == ["KIM", "\u212aİM", "O’NEIL"]

@@ -20,7 +20,7 @@ import _sre
 import re
 import string
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -211,10 +211,14 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0,
             pos = match.end()
 
 
+# The characters that the engine's case-insensitive matching takes for an ASCII lowercase
+# letter besides its capital: the dotted and dotless I, the long S and the Kelvin sign
+# (the tests check this against every code point).
+_FOLDS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
 # Every character that a case-insensitive ASCII letter matches, mapped to that letter in lower
-# case: the upper-case letters, and four outside ASCII (the test checks all of Unicode).
+# case: the upper-case letters and the folds above.
 _ASCII_FOLDS = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase},
-                              "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+                              **{fold: letter for letter, folds in _FOLDS.items() for fold in folds}})
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -244,14 +248,21 @@ def longest_first(words: Iterable[str], *, ignorecase: bool = False) -> str:
     a position (then the next longest, when what follows the alternation fails).
 
     Written as a trie (``co(?:mey|nway|)``) when no two different characters of the words can
-    match the same text character (ASCII lowercase words, or any words matched with case):
+    match the same text character (words of ASCII lowercase letters and characters without
+    case, such as digits, dashes and curly apostrophes, or any words matched with case):
     the words that can match at one position then all lie on one path of the trie, which the
     engine tries deepest first, exactly the order of the plain longest-first alternation it
     replaces, but it tests a few dozen first letters where that tried every word in turn.
     Otherwise it is that plain alternation.
+
+    With ``ignorecase`` the trie matches with case and spells out each character's case
+    variants (``[cC][oO]``, :func:`_case_variants`): the engine skips an alternative whose
+    first character or class does not fit without entering it, which it cannot do for a
+    case-insensitive literal, so a position costs a few tests instead of a try of every first
+    letter. The pattern still matches exactly what the case-insensitive one does.
     """
     ordered = sorted(words, key=len, reverse=True)
-    if ignorecase and not all(w.isascii() and w == w.lower() for w in ordered):
+    if ignorecase and not all(_folds_apart(c) for w in ordered for c in w):
         return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
     trie: dict = {}
     for word in ordered:
@@ -259,11 +270,29 @@ def longest_first(words: Iterable[str], *, ignorecase: bool = False) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
-    return _trie_pattern(trie)
+    if ignorecase:
+        return "(?-i:" + _trie_pattern(trie, _case_variants) + ")"
+    return _trie_pattern(trie, re.escape)
 
 
-def _trie_pattern(node: dict) -> str:
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+def _folds_apart(char: str) -> bool:
+    """Whether ``char`` matches, ignoring case, no other character of a trie's words: an ASCII
+    character in lower case, or a character without case (which matches only itself)."""
+    return (char.isascii() and char == char.lower()) or not _sre.unicode_iscased(ord(char))
+
+
+def _case_variants(char: str) -> str:
+    """A case-sensitive pattern of what ``char`` (see :func:`_folds_apart`) matches ignoring case."""
+    if not char.isascii():
+        return re.escape(char)  # it has no case
+    variants = sorted({char, char.upper(), *_FOLDS.get(char, "")})
+    if len(variants) == 1:
+        return re.escape(char)
+    return "[" + "".join(re.escape(c) for c in variants) + "]"
+
+
+def _trie_pattern(node: dict, literal: Callable[[str], str]) -> str:
+    branches = [literal(char) + _trie_pattern(child, literal) for char, child in sorted(node.items()) if char]
     if "" in node:
         branches.append("")  # ending here is the last choice: longer words first
     if len(branches) == 1:

@@ -151,6 +151,11 @@ def sentence_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
         # words of indirect speech ("showed his support for Trump on Twitter Wednesday"),
         # which still tell when the act happened
         quoted = merge(list(quoted_ranges(article.text)))
+        # the article's dates and times by where they start: each sentence reads its own range
+        # of them instead of every expression of the article
+        refs = sorted((r for r in timexes.get(article.id) or () if r.span is not None and r.type in ("DATE", "TIME")),
+                      key=lambda r: r.span.start)
+        ref_starts = [r.span.start for r in refs]
         for position, sentence in enumerate(narration.sentences):
             wording = loaded.get(article.id, {}).get((sentence.start, sentence.end))
             narrated = sum(words(article.text[s:e]) for s, e in sentence.pieces)
@@ -180,7 +185,10 @@ def sentence_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
             if not options.min_words <= words(text) <= options.max_sentence_words:
                 continue
             span = Span(article.id, start, end, original, "source")
-            when, dated = sentence_day(article, unquoted(quoted, start, end), timexes.get(article.id))
+            pieces = unquoted(quoted, start, end)
+            within = refs[bisect.bisect_left(ref_starts, pieces[0][0]):bisect.bisect_left(ref_starts, pieces[-1][1])] \
+                if pieces else []
+            when, dated = sentence_day(article, pieces, within)
             acts = narrated_acts(article.text, sentence.pieces)
             units.append(Unit(text, [span], article, position, when, {outlet_of(article)}, dated=dated,
                               acts=acts))
@@ -269,8 +277,10 @@ def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> 
     except ValueError:  # nothing but stop words
         return None
     vectors = matrix.toarray()
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors = vectors / np.where(norms > 0, norms, 1)
+    # np.linalg.norm's own sum of squares, without its two temporary copies of a large
+    # story's dense matrix; the rows are then scaled in place
+    norms = np.sqrt(np.add.reduce(vectors * vectors, axis=1, keepdims=True))
+    vectors /= np.where(norms > 0, norms, 1)
     centroid = vectors.mean(axis=0)
     centroid = centroid / (np.linalg.norm(centroid) or 1)
     # a sentence has a few dozen words of the story's thousands: the product of the sparse
@@ -283,22 +293,27 @@ def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> 
     # per outlet, each unit's closest unit of that outlet (a column block at a time, so that
     # a large story costs matrix work, not a loop over all pairs)
     unit_outlets = np.array([outlet_of(u.article) for u in units])
-    closest = {}
-    for outlet in sorted(set(unit_outlets)):
+    outlets = sorted(set(unit_outlets))
+    closest = np.empty((len(units), len(outlets)), dtype=np.intp)
+    for k, outlet in enumerate(outlets):
         columns = np.flatnonzero(unit_outlets == outlet)
-        closest[outlet] = columns[similarity[:, columns].argmax(axis=1)]
+        closest[:, k] = columns[similarity[:, columns].argmax(axis=1)]
+    # read out as Python numbers once: a story of many outlets asks for every unit's closest
+    # sentence of each, and indexing the arrays one number at a time cost more than the rest
+    closeness = np.take_along_axis(similarity, closest, axis=1).tolist()
+    closest = closest.tolist()
     for i, unit in enumerate(units):
-        best = {outlet: int(js[i]) for outlet, js in closest.items() if outlet not in unit.outlets}
+        other = [k for k, outlet in enumerate(outlets) if outlet not in unit.outlets]
         # consensus: how closely each other outlet reports the same thing (its closest sentence)
-        agreement = sum(float(similarity[i, j]) for j in best.values())
-        supported = {outlet for outlet, j in best.items() if similarity[i, j] >= options.support_similarity}
+        agreement = sum(closeness[i][k] for k in other)
+        supported = [k for k in other if closeness[i][k] >= options.support_similarity]
         unit.support = [Span(s.article_id, s.start, s.end, s.text, "support")
-                        for outlet in sorted(supported) for s in units[best[outlet]].source[:1]]
+                        for k in supported for s in units[closest[i][k]].source[:1]]
         lead = options.lead_weight * max(0.0, 1 - unit.position / options.lead_sentences) \
             if options.lead_sentences and not (unit.from_post or unit.from_quote) else 0.0
         unit.score = float(vectors[i] @ centroid) * (1 + options.consensus_weight * agreement / others + lead) \
             * (1 + options.act_weight * act_strength(unit.acts, options))
-        unit.outlets |= supported
+        unit.outlets.update(outlets[k] for k in supported)
     # a sentence its text does not date takes the day of a dated report of another outlet
     # that repeats it ("Trump responded to Kanye's tweet" / "… Trump tweeted on Wednesday")
     for i, unit in enumerate(units):

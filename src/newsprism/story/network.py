@@ -16,6 +16,7 @@ articles counts once) and the dates the acts carry.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -63,12 +64,30 @@ class Resolver:
                 words = description.text.lower().replace("’s", "").split()
                 for word in words[-1:]:
                     self.by_head[word].add(person.id)
+        # Each article's mentions by start, with their starts and the longest mention's length:
+        # a lookup reads only the mentions that can reach its range (a large story's people
+        # have thousands of mentions, and every quoted sentence asks).
+        self.starts: dict[str, list[int]] = {}
+        self.longest: dict[str, int] = {}
+        for article_id, spans in self.spans.items():
+            spans.sort()
+            self.starts[article_id] = [s for s, _, _ in spans]
+            self.longest[article_id] = max(e - s for s, e, _ in spans)
+
+    def _near(self, article_id: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The article's mentions that start in ``[start - longest, end)``: every mention that
+        overlaps ``[start, end)`` among them."""
+        starts = self.starts.get(article_id)
+        if not starts:
+            return []
+        low = bisect_left(starts, start - self.longest[article_id])
+        return self.spans[article_id][low:bisect_left(starts, end)]
 
     def person_at(self, span: Span) -> str | None:
         """The person one of whose mentions overlaps the span (the tightest fit)."""
         fits = [
             (abs((e - s) - (span.end - span.start)), pid)
-            for s, e, pid in self.spans.get(span.article_id, ())
+            for s, e, pid in self._near(span.article_id, span.start, span.end)
             if s < span.end and span.start < e
         ]
         return min(fits)[1] if fits else None
@@ -93,7 +112,7 @@ class Resolver:
 
     def people_in(self, article_id: str, start: int, end: int) -> list[str]:
         """People named between two offsets of an article, in reading order."""
-        found = sorted((s, pid) for s, e, pid in self.spans.get(article_id, ()) if start <= s and e <= end)
+        found = sorted((s, pid) for s, e, pid in self._near(article_id, start, end) if start <= s and e <= end)
         return list(dict.fromkeys(pid for _, pid in found))
 
 
@@ -130,12 +149,18 @@ def interactions(
                 evidence.append(act.content)
             _add(edges, (source, target, act.type), evidence, ("narration", article_id, act.cue.start),
                  act.date, article_id, act.cue.text)
-    covered = [(a, act.content) for a, act, *_ in narration if act.content is not None]
+    # by article: each quoted or posted span is checked against its own article's narration
+    covered: dict[str, list[Span]] = defaultdict(list)
+    narrated: dict[str, list] = defaultdict(list)
+    for entry in narration:
+        narrated[entry[0]].append(entry)
+        if entry[1].content is not None:
+            covered[entry[0]].append(entry[1].content)
     for quote in quotes:
         if quote.speaker_id:
             spans = [s for s in quote.evidence if s.role == "content"]
             date = quote.date.value if getattr(quote, "date", None) else None
-            _words_acts(edges, resolver, narration, covered, quote.speaker_id, spans,
+            _words_acts(edges, resolver, narrated, covered, quote.speaker_id, spans,
                         ("quote", quote.id), date, praise, criticism)
     for post in posts:
         author = getattr(post, "author_id", None)
@@ -143,7 +168,7 @@ def interactions(
             continue
         spans = [s for s in post.evidence if s.role in POST_TEXT_ROLES]
         date = (post.posted or "")[:10] or None
-        _words_acts(edges, resolver, narration, covered, author, spans, ("post", post.id), date,
+        _words_acts(edges, resolver, narrated, covered, author, spans, ("post", post.id), date,
                     praise, criticism, reply_to=_post_target(post))
     return tuple(
         Interaction(
@@ -161,9 +186,10 @@ def interactions(
 def _words_acts(edges, resolver: Resolver, narration, covered, speaker: str, spans: Iterable[Span], report,
                 date, praise, criticism, reply_to: str | None = None) -> None:
     """Acts a speaker's quoted or posted words perform, toward the people they name or, when
-    they name no one, toward whom the narration says they addressed."""
+    they name no one, toward whom the narration says they addressed. ``narration`` holds each
+    article's narration acts, ``covered`` the words they already read, by article id."""
     for span in spans:
-        if any(a == span.article_id and c.start < span.end and span.start < c.end for a, c in covered):
+        if any(c.start < span.end and span.start < c.end for c in covered.get(span.article_id, ())):
             continue  # the narration's reading of these words already counted
         addressees = _addressees(narration, speaker, span) or ([reply_to] if reply_to else [])
         if reply_to and reply_to != speaker:
@@ -185,8 +211,8 @@ def _addressees(narration, speaker: str, span: Span) -> list[str]:
     """Targets of the narration's acts by the speaker in the sentence around the words (or
     the sentence just before them, which introduces an embedded post)."""
     found = []
-    for article_id, act, source, target in narration:
-        if article_id != span.article_id or source != speaker:
+    for _, act, source, target in narration.get(span.article_id, ()):
+        if source != speaker:
             continue
         start, end = act.sentence
         if start <= span.start < end + 2 or (end <= span.start and span.start - end <= 3):

@@ -163,20 +163,25 @@ def merge(resolved, people, options: QuotesOptions, rank: dict | None = None) ->
     # An item joins only a member of its own speaker, so every group holds one speaker: an
     # item is compared with that speaker's groups only (in the order they were made), not
     # with every group of the story.
-    speaker_groups: dict[str | None, list[list[_Item]]] = defaultdict(list)
+    # Each group comes with the articles of its members.
+    speaker_groups: dict[str | None, list[tuple[list[_Item], set[str]]]] = defaultdict(list)
     # Full quotations first, so that every fragment quoted elsewhere finds the whole it is from.
     resolved = sorted(resolved, key=lambda r: KIND_ORDER.get(r[0].kind, 3))
     for record, speaker_id, confidence in resolved:
         item = _Item(record, speaker_id, confidence, normalized(record.text),
                      [normalized(s.text) for s in record.quoted])
-        for group in speaker_groups[speaker_id]:
-            if (all(other.record.article_id != record.article_id for other in group)
-                    or _fragment_of(item, group, options)) and any(_joins(item, other, options) for other in group):
+        # short words of an unresolved speaker join nothing (see _joins): most of a large
+        # story's attributions, each of which was compared with every unresolved group
+        joinable = speaker_id is not None or len(item.key) >= options.merge_min_chars
+        for group, articles in speaker_groups[speaker_id] if joinable else ():
+            if (record.article_id not in articles or _fragment_of(item, group, options)) \
+                    and any(_joins(item, other, options) for other in group):
                 group.append(item)
+                articles.add(record.article_id)
                 break
         else:
             groups.append([item])
-            speaker_groups[speaker_id].append(groups[-1])
+            speaker_groups[speaker_id].append((groups[-1], {record.article_id}))
     quotes = [_quote(group, names, rank or {}) for group in groups]
     quotes.sort(key=lambda q: (q.evidence[0].article_id, q.evidence[0].start))
     return tuple(quotes)

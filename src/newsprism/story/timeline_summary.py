@@ -43,6 +43,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 import numpy as np
 
@@ -76,6 +77,11 @@ class Sentence:
     @property
     def text(self) -> str:
         return self.article.text[self.start:self.end]
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The sentence's words in lower case (read by furniture, keywords and topicality)."""
+        return _WORD.findall(self.text.lower())
 
     def span(self, role: str = "sentence") -> Span:
         return Span(self.article.id, self.start, self.end, self.text, role)
@@ -298,7 +304,7 @@ class DateSummarizer:
         # the story's words are those of its reports, not of its pages' furniture
         story_words = keywords([s for i, s in enumerate(sentences) if i not in excluded], options.keywords)
         # how many of the story's keywords each sentence names (its topicality)
-        self.topical = [len(story_words.intersection(_WORD.findall(s.text.lower()))) for s in sentences]
+        self.topical = [len(story_words.intersection(s.words)) for s in sentences]
         for i, sentence in enumerate(sentences):
             if i in excluded:
                 continue
@@ -359,10 +365,6 @@ class DateSummarizer:
         return chosen
 
 
-def _wording(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
-
-
 def boilerplate(sentences: list[Sentence], days: int) -> set[int]:
     """Indices of the sentences whose words recur in articles published on at least ``days``
     different days: a site's furniture ("Explore all of our graphics …", a comment form's
@@ -370,7 +372,7 @@ def boilerplate(sentences: list[Sentence], days: int) -> set[int]:
     if days <= 0:
         return set()
     days_seen: dict[str, set[date | None]] = defaultdict(set)
-    wordings = [_wording(s.text) for s in sentences]
+    wordings = [" ".join(s.words) for s in sentences]
     for sentence, wording in zip(sentences, wordings):
         days_seen[wording].add(sentence.published)
     return {i for i, wording in enumerate(wordings) if len(days_seen[wording]) >= days}
@@ -386,7 +388,7 @@ def keywords(sentences: list[Sentence], k: int) -> set[str]:
     by_article: dict[str, set[str]] = defaultdict(set)
     for sentence in sentences:
         by_article[sentence.article.id].update(
-            w for w in _WORD.findall(sentence.text.lower())
+            w for w in sentence.words
             if len(w) > 1 and not w.isdigit() and w not in ENGLISH_STOP_WORDS)
     articles = Counter(w for words in by_article.values() for w in words)
     return {w for w, _ in sorted(articles.items(), key=lambda item: (-item[1], item[0]))[:k]}
@@ -397,12 +399,15 @@ def summarize_timeline(sentences: list[Sentence], options: TimelineSummaryOption
     stats = date_statistics(sentences)
     start, end = _bounds(sentences, options)
     ranked = [(d, s) for d, s in rank_dates(stats, options) if start <= d <= end]
-    summarizer = DateSummarizer(sentences, options)
+    # built for the first ranked day only: its vectors cost more than the rest of the stage,
+    # and a story whose sentences name no day in its bounds needs none
+    summarizer = None
     used: set[int] = set()
     result = []
     for day, score in ranked:
         if len(result) >= options.dates:
             break
+        summarizer = summarizer or DateSummarizer(sentences, options)
         chosen = summarizer.select(summarizer.candidates(day), options.sentences_per_date, used)
         if not chosen:
             continue
