@@ -17,7 +17,9 @@ that streams 5,000 documents from a JSON Lines file through ``iter_articles`` + 
 
 Timings on a shared machine are contended: the script prints the load average and the number
 of cores, and takes the best of --repeat interleaved runs of each side; it also prints the
-ratio of the process's CPU time, which other processes disturb much less.
+ratio of the process's CPU time, which other processes disturb much less, and the CPU time
+analyze() spends outside its own parse against the bare parse (the parse itself swings most
+from run to run).
 """
 
 from __future__ import annotations
@@ -185,10 +187,12 @@ def main() -> int:
               f"{words / max(len(cleaned), 1):.0f} words each on average")
 
         list(nlp.pipe(cleaned[:8], batch_size=args.batch_size))  # warm caches before timing
-        bare_runs, analyze_runs = [], []
+        bare_runs, analyze_runs, rest_cpu = [], [], []
         for _ in range(args.repeat):
             bare_runs.append(wall_and_cpu(lambda: sum(1 for _ in nlp.pipe(cleaned, batch_size=args.batch_size))))
-            analyze_runs.append(wall_and_cpu(lambda: newsprism.analyze(corpus, options)))
+            with ParseClock() as parse_clock:
+                analyze_runs.append(wall_and_cpu(lambda: newsprism.analyze(corpus, options)))
+            rest_cpu.append(analyze_runs[-1][1] - parse_clock.cpu)
         bare_s, analyze_s = min(w for w, _ in bare_runs), min(w for w, _ in analyze_runs)
         bare_cpu, analyze_cpu = min(c for _, c in bare_runs), min(c for _, c in analyze_runs)
 
@@ -216,6 +220,14 @@ def main() -> int:
         # Other processes on a shared machine stretch wall time unevenly; CPU time much less.
         print(f"CPU time of this process: bare {1000 * bare_cpu / n:.1f} ms/doc, analyze "
               f"{1000 * analyze_cpu / n:.1f} ms/doc, ratio {bare_cpu / analyze_cpu:.2f}x")
+        # The parse's own time swings by a tenth from run to run on a shared machine; the
+        # CPU time analyze spends outside its parse is steadier, and the target asks it to stay
+        # within a quarter of the parse (0.8x).
+        rest = min(rest_cpu)
+        print(f"CPU time of analyze() outside its parse: {1000 * rest / n:.1f} ms/doc "
+              f"({_runs_ms(rest_cpu, n)}), {100 * rest / bare_cpu:.0f}% of the bare parse "
+              f"(0.8x allows {100 * (1 / TARGET_RATIO - 1):.0f}%): ratio with the best bare parse "
+              f"{bare_cpu / (bare_cpu + rest):.2f}x")
 
         sizes = sorted((len(story.article_ids) for story in analysis.stories), reverse=True)
         print(f"\n{len(sizes)} stories (largest {sizes[0] if sizes else 0} articles): story stages cost "
@@ -235,6 +247,35 @@ def main() -> int:
             _memory(Path(tmp), texts, args.memory_docs, values)
     print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return 0
+
+
+class ParseClock:
+    """The CPU seconds ``analyze()`` spends inside its parse (the steps of the generator it
+    gets from :func:`newsprism.nlp.parse`), by wrapping that function while in use."""
+
+    def __enter__(self) -> ParseClock:
+        self.cpu = 0.0
+        self._original = original = nlp_module.parse
+
+        def timed_parse(*args, **kwargs):
+            docs = original(*args, **kwargs)
+            while True:
+                start = time.process_time()
+                doc = next(docs, None)
+                self.cpu += time.process_time() - start
+                if doc is None:
+                    return
+                yield doc
+
+        nlp_module.parse = timed_parse
+        return self
+
+    def __exit__(self, *exc) -> None:
+        nlp_module.parse = self._original
+
+
+def _runs_ms(seconds: list[float], n: int) -> str:
+    return "/".join(f"{1000 * s / n:.1f}" for s in seconds) + " ms/doc"
 
 
 def _runs(runs: list[tuple[float, float]]) -> str:
