@@ -59,3 +59,17 @@ def test_status_url_is_not_found_inside_other_words():
 ])
 def test_platform_handle_and_id_of_post_links(url, platform, handle, post_id):
     assert (platform_of(url), handle_from_url(url), post_id_from_url(url)) == (platform, handle, post_id)
+
+
+@pytest.mark.parametrize("text", [
+    "See https://twitter.com/someone/status/989179757651574784 and x.com/a/statuses/1234567.",
+    "TWITTER.COM/SOMEONE/STATUS/1234567 in capitals, twitter.com/i/web/status/7654321",
+    "twitter.com/someone/\u017ftatus/1234567 (a long s matches an s ignoring case)",
+    "A /status page, twitter.com/someone, and no status URL at all.",
+    "",
+])
+def test_find_status_urls_matches_as_the_pattern_does(text):
+    from newsprism.social import find_status_urls
+
+    expected = [(m.span(), m.group("id")) for m in STATUS_URL.finditer(text)]
+    assert [(m.span(), m.group("id")) for m in find_status_urls(text)] == expected

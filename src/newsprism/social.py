@@ -4,6 +4,7 @@ belongs to, and the time a status id encodes."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
@@ -16,6 +17,10 @@ STATUS_URL = re.compile(
     r"(?:/(?:photo|video)/\d)?(?:\?[^\s\"'<>]*)?(?:#[^\s\"'<>]*)?",
     re.IGNORECASE,
 )
+# Every status URL holds "/status". The pattern above, case-insensitive and opening with a
+# lookbehind, is tried at every character of a text; this one skips ahead to each slash, so a
+# text without the word (most articles) is never searched with it.
+_STATUS_WORD = re.compile("/status", re.IGNORECASE)
 
 # Path words that follow the host but are not account names.
 _NOT_HANDLES = frozenset({"i", "intent", "share", "home", "search", "hashtag", "explore"})
@@ -36,6 +41,13 @@ _HOSTS = {
     "tiktok.com": "tiktok", "vm.tiktok.com": "tiktok",
     "threads.net": "threads", "threads.com": "threads", "bsky.app": "bluesky",
 }
+
+
+def find_status_urls(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`STATUS_URL` in ``text``, as ``STATUS_URL.finditer(text)`` gives them."""
+    if _STATUS_WORD.search(text) is None:
+        return iter(())
+    return STATUS_URL.finditer(text)
 
 
 def snowflake_time(status_id: int | str) -> datetime | None:

@@ -132,6 +132,39 @@ def test_printed_post_dates(printed, expected):
     assert parse_post_date(printed) == expected
 
 
+# Dates the English reading takes without dateparser, and values with markup it rejects,
+# each with what dateparser itself gives (the test checks the two agree).
+DIRECT = [
+    ("September 27, 2016.", "2016-09-27"),
+    ("June 29, 2016..", "2016-06-29"),
+    ("29 June 2016.", "2016-06-29"),
+    ("June 29, 2016 at 4:30 p.m.", "2016-06-29"),
+    ("Feb 30, 2016.", None),
+    ("June 29, 2016</tweet>.", None),
+    ("<b>June 29, 2016</b>", None),
+    ("29 juin 2016</tweet>", None),
+    ("June 29, 2016<br>", None),
+]
+
+
+@pytest.mark.parametrize("printed,expected", DIRECT)
+def test_dates_read_without_dateparser(printed, expected, monkeypatch):
+    from newsprism.extract import embeds_text
+
+    def unexpected(value):
+        raise AssertionError(f"dateparser asked for {value!r}")
+
+    monkeypatch.setattr(embeds_text, "_dateparser_date", unexpected)
+    assert parse_post_date(printed) == expected
+
+
+@pytest.mark.parametrize("printed,expected", DIRECT)
+def test_dates_read_without_dateparser_are_those_dateparser_reads(printed, expected):
+    from newsprism.extract.embeds_text import _dateparser_date
+
+    assert _dateparser_date(printed) == expected
+
+
 @pytest.mark.parametrize("text,expected", [
     # an extractor's output: the post's words, then its attribution on a line of its own
     ("The council met on Monday.\nThe gym is cold tonight.\n— Theo Okafor (@theookafor) March 4, 2025\nMore news.",

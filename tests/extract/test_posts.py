@@ -167,3 +167,18 @@ def test_a_quotation_attributed_to_someone_else_is_no_caption(nlp):
 def test_one_act_told_twice_in_a_sentence_is_one_post(nlp):
     text = "Varga retweeted it on Monday, thinking she was retweeting one of her own quotes."
     assert len(posts_of(text, doc=nlp(text))) == 1
+
+
+@pytest.mark.model
+def test_act_words_read_from_the_arrays_are_those_the_tokens_give(nlp):
+    from newsprism.extract.post_narration import _act_word, _act_words
+
+    doc = nlp(
+        "Reyes quote-tweeted Okafor, then quote - tweeted him again and Retweeted a fan. "
+        "She replied to the post, shared it, quoted West and RESPONDED on Friday. "
+        "The repost drew replies; a reply-all, re-shares and quote posts followed. "
+        "Quote - posted twice, it was re-tweeted, responds, replying."
+    )
+    expected = [t.i for t in doc if t.pos_ in ("VERB", "NOUN", "PROPN") and _act_word(t, t.pos_)]
+    assert len(expected) >= 6  # the sentences hold words of reposting and replying
+    assert _act_words(doc) == expected

@@ -1,5 +1,7 @@
 """Temporal expressions: recognition extents and TIMEX3 values against a publication date."""
 
+import re
+
 import pytest
 
 from newsprism.extract.timex import embedded_post_dates, find_timexes
@@ -318,3 +320,31 @@ def test_a_gated_rule_never_matches_where_its_gate_finds_nothing(rule, text):
     assert dict(RULES)[rule].search(text), "the example must be one the rule finds"
     assert _GATES[rule].search(ascii_folded(text))
     assert not any(dict(RULES)[rule].search(other) for other in ("The vote was close.", "No date here"))
+
+
+@pytest.mark.parametrize("text", [
+    "On Sept. 3, SEPT 4 and September 5; Sep 6, Sep. 7 and SEPTEMBER 8.",
+    "May I? In May, MAY 2020, Mayfair, May's figures, May' and Mayor May.",
+    "Jun Jun. June Junes JUNE JUN. Jul July Julys. Mar March Marching MAR. MARCH.",
+    "December's end, Dec's end, Decembers, Dec., DECEMBER, Deck, Dec’s, Dec’t",
+    "Monday Mondays MONDAY Mon. Tuesday’s Wednesdays Thursdayish FRIDAY, Saturday Sunday.",
+    "",
+])
+def test_capitalised_name_tries_match_as_the_plain_alternations(text):
+    from newsprism.extract import timex_patterns
+
+    def plain(words):
+        forms = sorted(set(words), key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(f) for w in forms for f in (w.capitalize(), w.upper())) + ")"
+
+    months = timex_patterns.MONTHS
+    full = plain([m for m in months if len(m) > 3 or m == "may"])
+    abbreviated = "(?:" + plain([m for m in months if len(m) <= 4 and m != "may"]) + r"\.?)"
+    references = {
+        timex_patterns.MONTH: rf"(?:{full}|{abbreviated})(?!\w|['’](?!s\b))",
+        timex_patterns.WEEKDAY: plain(timex_patterns.WEEKDAYS) + r"\b",
+    }
+    for pattern, reference in references.items():
+        assert pattern != reference  # the tries, not the alternations
+        expected = [m.span() for m in re.finditer(reference, text)]
+        assert [m.span() for m in re.finditer(pattern, text)] == expected

@@ -32,3 +32,37 @@ def test_weekday_references_are_checked_against_the_estimate():
     assert "Friday" in estimate.reason and "weekday the text refers to" in estimate.reason
     estimate = estimate_published("On Sunday the team said — April 27, 2018")
     assert "up to 6 days later" in estimate.reason
+
+
+# Texts the month and weekday patterns must read exactly as a plain case-insensitive
+# alternation of the names does: every case, prefixes of longer names, names inside words,
+# and the characters that match an ASCII letter only when case is ignored.
+EQUIVALENCE_TEXTS = [
+    "Officials met on March 3, 2021, MARCH 4, 2021 and march 5 2021; Mar. 6, 2021.",
+    "The 9th of September, 2019, the 10 Sept 2019 and Sep 11, 2019 votes.",
+    "Junes and Julys: June 2016, Jun 2016, July 4, 1999, Jul 4 1999, Mayfair 2 2020.",
+    "In May 2020 she spoke. may 3 2020. MAY 2020. Marching 3, 2020. Decembers 2016.",
+    "\u017fept 3, 2019 and Aprİl 5, 2019, AUGUſT 6, 2019, aprıl 2019.",
+    "Monday, Tuesday and WEDNESDAY; thursdays, Fridayish, sunday SATURDAY.",
+    "Nov 1, 2018 — November 2018 — nov. 2018 — 2018-11-02 — 3 of december, 2017.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", EQUIVALENCE_TEXTS)
+def test_name_tries_match_as_a_case_insensitive_alternation(text):
+    import re
+
+    from newsprism.ingest import published
+
+    month = r"(?P<month>" + "|".join(sorted(published.MONTHS, key=len, reverse=True)) + r")\.?"
+    year = published._YEAR
+    plain = {
+        published._MDY: rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{year}\b",
+        published._DMY: rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+{year}\b",
+        published._MONTH_YEAR: rf"\b{month},?\s+{year}\b",
+        published._WEEKDAY: r"\b(" + "|".join(published.WEEKDAYS) + r")\b",
+    }
+    for pattern, reference in plain.items():
+        expected = [(m.span(), m.groupdict()) for m in re.finditer(reference, text, re.I)]
+        assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected

@@ -169,8 +169,10 @@ def _cut_at_break(doc: Doc, frame: Frame) -> list[int]:
 def _in_capitals(doc: Doc, i: int) -> bool:
     """A word of a heading set in capitals ("EVEN HIS BOSS THINKS HE IS WRONG — …"): the
     writer's label for what follows, not an attribution."""
+    if not doc[i].is_upper:
+        return False  # most cues: their neighbours need not be read
     words = [t for t in doc[max(0, i - 3):i + 4] if t.is_alpha and len(t.text) > 1]
-    return doc[i].is_upper and len(words) >= 4 and all(t.is_upper for t in words)
+    return len(words) >= 4 and all(t.is_upper for t in words)
 
 
 def paragraphs(doc: Doc, text: str) -> list[int]:

@@ -67,6 +67,7 @@ _ENGLISH_DATES = (
     re.compile(r"^(?:on\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME + r"$", re.IGNORECASE),
 )
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,8 +199,15 @@ def parse_post_date(value: str) -> str | None:
     value = value.strip()
     if not value or len(value) > 60 or not _HAS_YEAR.search(value):
         return None
+    if _TAG.search(value):
+        # markup left in a text ("June 29, 2016</tweet>."): dateparser reads no date there
+        # either, after its first call has cost seconds of loading
+        return None
+    # A full stop after the date ends the sentence ("… June 29, 2016."); dateparser reads
+    # the same date with or without it.
+    english = value.rstrip(".")
     for pattern in _ENGLISH_DATES:
-        match = pattern.match(value)
+        match = pattern.match(english)
         if match:
             month = _MONTHS.get(match.group("month").lower())
             if month is None:

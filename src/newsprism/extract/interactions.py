@@ -108,8 +108,12 @@ _WORD_CLASS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
 def lemmas(token: Token) -> list[str]:
     """The token's lemma, and a stem of its surface for verbs the lemmatizer does not know
     ("retweeted" -> "retweet", "texted" -> "text")."""
-    found = [token.lemma_.lower()]
-    surface = token.lower_
+    return _lemma_forms(token.lemma_, token.lower_)
+
+
+def _lemma_forms(lemma: str, surface: str) -> list[str]:
+    """:func:`lemmas` of a token with this lemma and this lowercase form."""
+    found = [lemma.lower()]
     for suffix in ("ed", "ing", "s"):
         if surface.endswith(suffix) and len(surface) > len(suffix) + 2:
             found.append(surface[: -len(suffix)])
@@ -144,29 +148,33 @@ class ActFinder:
         acts: list[Act] = []
         table = cues()
         from spacy import symbols  # here: the story modules that import this one need no spaCy
-        from spacy.attrs import POS
+        from spacy.attrs import IDX, LEMMA, LOWER, POS
 
         doc = self.doc
-        word_class_ids = {symbols.IDS[pos] for pos in _WORD_CLASS}
-        # only verbs and nouns name acts: the others are skipped on the array of parts of
-        # speech, without a token object made for each
-        for i, pos_id in enumerate(doc.to_array(POS).tolist()):
-            if pos_id not in word_class_ids:
+        strings = doc.vocab.strings
+        classes = {symbols.IDS[pos]: (pos, word_class) for pos, word_class in _WORD_CLASS.items()}
+        # Only verbs and nouns name acts, and only outside quotations: the rest is skipped on
+        # the parse's arrays, and a token object is made only for a cue or a verb (making one
+        # for each noun, and reading its strings, cost more than the search).
+        columns = doc.to_array([POS, IDX, LEMMA, LOWER]).tolist() if len(doc) else []
+        for i, (pos_id, idx, lemma_id, lower_id) in enumerate(columns):
+            if pos_id not in classes:
                 continue
-            token = doc[i]
-            pos = token.pos_
-            word_class = _WORD_CLASS[pos]
-            if self._quoted(token.idx) or self._embedded(token.idx):
+            pos, word_class = classes[pos_id]
+            if self._quoted(idx) or self._embedded(idx):
                 continue  # a speaker's own words are read from the quotation, not as narration
-            for lemma in lemmas(token):
+            forms = _lemma_forms(strings[lemma_id], strings[lower_id])
+            token = None
+            for lemma in forms:
                 if (word_class, lemma) in table:
+                    token = doc[i]
                     if word_class == "verb":
                         acts += self._verb_acts(token, lemma, table[("verb", lemma)])
                     else:
                         acts += self._noun_acts(token, lemma, table[("noun", lemma)])
                     break
             if pos == "VERB":
-                acts += self._content_acts(token)
+                acts += self._content_acts(token or doc[i], not _REPORTING_LEMMAS.isdisjoint(forms))
         return _unique(acts)
 
     # --- acts named by a verb or a noun ---------------------------------------------------
@@ -216,9 +224,10 @@ class ActFinder:
             acts.append(self._act("replies_to", source, self._previous(noun), noun, 0.5))
         return acts
 
-    def _content_acts(self, verb: Token) -> list[Act]:
-        """What a reporting verb's quotation, caption or indirect speech does."""
-        content = self._content(verb)
+    def _content_acts(self, verb: Token, reporting: bool) -> list[Act]:
+        """What a reporting verb's quotation, caption or indirect speech does (``reporting``:
+        whether one of the verb's :func:`lemmas` is a word of reporting)."""
+        content = self._content(verb, reporting)
         if content is None:
             return []
         source_token, _ = self._subject(verb)
@@ -490,12 +499,12 @@ class ActFinder:
             return "praises"
         return None
 
-    def _content(self, verb: Token) -> tuple[int, int] | None:
+    def _content(self, verb: Token, reporting: bool) -> tuple[int, int] | None:
         """The words a reporting verb carries: its clausal complement (quotation included:
-        "telling him that Trump is “a moron”"), else a quotation right after it or after its
-        object ("retweeted the President with the caption, “Nah …”")."""
-        ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        if ccomp is not None and set(lemmas(verb)) & _REPORTING_LEMMAS:
+        "telling him that Trump is “a moron”") when ``reporting``, else a quotation right
+        after it or after its object ("retweeted the President with the caption, “Nah …”")."""
+        ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None) if reporting else None
+        if ccomp is not None:
             tokens = sorted(ccomp.subtree, key=lambda t: t.i)
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             if start > verb.idx and "\n" not in self.text[start:end]:

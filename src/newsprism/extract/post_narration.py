@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsprism.extract.mentions import TITLES
@@ -166,14 +167,25 @@ def _governed_by(token: Token, quote: tuple[int, int], cues: list[Token]) -> boo
 
 def _act_words(doc: Doc) -> list[int]:
     """Indices of the tokens that are words of reposting or replying (what :func:`_kind`
-    reads further), found on the array of parts of speech: most tokens are no verb or noun,
-    and making each a token object cost more than the rest of the search."""
+    reads further), found on the parse's arrays: most tokens are no verb or noun, and making
+    each a token object, and reading its strings, cost more than the rest of the search."""
     from spacy import symbols  # here: the story modules that import this one need no spaCy
-    from spacy.attrs import POS
+    from spacy.attrs import LEMMA, LOWER, ORTH, POS
 
     names = {symbols.VERB: "VERB", symbols.NOUN: "NOUN", symbols.PROPN: "PROPN"}
-    doc_pos = doc.to_array(POS).tolist()
-    return [i for i, pos in enumerate(doc_pos) if pos in names and _act_word(doc[i], names[pos])]
+    strings = doc.vocab.strings
+    columns = doc.to_array([POS, ORTH, LOWER, LEMMA]).tolist() if len(doc) else []
+    dash, quote = _hashes("-", "quote")
+    found = []
+    for i, (pos, orth, _, lemma) in enumerate(columns):
+        if pos not in names:
+            continue
+        word = strings[orth]
+        if i > 1 and columns[i - 1][1] == dash and columns[i - 2][2] == quote:
+            word = "quote-" + word
+        if _names_act(word, names[pos], lemma):
+            found.append(i)
+    return found
 
 
 def _act_word(token: Token, pos: str) -> str | None:
@@ -181,9 +193,21 @@ def _act_word(token: Token, pos: str) -> str | None:
     word = token.text
     if token.i > 1 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "quote":
         word = "quote-" + word  # "quote-tweeted" splits into three tokens
-    if _REPOST.match(word) or (pos == "VERB" and (token.lemma_ in ("quote", "share") or _REPLY.match(word))):
-        return word
-    return None
+    return word if _names_act(word, pos, token.lemma) else None
+
+
+def _names_act(word: str, pos: str, lemma: int) -> bool:
+    """Whether ``word`` (a token's text, "quote-" put before it after "quote -") of part of
+    speech ``pos`` and lemma hash ``lemma`` is a word of reposting or replying."""
+    return bool(_REPOST.match(word) or (pos == "VERB" and (lemma in _hashes("quote", "share") or _REPLY.match(word))))
+
+
+@lru_cache(maxsize=4)
+def _hashes(*words: str) -> tuple[int, ...]:
+    """The hashes of ``words`` as the parse's arrays hold strings."""
+    from spacy.strings import hash_string  # here: see _act_words
+
+    return tuple(hash_string(word) for word in words)
 
 
 def _kind(token: Token) -> str | None:

@@ -23,7 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spacy.attrs import SENT_START
+from spacy.attrs import LOWER, SENT_START
+from spacy.strings import hash_string
 
 from newsprism.extract.cues import MESSAGE_NOUNS
 from newsprism.model import Mention, Span
@@ -33,6 +34,10 @@ if TYPE_CHECKING:
 
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+# The same words as spaCy hashes them, to be compared with a parse's array of lowercase forms.
+_MALE_PRONOUN_IDS = frozenset(hash_string(w) for w in MALE_PRONOUNS)
+_FEMALE_PRONOUN_IDS = frozenset(hash_string(w) for w in FEMALE_PRONOUNS)
+_HE_SHE_IDS = (hash_string("he"), hash_string("she"))
 MALE_WORDS = frozenset(
     """mr mr. sir husband father dad son brother boyfriend king prince actor congressman
     businessman chairman spokesman uncle nephew grandfather""".split()
@@ -131,8 +136,9 @@ class ArticlePeople:
         ends: dict[int, int] = {}
         for i, sid in enumerate(sentence):
             ends[sid] = i + 1
-        # every token's lowercase form once: the pronoun searches below read runs of them
-        lowers = [t.lower_ for t in doc]
+        # every token's lowercase form once, as its hash: the pronoun searches below read
+        # runs of them (a token object made for each word cost more than the searches)
+        lowers = doc.to_array(LOWER).tolist()
         for named in self.named:
             tally = votes.setdefault(named.key, [0, 0])
             # Honorifics and gendered role words in the name's own phrase ("Legend's wife,
@@ -151,10 +157,10 @@ class ArticlePeople:
             if named.hidden or any(n.key != named.key for n in by_sentence.get(sid, ())):
                 continue
             for lower in lowers[named.token + 1:ends[sid]]:
-                if lower in MALE_PRONOUNS:
+                if lower in _MALE_PRONOUN_IDS:
                     tally[0] += 1
                     break
-                if lower in FEMALE_PRONOUNS:
+                if lower in _FEMALE_PRONOUN_IDS:
                     tally[1] += 1
                     break
         # A pronoun opening a sentence that names nobody, right after a sentence that names
@@ -165,10 +171,10 @@ class ArticlePeople:
             keys = {n.key for n in by_sentence.get(sid, ())}
             if not keys and len(previous) == 1:
                 begin = ends[sid - 1] if sid - 1 in ends else 0
-                first = next((i for i in range(begin, ends[sid]) if lowers[i] in ("he", "she")), None)
+                first = next((i for i in range(begin, ends[sid]) if lowers[i] in _HE_SHE_IDS), None)
                 if first is not None and doc[first].dep_ == "nsubj":
                     tally = votes.setdefault(next(iter(previous)), [0, 0])
-                    tally[0 if lowers[first] == "he" else 1] += 1
+                    tally[0 if lowers[first] == _HE_SHE_IDS[0] else 1] += 1
             previous = keys or previous
         for key, (male, female) in votes.items():
             if male > female:

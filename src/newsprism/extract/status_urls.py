@@ -29,7 +29,7 @@ from newsprism.extract.post_context import (
     subject_span,
     tokens_between,
 )
-from newsprism.social import STATUS_URL, parse_status_url
+from newsprism.social import STATUS_URL, find_status_urls, parse_status_url
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -69,7 +69,7 @@ def find_status_citations(
     starts = [p[0] for p in paragraphs]
     citations: list[StatusCitation] = []
     claimed: set[tuple[int, int]] = set()  # quoted segments already given to a URL
-    for match in STATUS_URL.finditer(text):
+    for match in find_status_urls(text):
         span = (match.start(), match.end())
         if _inside(span, taken):
             continue

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from newsprism.social import STATUS_URL, snowflake_time
+from newsprism.regex_starts import longest_first
+from newsprism.social import find_status_urls, snowflake_time
 
 MONTHS = {
     name: number
@@ -28,13 +29,16 @@ MONTHS = {
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# The names as tries with each letter's cases spelled out (see longest_first): a
+# case-insensitive alternation of words is tried word by word at every character of the text,
+# the trie by a test or two of the first letter; both match exactly the same.
+_MONTH = r"(?P<month>" + longest_first(MONTHS, ignorecase=True) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _MDY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I)
 _DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)
-_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_WEEKDAY = re.compile(r"\b(" + longest_first(WEEKDAYS, ignorecase=True) + r")\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ def _day_dates(text: str) -> list[tuple[date, str]]:
             except ValueError:
                 continue
             found.append((value, repr(match.group(0))))
-    for match in STATUS_URL.finditer(text):
+    for match in find_status_urls(text):
         moment = snowflake_time(match.group("id"))
         if moment is not None:
             found.append((moment.date(), f"status {match.group('id')} posted {moment:%Y-%m-%dT%H:%M:%SZ}"))
