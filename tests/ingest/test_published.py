@@ -66,3 +66,12 @@ def test_name_tries_match_as_a_case_insensitive_alternation(text):
     for pattern, reference in plain.items():
         expected = [(m.span(), m.groupdict()) for m in re.finditer(reference, text, re.I)]
         assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("\u017fept 3, 2019 was a Tueſday.", "2019-09-03"),  # long s: a case-insensitive "s"
+    ("Aprİl 5, 2019 and aprıl 2019.", "2019-04-05"),  # dotted capital I, dotless i
+    ("In AUGUſT 2019.", "2019-08"),
+])
+def test_names_matched_only_when_case_is_ignored_are_read(text, value):
+    assert estimate_published(text).value == value

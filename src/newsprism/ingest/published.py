@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from newsprism.regex_starts import longest_first
+from newsprism.regex_starts import ascii_folded, longest_first
 from newsprism.social import find_status_urls, snowflake_time
 
 MONTHS = {
@@ -56,7 +56,7 @@ def estimate_published(text: str) -> Estimate | None:
     if dated:
         latest, evidence = max(dated, key=lambda item: item[0])
         reason = f"latest date in the text: {evidence}"
-        weekdays = sorted({m.group(1).lower() for m in _WEEKDAY.finditer(text)}, key=WEEKDAYS.index)
+        weekdays = sorted({_name_key(m.group(1)) for m in _WEEKDAY.finditer(text)}, key=WEEKDAYS.index)
         if weekdays:
             same = WEEKDAYS[latest.weekday()]
             if same in weekdays:
@@ -65,7 +65,7 @@ def estimate_published(text: str) -> Estimate | None:
                 named = ", ".join(w.capitalize() for w in weekdays)
                 reason += f"; the text's weekday references ({named}) may place it up to 6 days later"
         return Estimate(latest.isoformat(), "day", reason)
-    months = [(int(m.group("year")), MONTHS[m.group("month").lower()], m.group(0))
+    months = [(int(m.group("year")), MONTHS[_name_key(m.group("month"))], m.group(0))
               for m in _MONTH_YEAR.finditer(text)]
     if months:
         year, month, evidence = max(months)
@@ -73,12 +73,18 @@ def estimate_published(text: str) -> Estimate | None:
     return None
 
 
+def _name_key(name: str) -> str:
+    # the patterns match case-insensitively, so "ſept" (long s) and "Aprİl" (dotted capital I)
+    # are month names too, which lower() alone leaves apart from the keys
+    return ascii_folded(name)
+
+
 def _day_dates(text: str) -> list[tuple[date, str]]:
     found: list[tuple[date, str]] = []
     for pattern in (_MDY, _DMY, _ISO):
         for match in pattern.finditer(text):
             month = match.group("month")
-            month_number = int(month) if month.isdigit() else MONTHS[month.lower()]
+            month_number = int(month) if month.isdigit() else MONTHS[_name_key(month)]
             try:
                 value = date(int(match.group("year")), month_number, int(match.group("day")))
             except ValueError:
