@@ -28,7 +28,7 @@ from newsprism.extract.mentions import PARTICLES, POSSESSIVE, TITLES
 from newsprism.model import Article, Description, Mention, Person, Span
 from newsprism.offsets import RangeUnion
 from newsprism.options import Options
-from newsprism.regex_starts import StartIndex, finditer_at, longest_first
+from newsprism.regex_starts import StartIndex, ascii_folded, finditer_at, longest_first
 from newsprism.stages import StoryInput, story_stage
 
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
@@ -230,9 +230,8 @@ def _scan_name_words(article: Article, mentions: list[Mention], groups, full_by_
     words = set(full_by_word["last"]) | {w for w, keys in full_by_word["first"].items() if keys & in_article}
     if not words:
         return
-    for match in _word_matches(article.text, words, full_by_word, patterns):
-        start, end = match.start(1), match.end(1)
-        surface = match.group(1)
+    for start, end in _word_matches(article.text, words, full_by_word, patterns):
+        surface = article.text[start:end]
         if not (surface[0].isupper()) or start in covered or any(s <= start < e for s, e in found):
             continue
         if _follows_article_word(article.text, start):
@@ -247,23 +246,25 @@ def _scan_name_words(article: Article, mentions: list[Mention], groups, full_by_
         found.append((start, end))
 
 
-def _word_matches(text: str, words: set[str], full_by_word, patterns: dict[frozenset[str], re.Pattern[str]]):
-    """The matches in ``text`` of the pattern of ``words`` (folded name words).
+def _word_matches(text: str, words: set[str], full_by_word,
+                  patterns: dict[frozenset[str], re.Pattern[str]]) -> list[tuple[int, int]]:
+    """Where in ``text`` the pattern of ``words`` (folded name words) matches a name word.
 
     Compiling the alternation of a large story's name words costs more than scanning an
     article with it, and only the first names differ from article to article. So the pattern
     of every name word of the story is compiled once and serves each article where every
     word it matches is one of the article's ``words``: the article's own pattern tries a
     subset of the same alternatives in the same order (longest first), so it finds exactly
-    the same matches. Elsewhere the article's own pattern runs. Both are tried only where a
-    name word can start (:mod:`newsprism.regex_starts`).
+    the same matches. Elsewhere the article's own pattern runs. Both search the text's ASCII
+    folded copy (see :func:`~newsprism.regex_starts.longest_first`), only where a name word
+    can start (:mod:`newsprism.regex_starts`).
     """
     every = frozenset(full_by_word["last"]) | frozenset(full_by_word["first"])
-    starts = StartIndex(text)  # the patterns' lookbehind excludes at least its boundary
-    matches = list(finditer_at(_name_words_pattern(every, patterns), starts))
-    if len(words) == len(every) or all(_folds_to(m.group(1), words) for m in matches):
-        return matches
-    return list(finditer_at(_name_words_pattern(frozenset(words), patterns), starts))
+    starts = StartIndex(ascii_folded(text))  # the patterns' lookbehind excludes at least its boundary
+    spans = [m.span(1) for m in finditer_at(_name_words_pattern(every, patterns), starts)]
+    if len(words) == len(every) or all(_folds_to(text[start:end], words) for start, end in spans):
+        return spans
+    return [m.span(1) for m in finditer_at(_name_words_pattern(frozenset(words), patterns), starts)]
 
 
 def _folds_to(surface: str, words: set[str]) -> bool:
@@ -275,9 +276,7 @@ def _folds_to(surface: str, words: set[str]) -> bool:
 def _name_words_pattern(words: frozenset[str], patterns: dict[frozenset[str], re.Pattern[str]]) -> re.Pattern[str]:
     if words not in patterns:
         patterns[words] = re.compile(
-            r"(?<![\w@/.#-])(" + longest_first(words, ignorecase=True) + r")(?:'s|’s)?(?![\w@-])",
-            re.IGNORECASE,
-        )
+            r"(?<![\w@/.#-])(" + longest_first(words, ignorecase=True) + r")(?:'s|’s)?(?![\w@-])")
     return patterns[words]
 
 
