@@ -265,7 +265,7 @@ def longest_first(words: Iterable[str], *, ignorecase: bool = False) -> str:
     ascii_folded replaces exactly when it matches the replacement).
     """
     ordered = sorted(words, key=len, reverse=True)
-    if ignorecase and not all(_folds_apart(c) for w in ordered for c in w):
+    if ignorecase and not folds_apart(ordered):
         return "(?i:" + "|".join(re.escape(w) for w in ordered) + ")"
     trie: dict = {}
     for word in ordered:
@@ -274,6 +274,15 @@ def longest_first(words: Iterable[str], *, ignorecase: bool = False) -> str:
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
     return _trie_pattern(trie)
+
+
+def folds_apart(words: Iterable[str]) -> bool:
+    """Whether :func:`longest_first` with ``ignorecase`` writes ``words`` as a trie that
+    matches with case: the word a match of it holds is then the folded text it spans."""
+    joined = "".join(words)
+    if joined.isascii():  # nearly always: one test of the whole, not one per character
+        return joined == joined.lower()
+    return all(_folds_apart(c) for c in joined)
 
 
 def _folds_apart(char: str) -> bool:
