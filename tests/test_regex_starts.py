@@ -1,3 +1,4 @@
+import _sre
 import re
 import string
 import sys
@@ -71,24 +72,38 @@ NAME_TEXTS = [
 ]
 
 
-@pytest.mark.parametrize("text", NAME_TEXTS)
+@pytest.mark.parametrize("text", NAME_TEXTS + [t.upper() for t in NAME_TEXTS] + [TEXTS[2]])
 @pytest.mark.parametrize("size", [1, 3, 7, len(NAME_WORDS)])
-def test_longest_first_trie_matches_the_plain_alternation(text, size):
+def test_longest_first_on_folded_text_matches_the_case_insensitive_alternation(text, size):
     for offset in range(len(NAME_WORDS)):
         words = [NAME_WORDS[(offset + k) % len(NAME_WORDS)] for k in range(size)]
         plain = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
         trie = longest_first(words, ignorecase=True)
         assert "(?:" in trie or size == 1
         spans = []
-        for alternation in (plain, trie):
-            pattern = re.compile(r"(?<![\w@/.#-])(" + alternation + r")(?:'s|’s)?(?![\w@-])", re.IGNORECASE)
-            spans.append([(m.span(), m.group(1)) for m in pattern.finditer(text)])
+        for alternation, flags, searched in ((plain, re.IGNORECASE, text), (trie, 0, ascii_folded(text))):
+            pattern = re.compile(r"(?<![\w@/.#-])(" + alternation + r")(?:'s|’s)?(?![\w@-])", flags)
+            spans.append([m.span(1) for m in pattern.finditer(searched)])
         assert spans[0] == spans[1]
 
 
 def test_longest_first_keeps_the_plain_alternation_for_words_that_fold():
-    assert longest_first(["yıldırım", "yildirim"], ignorecase=True).count("|") == 1
-    assert longest_first(["Comey", "co"], ignorecase=True) == "(?:Comey|co)"
+    assert longest_first(["yıldırım", "yildirim"], ignorecase=True) == "(?i:yıldırım|yildirim)"
+    assert longest_first(["Comey", "co"], ignorecase=True) == "(?i:Comey|co)"
+    text = "YILDIRIM, Yıldırım, Komey; COMEY and Co"
+    pattern = re.compile(longest_first(["yıldırım", "Comey", "co"], ignorecase=True))
+    expected = [m.span() for m in re.finditer("yıldırım|Comey|co", text, re.IGNORECASE)]
+    assert [m.span() for m in pattern.finditer(ascii_folded(text))] == expected
+
+
+def test_case_insensitive_characters_match_folded_text_alike():
+    # what ascii_folded replaces: the letters and the characters that fold to them
+    replaced = string.ascii_letters + "".join(_FOLDS.values())
+    cased = [chr(c) for c in range(sys.maxunicode + 1) if _sre.unicode_iscased(c)]
+    for char in cased:  # a character without case matches only itself
+        pattern = re.compile(re.escape(char), re.IGNORECASE)
+        for original in replaced:
+            assert bool(pattern.fullmatch(original)) == bool(pattern.fullmatch(ascii_folded(original))), (char, original)
 
 
 def test_ascii_folded_maps_exactly_what_case_insensitive_letters_match():
@@ -110,7 +125,7 @@ def test_lower_case_pattern_on_folded_text_finds_the_case_insensitive_matches(te
         assert [m.span() for m in re.finditer(pattern, ascii_folded(text))] == expected
 
 
-def test_case_variants_cover_every_character_that_folds_to_an_ascii_letter():
+def test_folds_cover_every_character_that_matches_an_ascii_letter():
     letters = re.compile("[a-z]", re.IGNORECASE)
     for code in range(128, sys.maxunicode + 1):
         char = chr(code)
@@ -121,6 +136,7 @@ def test_case_variants_cover_every_character_that_folds_to_an_ascii_letter():
 
 
 def test_longest_first_trie_takes_characters_without_case():
-    assert longest_first(["o’neil", "cruz—35"], ignorecase=True).startswith("(?-i:")
-    pattern = re.compile("(" + longest_first(["kim", "o’neil"], ignorecase=True) + ")", re.IGNORECASE)
-    assert [m.group() for m in pattern.finditer("KIM \u212aİM O’NEIL o'neil")] == ["KIM", "\u212aİM", "O’NEIL"]
+    assert not longest_first(["o’neil", "cruz—35"], ignorecase=True).startswith("(?i:")
+    pattern = re.compile("(" + longest_first(["kim", "o’neil"], ignorecase=True) + ")")
+    text = "KIM \u212aİM O’NEIL o'neil"
+    assert [text[m.start():m.end()] for m in pattern.finditer(ascii_folded(text))] == ["KIM", "\u212aİM", "O’NEIL"]

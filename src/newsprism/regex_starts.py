@@ -20,7 +20,7 @@ import _sre
 import re
 import string
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -247,32 +247,42 @@ def longest_first(words: Iterable[str], *, ignorecase: bool = False) -> str:
     """A regex alternation of the literal ``words`` that prefers the longest word matching at
     a position (then the next longest, when what follows the alternation fails).
 
-    Written as a trie (``co(?:mey|nway|)``) when no two different characters of the words can
-    match the same text character (words of ASCII lowercase letters and characters without
-    case, such as digits, dashes and curly apostrophes, or any words matched with case):
-    the words that can match at one position then all lie on one path of the trie, which the
-    engine tries deepest first, exactly the order of the plain longest-first alternation it
-    replaces, but it tests a few dozen first letters where that tried every word in turn.
-    Otherwise it is that plain alternation.
+    Written as a trie (``co(?:mey|nway|)``): the words that can match at one position all lie
+    on one path of the trie, which the engine tries deepest first, exactly the order of the
+    plain longest-first alternation it replaces, but it tests a few dozen first letters where
+    that tried every word in turn.
 
-    With ``ignorecase`` the trie matches with case and spells out each character's case
-    variants (``[cC][oO]``, :func:`_case_variants`): the engine skips an alternative whose
-    first character or class does not fit without entering it, which it cannot do for a
-    case-insensitive literal, so a position costs a few tests instead of a try of every first
-    letter. The pattern still matches exactly what the case-insensitive one does.
+    With ``ignorecase`` the pattern is meant for the text's :func:`ascii_folded` copy, where
+    it finds what the words' case-insensitive alternation finds in the text itself. When every
+    character of the words is ASCII lower case or has no case, that is the trie matching with
+    case: the folded copy holds in lower case every character such a word can match, and the
+    engine skips a branch whose first literal does not fit without entering it, which it
+    cannot do for a case-insensitive one (a position costs a few tests instead of a try of
+    every first letter). Otherwise two different characters of the words may match the same
+    text character, so the words matching at a position need not lie on one path: the pattern
+    is then the plain alternation, case-insensitive, which finds the same matches in the
+    folded copy as in the text (a case-insensitive character matches a character that
+    ascii_folded replaces exactly when it matches the replacement).
     """
     ordered = sorted(words, key=len, reverse=True)
-    if ignorecase and not all(_folds_apart(c) for w in ordered for c in w):
-        return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
+    if ignorecase and not folds_apart(ordered):
+        return "(?i:" + "|".join(re.escape(w) for w in ordered) + ")"
     trie: dict = {}
     for word in ordered:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
-    if ignorecase:
-        return "(?-i:" + _trie_pattern(trie, _case_variants) + ")"
-    return _trie_pattern(trie, re.escape)
+    return _trie_pattern(trie)
+
+
+def folds_apart(words: Iterable[str]) -> bool:
+    """Whether :func:`longest_first` with ``ignorecase`` writes ``words`` as a trie that
+    matches with case: the word a match of it holds is then the folded text it spans."""
+    joined = "".join(words)
+    if joined.isascii():  # nearly always: one test of the whole, not one per character
+        return joined == joined.lower()
+    return all(_folds_apart(c) for c in joined)
 
 
 def _folds_apart(char: str) -> bool:
@@ -281,18 +291,8 @@ def _folds_apart(char: str) -> bool:
     return (char.isascii() and char == char.lower()) or not _sre.unicode_iscased(ord(char))
 
 
-def _case_variants(char: str) -> str:
-    """A case-sensitive pattern of what ``char`` (see :func:`_folds_apart`) matches ignoring case."""
-    if not char.isascii():
-        return re.escape(char)  # it has no case
-    variants = sorted({char, char.upper(), *_FOLDS.get(char, "")})
-    if len(variants) == 1:
-        return re.escape(char)
-    return "[" + "".join(re.escape(c) for c in variants) + "]"
-
-
-def _trie_pattern(node: dict, literal: Callable[[str], str]) -> str:
-    branches = [literal(char) + _trie_pattern(child, literal) for char, child in sorted(node.items()) if char]
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
     if "" in node:
         branches.append("")  # ending here is the last choice: longer words first
     if len(branches) == 1:

@@ -152,3 +152,38 @@ def test_indexed_paraphrase_search_matches_the_exhaustive_one():
             assert set(asked) <= {"ALL"} and asked.get("ALL") == expected
     assert any(reference_paraphrase(t, m, s, CoverageOptions()) for t, s, m in cases)
     assert any(reference_paraphrase(t, m, s, CoverageOptions()) is None for t, s, m in cases)
+
+
+def _reference_columns(columns, unit_of, rows, options):
+    """Exclusives and omissions column by column, row by row (the rule as stated)."""
+    units = set(unit_of.values())
+    found = {}
+    for name in columns:
+        unit, exclusive, omitted = unit_of[name], [], []
+        for row in rows:
+            reporting = {unit_of[c.column] for c in row.cells if c.status != "absent"}
+            if reporting == {unit} and len(units) > 1:
+                exclusive.append(f"{row.item_kind}:{row.item_id}")
+            if unit not in reporting and len(units) > 1 and len(reporting) / (len(units) - 1) > options.omission_share:
+                omitted.append(f"{row.item_kind}:{row.item_id}")
+        found[name] = (tuple(exclusive), tuple(omitted))
+    return found
+
+
+def test_exclusives_and_omissions_match_the_rule_on_random_matrices():
+    import random
+
+    from newsprism.model import CoverageCell, CoverageRow
+    from newsprism.story.coverage import _columns
+
+    rng = random.Random(9)
+    for _ in range(60):
+        names = [f"O{k}" for k in range(rng.randrange(1, 9))]
+        columns = {name: [] for name in names}
+        unit_of = {name: rng.choice(names[:max(1, len(names) - 2)]) for name in names}  # some share a unit
+        rows = [CoverageRow("event", f"e{r}", "", tuple(
+                    CoverageCell(name, rng.choice(("present", "paraphrased", "absent", "absent"))) for name in names), 0)
+                for r in range(rng.randrange(12))]
+        options = CoverageOptions(omission_share=rng.choice((0.0, 0.3, 0.5, 0.99)))
+        found = {c.name: (c.exclusive, c.omitted) for c in _columns(columns, unit_of, rows, options)}
+        assert found == _reference_columns(columns, unit_of, rows, options)

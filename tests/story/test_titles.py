@@ -44,3 +44,26 @@ def test_key_people_are_those_named_in_most_articles():
               Person("twice", "Twice", evidence=spans("a", "b", "b", "b")),
               Person("nowhere", "Nowhere"))
     assert key_people(people) == ("everywhere", "twice", "once")
+
+
+NAME_TEXTS = [
+    "Betty Ford Center, BETTY  FORD center and betty\nford; BettyFord Center, the betty fordham.",
+    "\u212aanye West met \u212aANYE WEST; kanye west's song; İvana İsmail and ivana ismail.",
+    "José Álvarez, JOSÉ ÁLVAREZ, jose alvarez; Jr. Smith and j.r. smith or J.R. Smith.",
+    "donald donald trump, Donald  Trump-Pence, ſtate ſenate, State Senate, trumps donald",
+]
+NAME_KEYS = ["betty ford center", "betty ford", "kanye west", "ivana ismail", "josé álvarez", "jose alvarez",
+             "j.r. smith", "donald trump", "donald", "state senate", "Betty Ford", "", "ford"]
+
+
+def test_name_spans_are_the_case_insensitive_matches_in_the_text():
+    import re
+
+    from newsprism.regex_starts import ascii_folded
+    from newsprism.story.titles import name_spans
+
+    for text in NAME_TEXTS + [t.upper() for t in NAME_TEXTS]:
+        for key in NAME_KEYS:
+            pattern = r"\b" + r"\s+".join(re.escape(w) for w in key.split()) + r"\b"
+            expected = [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
+            assert list(name_spans(key, ascii_folded(text))) == expected, (key, text)

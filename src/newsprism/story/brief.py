@@ -38,7 +38,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import numpy as np
-from scipy.sparse import csr_matrix
 
 from newsprism.extract.datelines import dateline_end
 from newsprism.extract.narration import merge, quoted_ranges
@@ -48,6 +47,7 @@ from newsprism.options import BriefOptions, Options
 from newsprism.stages import StoryInput, story_stage
 from newsprism.story.brief_records import (act_strength, acts_within, deeds, narrated_acts, quote_candidates,
                                             quoted_items, record_acts)
+from newsprism.story.brief_vectors import SentenceVectors
 from newsprism.story.timeline import value_start
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -263,7 +263,7 @@ def post_sentence(post: Post, people: dict[str, str], max_chars: int) -> str | N
     return f"On {day:%B} {day.day}, {day.year}, {author} {verb} on {where}: “{text}”"
 
 
-def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> np.ndarray | None:
+def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> SentenceVectors | None:
     """Score every unit in place; returns the units' normalized TF-IDF vectors."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -276,58 +276,57 @@ def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> 
             [u.words or u.text for u in units])
     except ValueError:  # nothing but stop words
         return None
-    vectors = matrix.toarray()
-    # np.linalg.norm's own sum of squares, without its two temporary copies of a large
-    # story's dense matrix; the rows are then scaled in place
-    norms = np.sqrt(np.add.reduce(vectors * vectors, axis=1, keepdims=True))
-    vectors /= np.where(norms > 0, norms, 1)
-    centroid = vectors.mean(axis=0)
-    centroid = centroid / (np.linalg.norm(centroid) or 1)
-    # a sentence has a few dozen words of the story's thousands: the product of the sparse
-    # rows costs a fraction of the dense one, which grew with the square of the story's size
-    rows = csr_matrix(matrix, copy=True)
-    rows.data /= np.repeat(np.where(norms > 0, norms, 1)[:, 0], np.diff(rows.indptr))
-    similarity = (rows @ rows.T).toarray()
+    vectors = SentenceVectors(matrix)
+    similarity = vectors.similarity()
     all_outlets = {outlet_of(a) for a in story.articles}
     others = max(1, len(all_outlets) - 1)
-    # per outlet, each unit's closest unit of that outlet (a column block at a time, so that
-    # a large story costs matrix work, not a loop over all pairs)
+    # per outlet, each unit's closest unit of that outlet: a row block of that outlet's units
+    # (the matrix is symmetric), so that a large story costs matrix work, not a loop over all
+    # pairs, and the block is copied whole rows at a time rather than gathered column by column
     unit_outlets = np.array([outlet_of(u.article) for u in units])
     outlets = sorted(set(unit_outlets))
     closest = np.empty((len(units), len(outlets)), dtype=np.intp)
     for k, outlet in enumerate(outlets):
-        columns = np.flatnonzero(unit_outlets == outlet)
-        closest[:, k] = columns[similarity[:, columns].argmax(axis=1)]
+        rows = np.flatnonzero(unit_outlets == outlet)
+        closest[:, k] = rows[similarity[rows].argmax(axis=0)]
     # read out as Python numbers once: a story of many outlets asks for every unit's closest
     # sentence of each, and indexing the arrays one number at a time cost more than the rest
     closeness = np.take_along_axis(similarity, closest, axis=1).tolist()
     closest = closest.tolist()
+    centrality = vectors.centrality()
+    other_outlets: dict[frozenset[str], list[int]] = {}  # the other outlets of units of the same ones
     for i, unit in enumerate(units):
-        other = [k for k, outlet in enumerate(outlets) if outlet not in unit.outlets]
+        own = frozenset(unit.outlets)
+        if own not in other_outlets:
+            other_outlets[own] = [k for k, outlet in enumerate(outlets) if outlet not in own]
+        other, row = other_outlets[own], closeness[i]
         # consensus: how closely each other outlet reports the same thing (its closest sentence)
-        agreement = sum(closeness[i][k] for k in other)
-        supported = [k for k in other if closeness[i][k] >= options.support_similarity]
+        agreement = sum([row[k] for k in other])
+        supported = [k for k in other if row[k] >= options.support_similarity]
         unit.support = [Span(s.article_id, s.start, s.end, s.text, "support")
                         for k in supported for s in units[closest[i][k]].source[:1]]
         lead = options.lead_weight * max(0.0, 1 - unit.position / options.lead_sentences) \
             if options.lead_sentences and not (unit.from_post or unit.from_quote) else 0.0
-        unit.score = float(vectors[i] @ centroid) * (1 + options.consensus_weight * agreement / others + lead) \
+        unit.score = centrality[i] * (1 + options.consensus_weight * agreement / others + lead) \
             * (1 + options.act_weight * act_strength(unit.acts, options))
         unit.outlets.update(outlets[k] for k in supported)
     # a sentence its text does not date takes the day of a dated report of another outlet
-    # that repeats it ("Trump responded to Kanye's tweet" / "… Trump tweeted on Wednesday")
-    for i, unit in enumerate(units):
-        if unit.dated:
-            continue
-        repeats = [j for j in np.flatnonzero(similarity[i] > options.max_similarity)
-                   if units[j].dated and outlet_of(units[j].article) != outlet_of(unit.article)]
+    # that repeats it ("Trump responded to Kanye's tweet" / "… Trump tweeted on Wednesday");
+    # a unit dated here dates the later ones that repeat it
+    undated = [i for i, unit in enumerate(units) if not unit.dated]
+    repeating: dict[int, list[int]] = {i: [] for i in undated}
+    for k, j in zip(*np.nonzero(similarity[undated] > options.max_similarity)):
+        repeating[undated[k]].append(int(j))
+    for i in undated:
+        unit = units[i]
+        repeats = [j for j in repeating[i] if units[j].dated and outlet_of(units[j].article) != outlet_of(unit.article)]
         if repeats:
             unit.when = min(units[j].when for j in repeats)
             unit.dated = True
     return vectors
 
 
-def select(units: list[Unit], vectors: np.ndarray | None, options: BriefOptions,
+def select(units: list[Unit], vectors: SentenceVectors | None, options: BriefOptions,
            background: date | None = None) -> list[int]:
     """Indices of the chosen units, best first.
 
@@ -367,7 +366,7 @@ def select(units: list[Unit], vectors: np.ndarray | None, options: BriefOptions,
         told = units[i].from_post or units[i].from_quote
         if told and sum(units[j].from_post or units[j].from_quote for j in chosen) >= posts_allowed:
             continue
-        if vectors is not None and any(float(vectors[i] @ vectors[j]) > options.max_similarity for j in chosen):
+        if vectors is not None and any(vectors.cosine(i, j) > options.max_similarity for j in chosen):
             continue
         if told and any(units[j].actor == units[i].actor and units[j].when == units[i].when
                         and (units[j].from_post or units[j].from_quote) for j in chosen if units[i].actor):

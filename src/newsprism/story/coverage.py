@@ -138,17 +138,21 @@ def _columns(columns, unit_of, rows: list[CoverageRow], options: CoverageOptions
     reporting_units = [{unit_of[c.column] for c in row.cells if c.status != "absent"} for row in rows]
     # one key string per row, shared by every column that lists the row
     keys = [f"{row.item_kind}:{row.item_id}" for row in rows]
+    # the rows each unit alone reports, and those reported by more than the omission share of
+    # the other units, read once for all columns (not once per column: rows x columns)
+    others = len(units) - 1
+    alone: dict[str, list[str]] = defaultdict(list)
+    widely: list[tuple[str, set[str]]] = []
+    for key, reporting in zip(keys, reporting_units):
+        if others and len(reporting) == 1:
+            alone[next(iter(reporting))].append(key)
+        if others and len(reporting) / others > options.omission_share:
+            widely.append((key, reporting))
     result = []
     for name, members in columns.items():
         unit = unit_of[name]
-        exclusive, omitted = [], []
-        for key, reporting in zip(keys, reporting_units):
-            mine = unit in reporting
-            if mine and reporting == {unit} and len(units) > 1:
-                exclusive.append(key)
-            others = len(units) - 1
-            if not mine and others and len(reporting) / others > options.omission_share:
-                omitted.append(key)
+        exclusive = alone.get(unit, [])
+        omitted = [key for key, reporting in widely if unit not in reporting]
         copies = tuple(sorted(n for n, u in unit_of.items() if u == unit and n != name))
         result.append(CoverageColumn(name, tuple(a.id for a in members), copies, tuple(exclusive), tuple(omitted)))
     return tuple(result)

@@ -28,7 +28,7 @@ from newsprism.extract.mentions import PARTICLES, POSSESSIVE, TITLES
 from newsprism.model import Article, Description, Mention, Person, Span
 from newsprism.offsets import RangeUnion
 from newsprism.options import Options
-from newsprism.regex_starts import StartIndex, finditer_at, longest_first
+from newsprism.regex_starts import StartIndex, ascii_folded, finditer_at, folds_apart, longest_first
 from newsprism.stages import StoryInput, story_stage
 
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
@@ -230,9 +230,8 @@ def _scan_name_words(article: Article, mentions: list[Mention], groups, full_by_
     words = set(full_by_word["last"]) | {w for w, keys in full_by_word["first"].items() if keys & in_article}
     if not words:
         return
-    for match in _word_matches(article.text, words, full_by_word, patterns):
-        start, end = match.start(1), match.end(1)
-        surface = match.group(1)
+    for start, end in _word_matches(article.text, words, full_by_word, patterns):
+        surface = article.text[start:end]
         if not (surface[0].isupper()) or start in covered or any(s <= start < e for s, e in found):
             continue
         if _follows_article_word(article.text, start):
@@ -247,23 +246,63 @@ def _scan_name_words(article: Article, mentions: list[Mention], groups, full_by_
         found.append((start, end))
 
 
-def _word_matches(text: str, words: set[str], full_by_word, patterns: dict[frozenset[str], re.Pattern[str]]):
-    """The matches in ``text`` of the pattern of ``words`` (folded name words).
+def _word_matches(text: str, words: set[str], full_by_word,
+                  patterns: dict[frozenset[str], re.Pattern[str]]) -> list[tuple[int, int]]:
+    """Where in ``text`` the pattern of ``words`` (folded name words) matches a name word.
 
-    Compiling the alternation of a large story's name words costs more than scanning an
-    article with it, and only the first names differ from article to article. So the pattern
-    of every name word of the story is compiled once and serves each article where every
-    word it matches is one of the article's ``words``: the article's own pattern tries a
-    subset of the same alternatives in the same order (longest first), so it finds exactly
-    the same matches. Elsewhere the article's own pattern runs. Both are tried only where a
-    name word can start (:mod:`newsprism.regex_starts`).
+    Building and compiling the alternation of a large story's name words costs more than
+    scanning an article with it, and only the first names differ from article to article. So
+    the pattern of every name word of the story is built once and scans each article; where
+    it matches a word that is not one of the article's ``words`` (another article's first
+    name), the article's own pattern, which tries a subset of the same alternatives in the
+    same order (longest first), would match the longest of the article's words that fits
+    there, or nothing: :func:`_own_word_at` finds it. Anywhere else the two match alike.
+    Both search the text's ASCII folded copy (see :func:`~newsprism.regex_starts.longest_first`),
+    only where a name word can start (:mod:`newsprism.regex_starts`).
     """
     every = frozenset(full_by_word["last"]) | frozenset(full_by_word["first"])
-    starts = StartIndex(text)  # the patterns' lookbehind excludes at least its boundary
-    matches = list(finditer_at(_name_words_pattern(every, patterns), starts))
-    if len(words) == len(every) or all(_folds_to(m.group(1), words) for m in matches):
-        return matches
-    return list(finditer_at(_name_words_pattern(frozenset(words), patterns), starts))
+    folded = ascii_folded(text)
+    starts = StartIndex(folded)  # the patterns' lookbehind excludes at least its boundary
+    pattern = _name_words_pattern(every, patterns)
+    if len(words) == len(every):
+        return [m.span(1) for m in finditer_at(pattern, starts)]
+    if not folds_apart(every):  # the pattern ignores case: which word it matched is unknown
+        spans = [m.span(1) for m in finditer_at(pattern, starts)]
+        if all(_folds_to(text[start:end], words) for start, end in spans):
+            return spans
+        return [m.span(1) for m in finditer_at(_name_words_pattern(frozenset(words), patterns), starts)]
+    lengths = sorted({len(w) for w in words}, reverse=True)
+    spans, pos = [], 0
+    while (match := next(finditer_at(pattern, starts, pos), None)) is not None:
+        start, end = match.span(1)
+        if folded[start:end] in words:  # the trie matches with case: the word is the text
+            spans.append((start, end))
+            pos = match.end()
+        elif (own := _own_word_at(folded, start, words, lengths)) is not None:
+            spans.append((start, own[0]))
+            pos = own[1]
+        else:
+            pos = start + 1
+    return spans
+
+
+# What may not follow a name word (the patterns' closing lookahead).
+_WORD_GOES_ON = re.compile(r"[\w@-]")
+
+
+def _own_word_at(folded: str, start: int, words: set[str], lengths: list[int]) -> tuple[int, int] | None:
+    """Where the longest of ``words`` (of the given lengths, longest first) that a name-word
+    pattern matches at ``start`` of ``folded`` ends, and where the match ends (after a
+    possessive); None when none does. The pattern's lookbehind holds at ``start``."""
+    for length in lengths:
+        end = start + length
+        if folded[start:end] not in words:
+            continue
+        if folded.startswith(("'s", "’s"), end) and not _WORD_GOES_ON.match(folded, end + 2):
+            return end, end + 2
+        if not _WORD_GOES_ON.match(folded, end):
+            return end, end
+    return None
 
 
 def _folds_to(surface: str, words: set[str]) -> bool:
@@ -275,9 +314,7 @@ def _folds_to(surface: str, words: set[str]) -> bool:
 def _name_words_pattern(words: frozenset[str], patterns: dict[frozenset[str], re.Pattern[str]]) -> re.Pattern[str]:
     if words not in patterns:
         patterns[words] = re.compile(
-            r"(?<![\w@/.#-])(" + longest_first(words, ignorecase=True) + r")(?:'s|’s)?(?![\w@-])",
-            re.IGNORECASE,
-        )
+            r"(?<![\w@/.#-])(" + longest_first(words, ignorecase=True) + r")(?:'s|’s)?(?![\w@-])")
     return patterns[words]
 
 

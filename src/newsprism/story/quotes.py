@@ -24,7 +24,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from newsprism.model import Attribution, Person, Quote, Span
 from newsprism.options import Options, QuotesOptions
@@ -173,9 +173,14 @@ def merge(resolved, people, options: QuotesOptions, rank: dict | None = None) ->
         # short words of an unresolved speaker join nothing (see _joins): most of a large
         # story's attributions, each of which was compared with every unresolved group
         joinable = speaker_id is not None or len(item.key) >= options.merge_min_chars
-        for group, articles in speaker_groups[speaker_id] if joinable else ():
+        candidates = speaker_groups[speaker_id] if joinable else []
+        # an unresolved speaker's words join on their likeness alone (see _joins): one call of
+        # the scorer over all the groups' words finds the few that may be alike enough, where
+        # a large story compared each item with every unresolved group's members in turn
+        near = _near(item.key, candidates, options) if speaker_id is None else None
+        for group, articles in candidates:
             if (record.article_id not in articles or _fragment_of(item, group, options)) \
-                    and any(_joins(item, other, options) for other in group):
+                    and any(_joins(item, other, options) for other in group if near is None or other.key in near):
                 group.append(item)
                 articles.add(record.article_id)
                 break
@@ -185,6 +190,15 @@ def merge(resolved, people, options: QuotesOptions, rank: dict | None = None) ->
     quotes = [_quote(group, names, rank or {}) for group in groups]
     quotes.sort(key=lambda q: (q.evidence[0].article_id, q.evidence[0].start))
     return tuple(quotes)
+
+
+def _near(key: str, groups: list[tuple[list[_Item], set[str]]], options: QuotesOptions) -> set[str]:
+    """The words of the groups' members whose ratio to ``key`` may reach ``merge_similarity``:
+    every one that reaches it, and perhaps a few just below (the margin of one point covers
+    any rounding of the batch scorer; :func:`_joins` decides on each)."""
+    words = {other.key for group, _ in groups for other in group}
+    cutoff = max(0.0, options.merge_similarity - 1)
+    return {found for found, _, _ in process.extract(key, words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)}
 
 
 def _quote(group: list[_Item], names: dict[str, str], rank: dict) -> Quote:

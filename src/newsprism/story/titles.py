@@ -12,9 +12,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from newsprism.model import Person
 from newsprism.options import Options
+from newsprism.regex_starts import ascii_folded
 from newsprism.stages import StoryInput, story_stage
 from newsprism.story.cluster import article_features
 from newsprism.story.features import _TOKEN, stem
@@ -73,6 +75,7 @@ def story_keywords(story: StoryInput, options: Options) -> tuple[str, ...]:
     ranked = sorted(spread, key=lambda key: (-(spread[key] / count) * weight[key]
                                              * (1.5 if key.startswith("n:") else 1.0), key))
     keywords: list[str] = []
+    folded: list[str] | None = None  # the articles' texts for matching names, once asked for
     for key in ranked:
         if len(keywords) >= options.story.keywords:
             break
@@ -81,7 +84,9 @@ def story_keywords(story: StoryInput, options: Options) -> tuple[str, ...]:
         if key.startswith("t:") and key[2:] in name_words:
             continue
         if key.startswith("n:"):
-            label = _display_name(key[2:], story)
+            if folded is None:
+                folded = [ascii_folded(a.text) for a in story.articles]
+            label = _display_name(key[2:], story, folded)
             parts = {stem(w) for w in key[2:].split()}
         else:
             label = _surface(surfaces.get(key[2:]))
@@ -102,7 +107,10 @@ def _surface_forms(story: StoryInput) -> dict[str, Counter]:
         for token, n in Counter(_TOKEN.findall(article.text)).items():
             term = stem(token)
             if term:
-                forms.setdefault(term, Counter())[token] += n
+                counter = forms.get(term)
+                if counter is None:  # not setdefault: a story has thousands of tokens, each made a Counter
+                    counter = forms[term] = Counter()
+                counter[token] += n
     return forms
 
 
@@ -120,14 +128,44 @@ def _surface(counter: Counter | None) -> str | None:
     return word.capitalize() if capitalised > lower[word] / 2 else word
 
 
-def _display_name(key: str, story: StoryInput) -> str:
-    """A name key as the articles capitalise it ("betty ford center" -> "Betty Ford Center")."""
-    pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in key.split()) + r"\b", re.I)
+def _display_name(key: str, story: StoryInput, folded: list[str]) -> str:
+    """A name key as the articles capitalise it ("betty ford center" -> "Betty Ford Center");
+    ``folded`` holds the articles' :func:`~newsprism.regex_starts.ascii_folded` texts."""
     seen: Counter = Counter()
-    for article in story.articles:
-        for match in pattern.finditer(article.text):
-            seen[match.group(0)] += 1
+    for article, text in zip(story.articles, folded):
+        for start, end in name_spans(key, text):
+            seen[article.text[start:end]] += 1
     return seen.most_common(1)[0][0] if seen else key.title()
+
+
+def name_spans(key: str, folded: str) -> Iterator[tuple[int, int]]:
+    """Where the words of ``key`` stand, case aside, in the text whose ascii_folded copy is
+    ``folded``: the matches of ``\\bword\\s+word\\b`` ignoring case in the text itself.
+
+    A case-insensitive pattern opening with a word boundary is tried at every character of
+    every article, for each name keyword. A key in ASCII lower case (nearly every one) is
+    matched with case in the folded copy, which finds the same matches, and only where its
+    first word stands (:meth:`str.find`); another key is matched ignoring case there, which
+    also finds the same matches (see :func:`~newsprism.regex_starts.longest_first`).
+    """
+    words = key.split()
+    exact = bool(words) and key.isascii() and key == key.lower()
+    pattern = _name_pattern(key, 0 if exact else re.IGNORECASE)
+    if not exact:
+        yield from (match.span() for match in pattern.finditer(folded))
+        return
+    pos = 0
+    while (found := folded.find(words[0], pos)) >= 0:
+        match = pattern.match(folded, found)
+        if match is None:
+            pos = found + 1
+            continue
+        yield match.span()
+        pos = match.end()
+
+
+def _name_pattern(key: str, flags: int) -> re.Pattern[str]:
+    return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in key.split()) + r"\b", flags)
 
 
 def key_people(people: tuple[Person, ...], limit: int = 5) -> tuple[str, ...]:
