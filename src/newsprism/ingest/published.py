@@ -29,16 +29,18 @@ MONTHS = {
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-# The names as tries with each letter's cases spelled out (see longest_first): a
-# case-insensitive alternation of words is tried word by word at every character of the text,
-# the trie by a test or two of the first letter; both match exactly the same.
+# The patterns search the text's ASCII-folded copy (see regex_starts.ascii_folded), where they
+# find with case what their case-insensitive forms find in the text itself (long s, dotted
+# capital I and the Kelvin sign included), and the month and weekday names are tries of lower
+# case letters: a case-insensitive alternation of words is tried word by word at every
+# character, the trie by a test or two of the first letter. Values are read back from the text.
 _MONTH = r"(?P<month>" + longest_first(MONTHS, ignorecase=True) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_MDY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I)
-_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)
+_MDY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b")
+_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
-_MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)
-_WEEKDAY = re.compile(r"\b(" + longest_first(WEEKDAYS, ignorecase=True) + r")\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b")
+_WEEKDAY = re.compile(r"\b(" + longest_first(WEEKDAYS, ignorecase=True) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,12 @@ class Estimate:
 
 def estimate_published(text: str) -> Estimate | None:
     """Estimate when ``text`` was published from the dates it contains, or None."""
-    dated = _day_dates(text)
+    folded = ascii_folded(text)
+    dated = _day_dates(text, folded)
     if dated:
         latest, evidence = max(dated, key=lambda item: item[0])
         reason = f"latest date in the text: {evidence}"
-        weekdays = sorted({_name_key(m.group(1)) for m in _WEEKDAY.finditer(text)}, key=WEEKDAYS.index)
+        weekdays = sorted({m.group(1) for m in _WEEKDAY.finditer(folded)}, key=WEEKDAYS.index)
         if weekdays:
             same = WEEKDAYS[latest.weekday()]
             if same in weekdays:
@@ -65,31 +68,25 @@ def estimate_published(text: str) -> Estimate | None:
                 named = ", ".join(w.capitalize() for w in weekdays)
                 reason += f"; the text's weekday references ({named}) may place it up to 6 days later"
         return Estimate(latest.isoformat(), "day", reason)
-    months = [(int(m.group("year")), MONTHS[_name_key(m.group("month"))], m.group(0))
-              for m in _MONTH_YEAR.finditer(text)]
+    months = [(int(m.group("year")), MONTHS[m.group("month")], text[m.start():m.end()])
+              for m in _MONTH_YEAR.finditer(folded)]
     if months:
         year, month, evidence = max(months)
         return Estimate(f"{year:04d}-{month:02d}", "month", f"latest month in the text: {evidence!r}")
     return None
 
 
-def _name_key(name: str) -> str:
-    # the patterns match case-insensitively, so "ſept" (long s) and "Aprİl" (dotted capital I)
-    # are month names too, which lower() alone leaves apart from the keys
-    return ascii_folded(name)
-
-
-def _day_dates(text: str) -> list[tuple[date, str]]:
+def _day_dates(text: str, folded: str) -> list[tuple[date, str]]:
     found: list[tuple[date, str]] = []
     for pattern in (_MDY, _DMY, _ISO):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(folded):
             month = match.group("month")
-            month_number = int(month) if month.isdigit() else MONTHS[_name_key(month)]
+            month_number = int(month) if month.isdigit() else MONTHS[month]
             try:
                 value = date(int(match.group("year")), month_number, int(match.group("day")))
             except ValueError:
                 continue
-            found.append((value, repr(match.group(0))))
+            found.append((value, repr(text[match.start():match.end()])))
     for match in find_status_urls(text):
         moment = snowflake_time(match.group("id"))
         if moment is not None:
