@@ -16,8 +16,11 @@ prepositions do not ("in" 1990, "on" Friday).
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from newsprism.regex_starts import StartIndex, ascii_folded, finditer_at, longest_first
 
@@ -282,23 +285,32 @@ RULES = _rules()
 # fraction of the parse time. The triggers here are case-insensitive: written in lower case,
 # they are searched in the text's ASCII-folded copy (see ascii_folded), which finds the same
 # matches without trying every position of the text.
+#
+# A trigger is written as separate parts where its one alternation would open with
+# alternatives of different first characters (digits, letters, a word boundary), which the
+# engine cannot skip ahead to: it tried that alternation at every character of the text. No
+# match of one part can start inside a match of another (the digit parts' matches end a word
+# or hold no letter; the letter parts' hold no digit), so the parts' matches merged in text
+# order are exactly the alternation's (tests compare them).
 _FOLDED_TRIGGERS = {
-    "duration": re.compile(r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
-                           r"centur|millenni|while|time|period|term"),
-    "ago": re.compile(r"(?:ago|earlier|later|before|after|from\s+now|hence)\b"),
-    "clock": re.compile(r"\d\s*[ap]\.?m\b|\d:\d\d|noon|midnight|midday|o['’]clock|"
-                        r"in\s+the\s+(?:morning|afternoon|evening)"),
-    "quarter": re.compile(r"quarter|half|period|year[- ](?:earlier|ago)|\bq[1-4]\b"),
-    "season": re.compile(r"(?:spring|summer|fall|autumn|winter)\b"),
-    "relative": re.compile(r"week|weekend|month|quarter|year|decade|century|summer|winter|spring|"
-                           r"fall|autumn|season|half"),
-    "reference": re.compile(r"now|current|recent|lately|nowadays|these\s+days|present|future|past|term"),
+    "duration": (re.compile(r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
+                            r"centur|millenni|while|time|period|term"),),
+    "ago": (re.compile(r"(?:ago|earlier|later|before|after|from\s+now|hence)\b"),),
+    "clock": (re.compile(r"\d\s*[ap]\.?m\b|\d:\d\d"),
+              re.compile(r"noon|midnight|midday|o['’]clock|in\s+the\s+(?:morning|afternoon|evening)")),
+    # "q1" after a word boundary, written so that the engine skips ahead to the q
+    "quarter": (re.compile(r"quarter|half|period|year[- ](?:earlier|ago)"), re.compile(r"q(?<=\bq)[1-4]\b")),
+    "season": (re.compile(r"(?:spring|summer|fall|autumn|winter)\b"),),
+    "relative": (re.compile(r"week|weekend|month|quarter|year|decade|century|summer|winter|spring|"
+                            r"fall|autumn|season|half"),),
+    "reference": (re.compile(r"now|current|recent|lately|nowadays|these\s+days|present|future|past|term"),),
+    "decade": (re.compile(r"ties\b"),),  # "the sixties"; with its digit part below
 }
-# Case-sensitive triggers, searched in the text itself.
+# Case-sensitive triggers (and parts), searched in the text itself.
 _TRIGGERS = {
-    "month": re.compile(MONTH),
-    "decade": re.compile(r"\d0['’]?s\b|(?i:ties\b)"),
-    "year": re.compile(r"(?:1[6-9]|20)\d\d|FY\d\d"),
+    "month": (re.compile(MONTH),),
+    "decade": (re.compile(r"\d0['’]?s\b"),),
+    "year": (re.compile(r"1[6-9]\d\d|20\d\d|FY\d\d"),),
 }
 _WINDOW = 90
 # Words without which a rule tried over the whole text cannot match anywhere: a text without
@@ -321,11 +333,8 @@ _GATES = {
 def _matches(name: str, pattern: re.Pattern[str], text: str, folded: str, starts: StartIndex):
     if name in _GATES and _GATES[name].search(folded) is None:
         return
-    if name in _FOLDED_TRIGGERS:
-        hits = _FOLDED_TRIGGERS[name].finditer(folded)
-    elif name in _TRIGGERS:
-        hits = _TRIGGERS[name].finditer(text)
-    else:
+    hits = trigger_hits(name, text, folded)
+    if hits is None:
         yield from finditer_at(pattern, starts)
         return
     windows: list[list[int]] = []
@@ -337,6 +346,18 @@ def _matches(name: str, pattern: re.Pattern[str], text: str, folded: str, starts
             windows.append([start, end])
     for start, end in windows:
         yield from finditer_at(pattern, starts, start, end)
+
+
+def trigger_hits(name: str, text: str, folded: str) -> Iterable[re.Match[str]] | None:
+    """The matches of the rule's trigger in text order, or None for a rule without one."""
+    parts = [part.finditer(folded) for part in _FOLDED_TRIGGERS.get(name, ())] \
+        + [part.finditer(text) for part in _TRIGGERS.get(name, ())]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else sorted(chain(*parts), key=_start)
+
+
+_start = operator.methodcaller("start")
 
 
 # Families in order of preference when two matches cover exactly the same characters.
