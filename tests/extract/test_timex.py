@@ -385,3 +385,22 @@ def test_triggers_in_parts_match_as_their_alternation(name):
         folded = ascii_folded(text)
         expected = [(m.start(), m.end()) for m in plain.finditer(folded if folded_side else text)]
         assert [(m.start(), m.end()) for m in trigger_hits(name, text, folded)] == expected, text
+
+
+@pytest.mark.parametrize("rule", sorted({rule for rule, _ in GATED}))
+def test_gate_with_its_leading_runs_passes_as_its_search(rule):
+    import random
+
+    from newsprism.extract.timex_patterns import _GATES, _gate_passes
+    from newsprism.regex_starts import ascii_folded
+
+    gate = _GATES[rule]
+    words = [t for _, t in GATED] + ["New", "years", "later", "dates", "TWO", "thousand", "Easter", "no", "ſ", "İ",
+                                     "\u212a", "Mother's", "the", "nights", "recent", "centuries", "ended"]
+    rng = random.Random(rule)
+    texts = [t for _, t in GATED] + ["The vote was close.", ""] + [
+        rng.choice([" ", "\n", "", "  "]).join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(2000)
+    ]
+    for text in texts:
+        folded = ascii_folded(text)
+        assert _gate_passes(gate, folded) == (gate.search(folded) is not None), text

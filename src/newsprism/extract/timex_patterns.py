@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 
-from newsprism.regex_starts import StartIndex, ascii_folded, finditer_at, longest_first
+from newsprism.regex_starts import StartIndex, ascii_folded, finditer_at, leading_runs, longest_first
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -336,7 +336,7 @@ _GATES = {
 
 
 def _matches(name: str, pattern: re.Pattern[str], text: str, folded: str, starts: StartIndex):
-    if name in _GATES and _GATES[name].search(folded) is None:
+    if name in _GATES and not _gate_passes(_GATES[name], folded):
         return
     lead = folded if name in _LEAD_TESTED else None
     hits = trigger_hits(name, text, folded)
@@ -352,6 +352,16 @@ def _matches(name: str, pattern: re.Pattern[str], text: str, folded: str, starts
             windows.append([start, end])
     for start, end in windows:
         yield from finditer_at(pattern, starts, start, end, folded=lead)
+
+
+def _gate_passes(gate: re.Pattern[str], folded: str) -> bool:
+    # A match of the gate begins with one of its leading runs (most texts hold none of the
+    # words of "deictic" or "spelled_year"), and `in` finds them faster than the gate's
+    # alternation is searched.
+    runs = leading_runs(gate)
+    if runs is not None and not any(run in folded for run in runs):
+        return False
+    return gate.search(folded) is not None
 
 
 def trigger_hits(name: str, text: str, folded: str) -> Iterable[re.Match[str]] | None:
