@@ -357,9 +357,10 @@ def _matches(name: str, pattern: re.Pattern[str], text: str, folded: str, starts
 def _gate_passes(gate: re.Pattern[str], folded: str) -> bool:
     # A match of the gate begins with one of its leading runs (most texts hold none of the
     # words of "deictic" or "spelled_year"), and `in` finds them faster than the gate's
-    # alternation is searched.
+    # alternation is searched. Runs of one character may be the ASCII part of a class that
+    # opens the gate, which a non-ASCII character can match too: those gates are searched.
     runs = leading_runs(gate)
-    if runs is not None and not any(run in folded for run in runs):
+    if runs is not None and min(map(len, runs)) > 1 and not any(run in folded for run in runs):
         return False
     return gate.search(folded) is not None
 
