@@ -6,7 +6,15 @@ import sys
 import pytest
 
 from newsprism.extract.timex_patterns import BOUNDARY, RULES
-from newsprism.regex_starts import _FOLDS, StartIndex, ascii_folded, finditer_at, first_chars, longest_first
+from newsprism.regex_starts import (
+    _FOLDS,
+    StartIndex,
+    ascii_folded,
+    finditer_at,
+    first_chars,
+    leading_runs,
+    longest_first,
+)
 
 TEXTS = [
     "Last week, on Friday at 3 p.m., the council met; 'Tis the season. In 1990 to 2000...",
@@ -31,12 +39,15 @@ PATTERNS = [
 def test_finditer_at_finds_what_finditer_finds(pattern, text):
     compiled = re.compile(pattern)
     index = StartIndex(text, BOUNDARY)
+    folded = ascii_folded(text)
     expected = [m.span() for m in compiled.finditer(text)]
     assert [m.span() for m in finditer_at(compiled, index)] == expected
+    assert [m.span() for m in finditer_at(compiled, index, folded=folded)] == expected
     # inside a window, as pattern.finditer(text, pos, endpos)
     for start, end in ((3, 40), (10, 11), (0, len(text)), (20, 5)):
         expected = [m.span() for m in compiled.finditer(text, start, end)]
         assert [m.span() for m in finditer_at(compiled, index, start, end)] == expected
+        assert [m.span() for m in finditer_at(compiled, index, start, end, folded=folded)] == expected
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -54,6 +65,61 @@ def test_finditer_at_finds_what_finditer_finds(pattern, text):
 def test_first_chars(pattern, expected):
     chars = first_chars(re.compile(pattern))
     assert (None if chars is None else "".join(sorted(chars))) == expected
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"abc", {"abc"}),
+    (r"(?i)ABC|x", {"abc", "x"}),
+    (r"FY\d\d|Fall", {"fy", "fall"}),  # as the folded text holds them
+    (r"(?i:the\s+)?(?:next|last)\s+week", {"the", "next", "last"}),
+    (r"(?:x|yy)?z", {"xz", "yyz", "z"}),
+    (r"(?:x|y)?z", {"x", "y", "z"}),  # read as a class [xy]: its characters alone
+    (r"a(?=b)b|(?<!q)c\b", {"ab", "c"}),  # lookarounds and anchors skipped
+    (r"ab+c", {"ab"}),  # a repeat that may run again ends the run
+    (r"ab?c", {"abc", "ac"}),
+    (r"\d+th", set("0123456789")),
+    (r"x\dy", {"x"}),  # a class after a literal ends the run
+    (r"[A-C]x", {"a", "b", "c"}),
+    (r"(?i)[\u212a]", None),  # a non-ASCII letter may match an ASCII one ignoring case
+    (r"(?i)‘s", {"‘s"}),  # a curly quote has no case
+    (r"İs", {"is"}),  # the folded text holds the dotted capital I as i
+    (r"(?i)\u212aelvin", None),
+    (r"abcdefghijklmnop", {"abcdefghij"}),  # cut: its beginning is as necessary
+    (r"a*", None),
+    (r"[^x]y", None),
+    (r".", None),
+    (r"x|", None),
+])
+def test_leading_runs(pattern, expected):
+    runs = leading_runs(re.compile(pattern))
+    assert (None if runs is None else set(runs)) == expected
+
+
+LEAD_WORDS = ["the", "THE", "Next", "next", "last", "week", "WEEK", "weeks", "the  next", "ſecond", "\u212aelvin",
+              "İn", "in", "ın", "x", "xz", "yz", "z", "Z", "3", "30th", "۳", "‘s", "’", "FY20", "fy20", "Fall", "FALL",
+              "fall", "-", ".", ",", "\n", "é", "É", "thé", "a few", "A FEW", "@next", "#week", "/the",
+              # and the words of temporal expressions, for the rules
+              "two", "Two", "days", "ago", "morning", "Friday", "March", "May", "2018", "10:30", "p.m.", "each",
+              "every", "Christmas", "about", "more than", "years", "the past", "earlier", "today", "nights", "Sept.",
+              "25", "o’clock", "quarter", "third", "early", "mid-", "1990s", "since", "now"]
+LEAD_PATTERNS = [
+    r"(?<![\w@#/])(?:(?i:the\s+)?(?:next|last)\s+(?i:weeks?))",
+    r"(?<![\w@#/])(?i:(?:a\s+few|few|some)\s+(?:seconds?|weeks?)|kelvin|in\b|é)",
+    r"(?<![\w@#/])(?:FY\d\d|Fall|İn|\d+th|‘s|(?:x|y)?z)",
+]
+
+
+@pytest.mark.parametrize("pattern", LEAD_PATTERNS + [p.pattern for _, p in RULES])
+def test_finditer_at_with_leading_runs_finds_what_finditer_finds(pattern):
+    import random
+
+    compiled = re.compile(pattern)
+    rng = random.Random(pattern)
+    for _ in range(300):
+        text = rng.choice([" ", "", "  ", "\n"]).join(rng.choice(LEAD_WORDS) for _ in range(rng.randint(1, 10)))
+        index = StartIndex(text, BOUNDARY)
+        expected = [m.span() for m in compiled.finditer(text)]
+        assert [m.span() for m in finditer_at(compiled, index, folded=ascii_folded(text))] == expected, text
 
 
 def test_people_name_pattern_with_a_stricter_boundary():

@@ -10,8 +10,10 @@ their time.
 Here each pattern's possible first characters are read from its parsed form once
 (:func:`first_chars`), the text's positions where the boundary holds are listed once by
 character (:class:`StartIndex`), and :func:`finditer_at` tries the pattern only at the
-positions whose character can start it. The result is exactly that of
-``pattern.finditer``: a position is left out only when the pattern cannot match there.
+positions whose character can start it. Given the text's ASCII-folded copy, it also skips
+the positions where that copy does not begin with one of the pattern's leading literal runs
+(:func:`leading_runs`). The result is exactly that of ``pattern.finditer``: a position is
+left out only when the pattern cannot match there.
 """
 
 from __future__ import annotations
@@ -184,12 +186,16 @@ def _member(boundary: str, char: str) -> bool:
 
 
 def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0,
-                endpos: int | None = None) -> Iterator[re.Match[str]]:
+                endpos: int | None = None, *, folded: str | None = None) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(index.text, pos, endpos)``, trying only the
     positions of ``index`` that can start a match.
 
     ``pattern`` must open with a lookbehind that excludes every character of the index's
-    boundary class (so that it cannot match anywhere else).
+    boundary class (so that it cannot match anywhere else). With ``folded``, the text's
+    :func:`ascii_folded` copy, a position is tried only where that copy begins with one of
+    the pattern's :func:`leading_runs` (or the text's character is not ASCII): for a pattern
+    whose every alternative opens with optional words, a failed try costs several times
+    that test.
     """
     text = index.text
     end = len(text) if endpos is None else min(endpos, len(text))
@@ -198,6 +204,7 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0,
         yield from pattern.finditer(text, pos, end)
         return
     match_at = pattern.match
+    lead = _lead_pattern(pattern).match if folded is not None and leading_runs(pattern) else None
     positions = index.positions(chars)
     for k in range(bisect_left(positions, pos), len(positions)):
         position = positions[k]
@@ -205,10 +212,114 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0,
             continue
         if position >= end:
             break
+        if lead is not None and lead(folded, position) is None and text[position].isascii():
+            continue
         match = match_at(text, position, end)
         if match is not None:
             yield match
             pos = match.end()
+
+
+_MAX_RUN = 10  # longer runs are cut: a run's beginning is as necessary as the run
+_MAX_RUNS = 4096
+
+
+class _Unknown(Exception):
+    """Raised inside the analysis when a match may begin with anything."""
+
+
+@lru_cache(maxsize=64)
+def leading_runs(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings, one of which begins the :func:`ascii_folded` copy of the text wherever a
+    match of ``pattern`` begins with an ASCII character; None when no such set is known.
+
+    Each run is the literal characters a way through the pattern opens with, as the folded
+    text holds them (ASCII letters in lower case; a case-insensitive one stands for each of
+    its cases), ended by anything else (a class, a repeat that may run again) or cut at
+    ``_MAX_RUN`` characters; a class opening the pattern gives each of its ASCII characters.
+    Optional parts give the runs with and without them; lookarounds and anchors are skipped
+    (they only narrow where a match begins).
+    """
+    try:
+        runs = _runs(_p.parse(pattern.pattern, pattern.flags), pattern.flags, {("", True)})
+    except _Unknown:
+        return None
+    found = frozenset(run for run, _ in runs)
+    return None if "" in found else found
+
+
+def _runs(items, flags: int, runs: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+    """The runs (run, still open) after a sequence of parsed items, from those before it."""
+    for op, av in items:
+        if not any(open_ for _, open_ in runs):
+            break
+        runs = _run_step(op, av, flags, runs)
+        if len(runs) > _MAX_RUNS:
+            raise _Unknown
+    return runs
+
+
+def _run_step(op, av, flags: int, runs: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+    ignore = bool(flags & re.IGNORECASE)
+    ended = {(run, open_) for run, open_ in runs if not open_}
+    going = {run for run, open_ in runs if open_}
+    if op in _ZERO_WIDTH:
+        return runs
+    if op is _c.LITERAL:
+        char = chr(av)
+        if not char.isascii() and ignore and _sre.unicode_iscased(av):
+            raise _Unknown  # it matches characters the folded text keeps apart
+        folded = char.lower() if char.isascii() else ascii_folded(char)
+        return ended | {(run + folded, len(run) + 1 < _MAX_RUN) for run in going}
+    if op is _c.IN:
+        if "" in going:
+            ended |= {(char, False) for char in _class_chars(av, ignore)}
+        return ended | {(run, False) for run in going if run}
+    if op is _c.BRANCH:
+        for alternative in av[1]:
+            ended |= _runs(alternative, flags, {(run, True) for run in going})
+        return ended
+    if op is _c.SUBPATTERN:
+        _group, add, delete, sub = av
+        return ended | _runs(sub, (flags | add) & ~delete, {(run, True) for run in going})
+    if op in _REPEATS:
+        low, high, sub = av
+        once = _runs(sub, flags, {(run, True) for run in going})
+        if high != 1:  # another time may follow: the run ends with the first
+            once = {(run, False) for run, _ in once}
+        return ended | once | ({(run, True) for run in going} if low == 0 else set())
+    if "" in going:  # any character, a group reference ...
+        raise _Unknown
+    return ended | {(run, False) for run in going}
+
+
+def _class_chars(items, ignore: bool) -> set[str]:
+    """The class's ASCII characters as the folded text holds them (a non-ASCII character of
+    the text is always tried); raises _Unknown where that is not known."""
+    found: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            codes: Iterable[int] = (av,)
+        elif op is _c.RANGE:
+            codes = range(av[0], min(av[1], 0x212A) + 1)  # past the Kelvin sign, no fold to ASCII
+        elif op is _c.CATEGORY and av in _CATEGORIES:
+            codes = (ord(char) for char in _CATEGORIES[av])
+        else:  # a negated set or category
+            raise _Unknown
+        for code in codes:
+            char = chr(code)
+            if char.isascii():
+                found.add(char.lower())
+            elif ignore and _sre.unicode_iscased(code):
+                raise _Unknown
+            elif ascii_folded(char).isascii():
+                found.add(ascii_folded(char))
+    return found
+
+
+@lru_cache(maxsize=64)
+def _lead_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(longest_first(leading_runs(pattern) or ()))
 
 
 # The characters that the engine's case-insensitive matching takes for an ASCII lowercase

@@ -348,3 +348,59 @@ def test_capitalised_name_tries_match_as_the_plain_alternations(text):
         assert pattern != reference  # the tries, not the alternations
         expected = [m.span() for m in re.finditer(reference, text)]
         assert [m.span() for m in re.finditer(pattern, text)] == expected
+
+
+# The triggers written in parts, as the one alternation each was, and the text it searches.
+TRIGGER_ALTERNATIONS = {
+    "clock": (True, r"\d\s*[ap]\.?m\b|\d:\d\d|noon|midnight|midday|o['’]clock|in\s+the\s+(?:morning|afternoon|evening)"),
+    "quarter": (True, r"quarter|half|period|year[- ](?:earlier|ago)|\bq[1-4]\b"),
+    "decade": (False, r"\d0['’]?s\b|(?i:ties\b)"),
+    "year": (False, r"(?:1[6-9]|20)\d\d|FY\d\d"),
+}
+TRIGGER_PIECES = [
+    "10:30", "a.m.", "5pm", "5 P.M.", "7am", "12:00noon", "noon", "NOON", "midnight", "4am-ish",
+    "Midday", "o'clock", "O’CLOCK", "in the morning", "IN  THE\nEVENING", "q1", "Q4", "fq1", "Q12",
+    "Q1-Q2", "quarter", "QUARTERS", "half", "period", "year-earlier", "year ago", "1990s", "90s",
+    "'90s", "1990’s", "SIXTIES", "sixties", "forties-era", "ties", "2020", "FY2019", "fy20",
+    "19999", "1600", "2099", "a1990", "3:00pm", "1:30am", "10m", "İn the morning", "ſixties",
+    "Kelvin", "mid", "m", "the", ",", ".", "-", " ", "\n", "0s", "100s", "2:5", "9 :30",
+]
+
+
+@pytest.mark.parametrize("name", sorted(TRIGGER_ALTERNATIONS))
+def test_triggers_in_parts_match_as_their_alternation(name):
+    import random
+
+    from newsprism.extract.timex_patterns import trigger_hits
+    from newsprism.regex_starts import ascii_folded
+
+    folded_side, alternation = TRIGGER_ALTERNATIONS[name]
+    plain = re.compile(alternation)
+    rng = random.Random(name)
+    texts = [" ".join(TRIGGER_PIECES)] + [
+        rng.choice(["", " "]).join(rng.choice(TRIGGER_PIECES) for _ in range(rng.randint(1, 8)))
+        for _ in range(3000)
+    ]
+    for text in texts:
+        folded = ascii_folded(text)
+        expected = [(m.start(), m.end()) for m in plain.finditer(folded if folded_side else text)]
+        assert [(m.start(), m.end()) for m in trigger_hits(name, text, folded)] == expected, text
+
+
+@pytest.mark.parametrize("rule", sorted({rule for rule, _ in GATED}))
+def test_gate_with_its_leading_runs_passes_as_its_search(rule):
+    import random
+
+    from newsprism.extract.timex_patterns import _GATES, _gate_passes
+    from newsprism.regex_starts import ascii_folded
+
+    gate = _GATES[rule]
+    words = [t for _, t in GATED] + ["New", "years", "later", "dates", "TWO", "thousand", "Easter", "no", "ſ", "İ",
+                                     "\u212a", "Mother's", "the", "nights", "recent", "centuries", "ended"]
+    rng = random.Random(rule)
+    texts = [t for _, t in GATED] + ["The vote was close.", ""] + [
+        rng.choice([" ", "\n", "", "  "]).join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(2000)
+    ]
+    for text in texts:
+        folded = ascii_folded(text)
+        assert _gate_passes(gate, folded) == (gate.search(folded) is not None), text
