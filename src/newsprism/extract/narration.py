@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import string
 import weakref
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -25,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsprism.model import Article, Span
+from newsprism import sentiment
 from newsprism.stages import document_stage
 from newsprism.story.lexicon import Hit, TokenInfo, evaluative_lexicon
 
@@ -91,7 +91,7 @@ def find_narration(doc: Doc, article: Article, results, options) -> Narration:
     )
     narration = Narration(article.id, len(article.text), tuple(masked), ())
     lexicon = evaluative_lexicon(options.compare.framing.sentiment_min_valence)
-    analyzer = _analyzer()
+    analyzer = sentiment.analyzer()
     sentences = []
     tokens = _Tokens(doc, article.text)
     for start, end in sentence_lines(doc, article.text):
@@ -99,7 +99,7 @@ def find_narration(doc: Doc, article: Article, results, options) -> Narration:
         if not pieces:  # all of it quoted or embedded: nothing to score
             sentences.append(NarrationSentence(start, end, (), None, ()))
             continue
-        compound = compound_score(analyzer, " ".join(article.text[s:e] for s, e in pieces))
+        compound = sentiment.compound_score(analyzer, " ".join(article.text[s:e] for s, e in pieces))
         sent = doc.char_span(start, end, alignment_mode="expand")
         kept = tokens.within(sent.start, sent.end, pieces)
         hits = [h for h in lexicon.match([tokens.info(i) for i in kept]) if _keep(h, doc, tokens, kept)]
@@ -300,37 +300,3 @@ def _keep(hit: Hit, doc: Doc, tokens: _Tokens, kept: list[int]) -> bool:
     if following[:1] and following[0] in (":", "“", '"', "‘", "that"):
         return True
     return following[:1] == [","] and following[1:2] in (["“"], ['"'], ["‘"])
-
-
-def compound_score(analyzer, text: str) -> float:
-    """VADER's compound score of ``text``, as ``analyzer.polarity_scores`` gives it.
-
-    VADER scores a word only when it is in its lexicon, and the compound score of words that
-    all score 0 is 0.0: a text none of whose words is in the lexicon (more than half the
-    sentences of news narration) gets 0.0 without the full scoring, which costs some ten
-    times this check. The words are VADER's: split at whitespace, trailing and leading
-    punctuation stripped unless that leaves two characters or fewer, in lower case; a text
-    with an emoji, which VADER first replaces with words, always goes to VADER.
-    """
-    if text.isascii() or _emoji_chars(analyzer).isdisjoint(text):
-        # VADER looks a word up stripped, or as it is when stripping leaves two characters or
-        # fewer: neither form in the lexicon, the word scores 0
-        words = text.lower().split()
-        lexicon = analyzer.lexicon.keys()
-        if lexicon.isdisjoint(words) and lexicon.isdisjoint([w.strip(string.punctuation) for w in words]):
-            return 0.0
-    return analyzer.polarity_scores(text)["compound"]
-
-
-@lru_cache(maxsize=1)
-def _emoji_chars(analyzer) -> frozenset[str]:
-    """The characters VADER replaces with their description: it reads the text character by
-    character, so the one-character entries of its emoji lexicon (none of them ASCII)."""
-    return frozenset(c for c in analyzer.emojis if len(c) == 1)
-
-
-@lru_cache(maxsize=1)
-def _analyzer():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()

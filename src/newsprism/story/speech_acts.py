@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from newsprism import sentiment
 from newsprism.story.lexicon import evaluative_lexicon
 
 THANKS = re.compile(r"\b(?:thank(?:s|\s+you|\s+u)?|grateful|gratitude)\b", re.I)
@@ -108,7 +108,7 @@ def _sentence_acts(sentence: str, offset: int, praise: float, criticism: float) 
         if match:
             found.append((kind, match.start(), match.end(), match.group().strip()))
     opening = SARCASM_OPENING.search(sentence)
-    analyzer = _analyzer()
+    analyzer = sentiment.analyzer()
     if opening and any(
         analyzer.lexicon.get(w.lower(), 0) <= -1.5 for w in re.findall(r"[\w']+", sentence[opening.end():])
     ):
@@ -119,7 +119,7 @@ def _sentence_acts(sentence: str, offset: int, praise: float, criticism: float) 
     kinds = {k for k, *_ in found}
     # Tone decides only where no more specific act was found.
     if not kinds & {"mocks", "insults", "rejects", "apologises", "asks", "thanks"}:
-        score = analyzer.polarity_scores(sentence)["compound"]
+        score = sentiment.compound_score(analyzer, sentence)
         double = DOUBLE_NEGATION.search(sentence)
         if double:  # the stance word stands, unnegated
             valence = analyzer.lexicon.get(double.group(1).lower(), 0)
@@ -153,10 +153,3 @@ _PERSON_INSULTS = frozenset(
     "lunatic loon crackpot moron idiot clown buffoon hypocrite liar puppet shill crony thug zealot "
     "demagogue".split()
 )
-
-
-@lru_cache(maxsize=1)
-def _analyzer():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()

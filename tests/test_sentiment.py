@@ -1,16 +1,17 @@
-"""The narration stage's VADER scoring: the shortcut for texts without lexicon words gives
-exactly VADER's own score."""
+"""VADER scoring: the shortcut for texts without lexicon words gives exactly VADER's own score,
+for the narration and speech-act stages alike."""
 
 import random
 
 import pytest
 
-from newsprism.extract.narration import _analyzer, compound_score
+from newsprism.sentiment import analyzer as shared_analyzer
+from newsprism.sentiment import compound_score
 
 
 @pytest.fixture(scope="module")
 def analyzer():
-    return _analyzer()
+    return shared_analyzer()
 
 
 # Words VADER scores, words it does not, and forms whose stripping decides which.
