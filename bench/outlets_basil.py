@@ -160,12 +160,13 @@ def candidate_ids(story) -> dict[str, str]:
 
 
 def collect(analysis, story, gold: dict, rows, spots) -> None:
+    from newsprism import sentiment
     from newsprism.story.lexicon import EVALUATIVE
 
     people = candidate_ids(story)
     by_id = {a.id: a for a in analysis.articles}
     evidence = {p.id: p.evidence for p in story.people}
-    analyzer = _analyzer()
+    analyzer = sentiment.analyzer()
     for framing in story.framing:
         row = rows[framing.outlet]
         row["articles"].append(len(framing.article_ids))
@@ -189,10 +190,11 @@ def collect(analysis, story, gold: dict, rows, spots) -> None:
                         continue
                     whole = analyzer.polarity_scores(article.text[sent.start:sent.end])["compound"]
                     row[f"whole_{key}"].append(whole)
-                    if sent.compound is not None and any(a <= s.start and s.end <= b for s in inside for a, b in sent.pieces):
-                        row[f"tone_{key}"].append(sent.compound)
+                    if sent.pieces and any(a <= s.start and s.end <= b for s in inside for a, b in sent.pieces):
+                        tone = sent.compound(article.text)
+                        row[f"tone_{key}"].append(tone)
                         text = " | ".join(article.text[a:b] for a, b in sent.pieces)
-                        spots[(framing.outlet, key)].append((sent.compound, article_id, sent.start, sent.end, text))
+                        spots[(framing.outlet, key)].append((tone, article_id, sent.start, sent.end, text))
         for share in framing.sources:
             who = next((k for k, pid in people.items() if pid == share.speaker_id), "others")
             row[f"quoted_{who}"].append(share.words)
@@ -270,12 +272,6 @@ def print_spots(spots) -> None:
             score, article_id, start, end, text = item
             text = re.sub(r"\s+", " ", text)
             print(f"{outlet} / {key} / {label} {score:+.2f} [{article_id} {start}:{end}] {text[:160]}")
-
-
-def _analyzer():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
 
 
 if __name__ == "__main__":

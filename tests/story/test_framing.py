@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsprism import sentiment
 from newsprism.extract.narration import Narration, NarrationSentence, _pieces, embed_ranges, merge, quoted_ranges
 from newsprism.model import Article, Embed, Person, Post, Quote, Span
 from newsprism.options import FramingOptions
@@ -101,24 +102,30 @@ def _hit(term: str, category: str, polarity: float, start: int, text: str) -> Hi
 
 
 def test_outlet_framing_scores_narration_sentences_naming_each_person():
-    text = "Varga slammed the plan. “Reyes is a liar,” she said. Reyes thanked the crews."
+    text = "Varga slammed the terrible plan. “Reyes is a liar,” she said. Reyes praised the brave crews."
     a = Article("a", "a.txt", text, outlet="Courier")
-    s1 = NarrationSentence(0, 23, ((0, 23),), -0.4, (_hit("slam", "attack_verb", -0.6, 6, "slammed"),))
+    first_end = text.index(".") + 1
+    s1 = NarrationSentence(0, first_end, ((0, first_end),), (_hit("slam", "attack_verb", -0.6, 6, "slammed"),))
     quote_start = text.index("“")
-    s2 = NarrationSentence(24, 52, ((text.index(" she") + 1, 52),), 0.0, ())
-    s3 = NarrationSentence(53, len(text), ((53, len(text)),), 0.5, ())
+    said_end = text.index("said.") + 5
+    s2 = NarrationSentence(first_end + 1, said_end, ((text.index(" she") + 1, said_end),), ())
+    s3 = NarrationSentence(said_end + 1, len(text), ((said_end + 1, len(text)),), ())
     narration = Narration("a", len(text), ((quote_start, text.index("”") + 1),), (s1, s2, s3))
     reyes_in_quote = Span("a", text.index("Reyes"), text.index("Reyes") + 5, "Reyes")
-    reyes_narration = Span("a", 53, 58, "Reyes")
+    reyes_narration = Span("a", said_end + 1, said_end + 6, "Reyes")
     people = [
         Person("elena-varga", "Elena Varga", evidence=(Span("a", 0, 5, "Varga"),) * 3),
         Person("daniel-reyes", "Daniel Reyes", evidence=(reyes_in_quote, reyes_narration, reyes_narration)),
     ]
     framing = outlet_framing([a], {"a": narration}, people, (), (), FramingOptions())[0]
     tones = {t.person_id: t for t in framing.tone}
-    assert tones["elena-varga"].score == -0.4 and tones["elena-varga"].negative == 1
+    vader = sentiment.analyzer()
+    # the tone is VADER's score of the sentence's narration, computed when framing asks
+    assert tones["elena-varga"].score == round(vader.polarity_scores(text[:first_end])["compound"], 3) < 0
+    assert tones["elena-varga"].negative == 1
     # The mention inside the quotation does not count: only the narration sentence does.
-    assert tones["daniel-reyes"].sentences == 1 and tones["daniel-reyes"].score == 0.5
+    assert tones["daniel-reyes"].sentences == 1
+    assert tones["daniel-reyes"].score == round(vader.polarity_scores(text[said_end + 1:])["compound"], 3) > 0
     assert [(w.text, w.category) for w in framing.evaluative] == [("slammed", "attack_verb")]
     assert framing.evaluative[0].evidence[0].text == "slammed"
     for tone in framing.tone:
@@ -168,10 +175,10 @@ def test_people_in_a_sentence_read_from_the_article_index_match_a_scan():
 
     people = (person("p1", ("a", 0, 5), ("b", 30, 35)), person("p2", ("a", 12, 18), ("a", 40, 44)),
               person("p3", ("b", 2, 6)), person("p4", ("a", 8, 13)))  # p4 straddles two pieces
-    sentences = [NarrationSentence(0, 20, ((0, 10), (11, 20)), None, ()),
-                 NarrationSentence(0, 20, (), None, ()),
-                 NarrationSentence(21, 50, ((21, 45),), None, ()),
-                 NarrationSentence(21, 50, ((21, 41),), None, ())]
+    sentences = [NarrationSentence(0, 20, ((0, 10), (11, 20)), ()),
+                 NarrationSentence(0, 20, (), ()),
+                 NarrationSentence(21, 50, ((21, 45),), ()),
+                 NarrationSentence(21, 50, ((21, 41),), ())]
     index = _mentions_by_article(people)
     for article in ("a", "b", "c"):
         for sentence in sentences:

@@ -8,8 +8,9 @@ of an embedded post (``… — Name (@handle) April 25, 2018``). Masking errs on
 removing too much: a sentence of narration lost costs less than a quotation scored as the
 outlet's opinion.
 
-Each sentence keeps its narration pieces, a VADER compound score of them, and the evaluative
-words found in them (:mod:`newsprism.story.lexicon`).
+Each sentence keeps its narration pieces and the evaluative words found in them
+(:mod:`newsprism.story.lexicon`); the VADER compound score of the pieces is computed when a
+reader asks for it (framing asks only for the sentences that name a main person).
 """
 
 from __future__ import annotations
@@ -47,14 +48,19 @@ POST_WORDS = (None, "text", "attribution", "url")
 
 @dataclass(frozen=True, slots=True)
 class NarrationSentence:
-    """One sentence: its narration pieces (character ranges), their VADER compound score
-    (None when nothing of the sentence is narration) and the evaluative words in them."""
+    """One sentence: its narration pieces (character ranges) and the evaluative words in them."""
 
     start: int
     end: int
     pieces: tuple[tuple[int, int], ...]
-    compound: float | None
     hits: tuple[Hit, ...]
+
+    def compound(self, text: str) -> float | None:
+        """The VADER compound score of the pieces of ``text`` (the article's), None when
+        nothing of the sentence is narration."""
+        if not self.pieces:
+            return None
+        return sentiment.compound_score(sentiment.analyzer(), " ".join(text[s:e] for s, e in self.pieces))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,20 +97,18 @@ def find_narration(doc: Doc, article: Article, results, options) -> Narration:
     )
     narration = Narration(article.id, len(article.text), tuple(masked), ())
     lexicon = evaluative_lexicon(options.compare.framing.sentiment_min_valence)
-    analyzer = sentiment.analyzer()
     sentences = []
     tokens = _Tokens(doc, article.text)
     for start, end in sentence_lines(doc, article.text):
         pieces = _pieces(start, end, masked, article.text)
         if not pieces:  # all of it quoted or embedded: nothing to score
-            sentences.append(NarrationSentence(start, end, (), None, ()))
+            sentences.append(NarrationSentence(start, end, (), ()))
             continue
-        compound = sentiment.compound_score(analyzer, " ".join(article.text[s:e] for s, e in pieces))
         sent = doc.char_span(start, end, alignment_mode="expand")
         kept = tokens.within(sent.start, sent.end, pieces)
         hits = [h for h in lexicon.match([tokens.info(i) for i in kept]) if _keep(h, doc, tokens, kept)]
         hits = [dataclasses.replace(h, text=article.text[h.start:h.end]) for h in hits]
-        sentences.append(NarrationSentence(start, end, tuple(pieces), compound, tuple(hits)))
+        sentences.append(NarrationSentence(start, end, tuple(pieces), tuple(hits)))
     return dataclasses.replace(narration, sentences=tuple(sentences))
 
 

@@ -60,6 +60,7 @@ def outlet_framing(
         by_outlet[outlet(article)].append(article)
     mentions = _mentions_by_article(people)
     result = []
+    scores: dict[tuple[str, int], float] = {}  # a sentence naming several people is scored once
     for name, members in by_outlet.items():
         scored = [(a, narrations[a.id]) for a in members if a.id in narrations]
         located = [(a, n, s, _people_in(s, mentions.get(a.id, ()), people)) for a, n in scored
@@ -68,7 +69,7 @@ def outlet_framing(
             outlet=name,
             article_ids=tuple(a.id for a in members),
             narration_share=round(fmean(n.share for _, n in scored), 3) if scored else 0.0,
-            tone=tuple(t for p in main if (t := _tone(p, located, options)) is not None),
+            tone=tuple(t for p in main if (t := _tone(p, located, options, scores)) is not None),
             evaluative=_evaluative(located),
             neutral_verbs=sum(h.entry.category == "reporting_neutral" for *_, s, _ in located for h in s.hits),
             loaded_verbs=sum(h.entry.category in LOADED_VERBS for *_, s, _ in located for h in s.hits),
@@ -112,11 +113,16 @@ def _people_in(sentence: NarrationSentence, mentions, people: Sequence[Person]) 
     return tuple(people[n].id for n in sorted(numbers))
 
 
-def _tone(person: Person, located, options: FramingOptions) -> Tone | None:
-    rows = [(a, n, s) for a, n, s, ids in located if person.id in ids and s.compound is not None]
+def _tone(person: Person, located, options: FramingOptions, known: dict[tuple[str, int], float]) -> Tone | None:
+    rows = [(a, n, s) for a, n, s, ids in located if person.id in ids and s.pieces]
     if not rows:
         return None
-    scores = [s.compound for _, _, s in rows]
+    scores = []
+    for article, _, sentence in rows:
+        key = (article.id, sentence.start)
+        if key not in known:
+            known[key] = sentence.compound(article.text)
+        scores.append(known[key])
     polar = [h.entry.polarity for _, _, s in rows for h in s.hits if h.entry.category != "reporting_neutral"]
     evidence: tuple[Span, ...] = ()
     for article, narration, sentence in rows:
