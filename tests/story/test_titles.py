@@ -51,9 +51,11 @@ NAME_TEXTS = [
     "\u212aanye West met \u212aANYE WEST; kanye west's song; İvana İsmail and ivana ismail.",
     "José Álvarez, JOSÉ ÁLVAREZ, jose alvarez; Jr. Smith and j.r. smith or J.R. Smith.",
     "donald donald trump, Donald  Trump-Pence, ſtate ſenate, State Senate, trumps donald",
+    "O’NEIL said; o’neil, O’Neil’s and O'Neil. \u212aIM O’NEİL, xo’neil and O’Neill.",
 ]
 NAME_KEYS = ["betty ford center", "betty ford", "kanye west", "ivana ismail", "josé álvarez", "jose alvarez",
-             "j.r. smith", "donald trump", "donald", "state senate", "Betty Ford", "", "ford"]
+             "j.r. smith", "donald trump", "donald", "state senate", "Betty Ford", "", "ford",
+             "o’neil", "kim o’neil"]
 
 
 def test_name_spans_are_the_case_insensitive_matches_in_the_text():

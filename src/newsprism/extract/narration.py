@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from newsprism.model import Article, Span
 from newsprism import sentiment
+from newsprism.model import Article, Span
 from newsprism.stages import document_stage
 from newsprism.story.lexicon import Hit, TokenInfo, evaluative_lexicon
 

@@ -87,14 +87,15 @@ def find_narrated_posts(doc: Doc, text: str, social_paragraphs: set[tuple[int, i
     act_words = _act_words(doc)
     if not act_words:
         return found
+    positions = list(act_words)
     for sentence in doc.sents:
-        k = bisect_left(act_words, sentence.start)
-        if k == len(act_words) or act_words[k] >= sentence.end:
+        k = bisect_left(positions, sentence.start)
+        if k == len(positions) or positions[k] >= sentence.end:
             continue  # no word of reposting or replying in the sentence
         cues = None  # the sentence's verbs of saying, read when it names a repost or reply
         taken: set[int] = set()
         for token in sentence:
-            kind = _kind(token)
+            kind = _kind(token, act_words.get(token.i))
             if kind is None or token.i in taken:
                 continue
             if cues is None:
@@ -165,9 +166,10 @@ def _governed_by(token: Token, quote: tuple[int, int], cues: list[Token]) -> boo
     return token.head.i == nearest.i and not own_subject
 
 
-def _act_words(doc: Doc) -> list[int]:
-    """Indices of the tokens that are words of reposting or replying (what :func:`_kind`
-    reads further), found on the parse's arrays: most tokens are no verb or noun, and making
+def _act_words(doc: Doc) -> dict[int, str]:
+    """The words of reposting or replying (what :func:`_kind` reads further) by token index,
+    in text order, "quote-" put before a word after "quote -" ("quote-tweeted" splits into
+    three tokens). Found on the parse's arrays: most tokens are no verb or noun, and making
     each a token object, and reading its strings, cost more than the rest of the search."""
     from spacy import symbols  # here: the story modules that import this one need no spaCy
     from spacy.attrs import LEMMA, LOWER, ORTH, POS
@@ -176,30 +178,16 @@ def _act_words(doc: Doc) -> list[int]:
     strings = doc.vocab.strings
     columns = doc.to_array([POS, ORTH, LOWER, LEMMA]).tolist() if len(doc) else []
     dash, quote = _hashes("-", "quote")
-    found = []
+    found = {}
     for i, (pos, orth, _, lemma) in enumerate(columns):
         if pos not in names:
             continue
         word = strings[orth]
         if i > 1 and columns[i - 1][1] == dash and columns[i - 2][2] == quote:
             word = "quote-" + word
-        if _names_act(word, names[pos], lemma):
-            found.append(i)
+        if _REPOST.match(word) or (names[pos] == "VERB" and (lemma in _hashes("quote", "share") or _REPLY.match(word))):
+            found[i] = word
     return found
-
-
-def _act_word(token: Token, pos: str) -> str | None:
-    """The token's word when it is one of reposting or replying, else None."""
-    word = token.text
-    if token.i > 1 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "quote":
-        word = "quote-" + word  # "quote-tweeted" splits into three tokens
-    return word if _names_act(word, pos, token.lemma) else None
-
-
-def _names_act(word: str, pos: str, lemma: int) -> bool:
-    """Whether ``word`` (a token's text, "quote-" put before it after "quote -") of part of
-    speech ``pos`` and lemma hash ``lemma`` is a word of reposting or replying."""
-    return bool(_REPOST.match(word) or (pos == "VERB" and (lemma in _hashes("quote", "share") or _REPLY.match(word))))
 
 
 @lru_cache(maxsize=4)
@@ -210,11 +198,9 @@ def _hashes(*words: str) -> tuple[int, ...]:
     return tuple(hash_string(word) for word in words)
 
 
-def _kind(token: Token) -> str | None:
-    pos = token.pos_
-    if pos not in ("VERB", "NOUN", "PROPN"):
-        return None
-    word = _act_word(token, pos)
+def _kind(token: Token, word: str | None) -> str | None:
+    """What the token's act is ("repost", "reply"), or None; ``word`` is its word of
+    reposting or replying (see :func:`_act_words`), None when it has none."""
     if word is None:
         return None  # no word of reposting or replying: the tests below would all fail
     if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in token.children):

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from newsprism.model import Person
 from newsprism.options import Options
-from newsprism.regex_starts import ascii_folded
+from newsprism.regex_starts import ascii_folded, folds_apart
 from newsprism.stages import StoryInput, story_stage
 from newsprism.story.cluster import article_features
 from newsprism.story.features import _TOKEN, stem
@@ -143,13 +143,14 @@ def name_spans(key: str, folded: str) -> Iterator[tuple[int, int]]:
     ``folded``: the matches of ``\\bword\\s+word\\b`` ignoring case in the text itself.
 
     A case-insensitive pattern opening with a word boundary is tried at every character of
-    every article, for each name keyword. A key in ASCII lower case (nearly every one) is
-    matched with case in the folded copy, which finds the same matches, and only where its
-    first word stands (:meth:`str.find`); another key is matched ignoring case there, which
-    also finds the same matches (see :func:`~newsprism.regex_starts.longest_first`).
+    every article, for each name keyword. A key whose letters are ASCII lower case (nearly
+    every one; see :func:`~newsprism.regex_starts.folds_apart`) is matched with case in the
+    folded copy, which finds the same matches, and only where its first word stands
+    (:meth:`str.find`); another key is matched ignoring case there, which also finds the
+    same matches (see :func:`~newsprism.regex_starts.longest_first`).
     """
     words = key.split()
-    exact = bool(words) and key.isascii() and key == key.lower()
+    exact = bool(words) and folds_apart(words)
     pattern = _name_pattern(key, 0 if exact else re.IGNORECASE)
     if not exact:
         yield from (match.span() for match in pattern.finditer(folded))
