@@ -55,3 +55,24 @@ def test_quotations_end_at_the_first_closing_mark(text, expected):
     from newsprism.story.features import quote_fingerprints
 
     assert quote_fingerprints(text) == expected
+
+
+def test_parsed_terms_count_each_word_as_a_token_by_token_count_does(nlp):
+    """Each distinct word is stemmed once; the counts and their order are those of counting
+    token by token (a name in its own spelling, other words by lemma)."""
+    from newsprism.options import Options
+    from newsprism.story.features import doc_features, stem
+
+    text = ("Halberg residents fled as the quakes struck Halberg. The 3 quakes were felt in "
+            "Ellsmere, 40 km away; residents said Halberg's mayor Rhea Korvath ordered 2,000 tents.")
+    article = Article(id="a", source="a.txt", title="Quakes strike Halberg", text=text)
+    doc = nlp(text)
+    expected = dict(content_terms(article.title))
+    for token in doc:
+        if token.is_alpha or token.like_num:
+            term = stem(token.text if token.pos_ == "PROPN" else token.lemma_)
+            if term:
+                expected[term] = expected.get(term, 0) + 1
+    terms = doc_features(doc, article, {}, Options()).terms
+    assert list(terms.items()) == list(expected.items())
+    assert terms["halberg"] == 4 and terms["resid"] == 2

@@ -69,3 +69,13 @@ def test_name_spans_are_the_case_insensitive_matches_in_the_text():
             pattern = r"\b" + r"\s+".join(re.escape(w) for w in key.split()) + r"\b"
             expected = [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
             assert list(name_spans(key, ascii_folded(text))) == expected, (key, text)
+
+
+def test_surface_forms_are_counted_in_order_of_first_use_across_articles():
+    from newsprism.story.titles import _surface_forms
+
+    articles = [Article(id="a", source="x", text="Quakes shook Ellsmere. A quake again."),
+                Article(id="b", source="y", text="The QUAKE and the quakes; Ellsmere's quake.")]
+    forms = _surface_forms(story(articles))
+    assert list(forms["quak"].items()) == [("Quakes", 1), ("quake", 2), ("QUAKE", 1), ("quakes", 1)]
+    assert forms["ellsmer"] == {"Ellsmere": 1, "Ellsmere's": 1}

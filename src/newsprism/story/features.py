@@ -21,6 +21,7 @@ from datetime import date
 from itertools import chain
 from typing import TYPE_CHECKING
 
+import numpy as np
 import Stemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -287,13 +288,16 @@ def doc_features(doc: Doc, article: Article, results, options) -> Features:
     from spacy import symbols  # here: the light features of an index are made without spaCy
     from spacy.attrs import IS_ALPHA, LEMMA, LIKE_NUM, ORTH, POS
 
-    # read from the arrays of the parse: a token object per word cost more than the stemming
+    # read from the arrays of the parse (a token object per word cost more than the stemming),
+    # and each distinct word stemmed once: counted in the order words first occur, the terms
+    # come in the order a word-by-word count gives them
     strings = doc.vocab.strings
-    for alpha, number, pos, lemma, orth in doc.to_array([IS_ALPHA, LIKE_NUM, POS, LEMMA, ORTH]).tolist():
-        if alpha or number:
-            term = stem(strings[orth if pos == symbols.PROPN else lemma])  # a name's own spelling
-            if term:
-                terms[term] += 1
+    alpha, number, pos, lemma, orth = doc.to_array([IS_ALPHA, LIKE_NUM, POS, LEMMA, ORTH]).T
+    words = np.where(pos == symbols.PROPN, orth, lemma)[(alpha | number).astype(bool)]  # a name's own spelling
+    for word, count in Counter(words.tolist()).items():
+        term = stem(strings[word])
+        if term:
+            terms[term] += count
     names: Counter = Counter()
     for entity in doc.ents:
         if entity.label_ in NAME_LABELS:

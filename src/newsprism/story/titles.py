@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 
 from newsprism.model import Person
 from newsprism.options import Options
@@ -102,15 +103,16 @@ def _surface_forms(story: StoryInput) -> dict[str, Counter]:
     """The surfaces of each stem in the story's articles with their counts, in order of first
     use (see :func:`_surface`)."""
     forms: dict[str, Counter] = {}
-    for article in story.articles:
-        # Counted per article first: the stem is then looked up once per distinct word.
-        for token, n in Counter(_TOKEN.findall(article.text)).items():
-            term = stem(token)
-            if term:
-                counter = forms.get(term)
-                if counter is None:  # not setdefault: a story has thousands of tokens, each made a Counter
-                    counter = forms[term] = Counter()
-                counter[token] += n
+    # Counted over the whole story first (in order of first use): the stem is then looked up
+    # once per distinct word of the story, not once per distinct word of each article.
+    words = Counter(chain.from_iterable(_TOKEN.findall(article.text) for article in story.articles))
+    for token, n in words.items():
+        term = stem(token)
+        if term:
+            counter = forms.get(term)
+            if counter is None:  # not setdefault: a story has thousands of tokens, each made a Counter
+                counter = forms[term] = Counter()
+            counter[token] = n
     return forms
 
 
