@@ -3,12 +3,18 @@ or a capitalised name that belongs to the report stays."""
 
 from __future__ import annotations
 
+import json
+import random
+import re
+
 import pytest
 
+from newsprism.extract import datelines
 from newsprism.extract.datelines import dateline_end, headline_cuts
+from tests.conftest import EVAL, EXAMPLES, require_shared
 
 
-@pytest.mark.parametrize("sentence, report", [
+_FURNITURE = [
     # publication stamps (a full date with a clock time), then an agency
     ("Sun Apr 26, 2009 10:12 pm BST (Reuters) - Mexico closed its schools.", "Mexico closed its schools."),
     ("Thursday, April 29, 2010; 4:49 PM The slick reached the coast.", "The slick reached the coast."),
@@ -73,7 +79,10 @@ from newsprism.extract.datelines import dateline_end, headline_cuts
     ("Fox News Channel reported the leak on Monday.", None),
     ("Tony Hayward/BP said on Monday the leak was small.", None),
     ("Reporters for the Times said the leak was small.", None),
-])
+]
+
+
+@pytest.mark.parametrize("sentence, report", _FURNITURE)
 def test_report_starts_after_the_furniture(sentence, report):
     assert sentence[dateline_end(sentence, 0, len(sentence)):] == (report or sentence)
 
@@ -110,3 +119,55 @@ def test_a_headline_run_into_the_lead_is_cut_from_it(sentence, pieces):
     cuts = headline_cuts(sentence, 0, len(sentence))
     starts, ends = [0, *cuts], [*cuts, len(sentence)]
     assert [sentence[s:e].strip() for s, e in zip(starts, ends)] == (pieces or [sentence])
+
+
+def _without_shortcut(monkeypatch, text: str, ranges) -> list[int]:
+    """Where the report begins in each range of ``text`` when every rule is tried (the
+    shortcut's sign search matching everywhere)."""
+    with monkeypatch.context() as patched:
+        patched.setattr(datelines, "_FURNITURE_SIGN", re.compile(""))
+        return [dateline_end(text, start, end) for start, end in ranges]
+
+
+def _assert_shortcut_changes_nothing(monkeypatch, text: str, ranges) -> None:
+    assert [dateline_end(text, start, end) for start, end in ranges] == _without_shortcut(monkeypatch, text, ranges)
+
+
+# Sentences with no sign of furniture, or a sign just outside the range read, or a sign
+# that is none ("a bare credit" heads them, or nothing does).
+_SIGNLESS = ["", " ", "  AP The slick grew.", "Reuters The slick grew.", "Coast Guard via AP The leak grew.",
+             "Larry Downing/Reuters BP capped the well.", "Sarah Lee for the Guardian Tony Hayward spoke.",
+             "AP", "AP The", ";, Reuters The slick.", "NEW ORLEANS - Crews worked.", "GENEVA Reuters - Cases rose.",
+             "NEW ORLEANS –", "Officials met at 9 30.", "The well (BP", "Mon Apr 26, 2009 10", "a|b", "x |y"]
+
+
+@pytest.mark.parametrize("sentence", [s for s, _ in _FURNITURE] + _SIGNLESS)
+def test_the_sign_shortcut_changes_no_report(sentence, monkeypatch):
+    ranges = [(0, len(sentence))] + [(start, len(sentence)) for start in range(1, len(sentence), 7)] \
+        + [(0, end) for end in range(0, len(sentence), 5)]
+    _assert_shortcut_changes_nothing(monkeypatch, sentence, ranges)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_the_sign_shortcut_changes_no_report_of_mixed_furniture(seed, monkeypatch):
+    rng = random.Random(seed)
+    pieces = ["GENEVA", "(Reuters)", "-", "--", "–", "—", "|", "Photograph:", "Ann Lee/AP", "(AP Photo)", "AP",
+              "Reuters", "via", "Coast Guard", "Sun Apr 26, 2009", "10:12 pm BST", "9.30", "NEW ORLEANS", ":",
+              "(", ")", "The", "slick", "grew.", "Crews", "worked", "on", "Monday", "for the", "Guardian", "  ", ";"]
+    text = "\n".join(" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(200))
+    ranges = sorted((rng.randrange(len(text) + 1), rng.randrange(len(text) + 1)) for _ in range(400))
+    _assert_shortcut_changes_nothing(monkeypatch, text, [(min(r), max(r)) for r in ranges])
+
+
+def test_the_sign_shortcut_changes_no_report_of_real_sentences(monkeypatch):
+    texts = [(EXAMPLES / "story" / name).read_text(encoding="utf-8") for name in ("marlow-courier.txt",
+                                                                                   "harbour-daily.html")]
+    for path in sorted(require_shared(EVAL / "timeline17").glob("*/articles.json")):
+        texts += [article["text"] for article in json.loads(path.read_text(encoding="utf-8"))]
+    checked = 0
+    for text in texts:
+        ends = [m.end() for m in re.finditer(r"[.!?]\s|\n", text)] + [len(text)]
+        ranges = list(zip([0, *ends], ends))
+        _assert_shortcut_changes_nothing(monkeypatch, text, ranges)
+        checked += len(ranges)
+    assert checked > 10000

@@ -87,12 +87,19 @@ CAPTION_OPENING = re.compile(
     r",?\s(?:[\w-]+\s){0,2}?(?:taken|provided|released|made|obtained|shot|from|of|by|dated)\b"
     r"|(?:A|This|The)\s(?:frame|video|screen)\sgrab\b")
 _CLOCK_DIGITS = re.compile(r"\d[:.]\d\d")
+# What every separator, credit, stamp and dateline holds: the "|" of a separator, a credit's
+# colon or parenthesis, a stamp's clock time, a dateline's agency in parentheses or its dash.
+_FURNITURE_SIGN = re.compile(r"[|:(–—]|--|\d[:.]\d\d")
 
 
 def dateline_end(text: str, start: int, end: int) -> int:
     """Where the report begins in the sentence ``text[start:end]``: after the last
     publication stamp, "|" separator or photo credit in it and after a dateline that opens it or follows
     them; ``start`` when it has none. Returns ``end`` when the sentence is all furniture."""
+    if not _FURNITURE_SIGN.search(text, start, end):
+        # most sentences hold none of it, and one search costs less than trying every rule:
+        # only a bare credit can head them
+        return _after_bare_head(text, _skip_space(text, start, end), end)
     head = start
     for match in _SEPARATOR.finditer(text, head, end):
         head = match.end()
@@ -103,14 +110,18 @@ def dateline_end(text: str, start: int, end: int) -> int:
     if _CLOCK_DIGITS.search(text, head, end):
         for match in _STAMP.finditer(text, head, end):
             head = match.end()
-    head = _skip_space(text, head, end)
+    head = _after_bare_head(text, _skip_space(text, head, end), end)
+    match = _DATELINE.match(text, head, end)
+    if match:
+        head = _skip_space(text, match.end(), end)
+    return head
+
+
+def _after_bare_head(text: str, head: int, end: int) -> int:
+    """Where the report begins after a bare credit at ``head`` (``head`` without one), past
+    the spaces after it."""
     match = _BARE_HEAD.match(text, head, end)
-    if match:
-        head = match.end()
-    match = _DATELINE.match(text, _skip_space(text, head, end), end)
-    if match:
-        head = match.end()
-    return _skip_space(text, head, end)
+    return _skip_space(text, match.end(), end) if match else head
 
 
 # Where a lead run into the headline (a page exported as one line: "Spill's danger to
