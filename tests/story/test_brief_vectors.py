@@ -47,6 +47,18 @@ def _assert_same(matrix, block_cells=None, monkeypatch=None) -> None:
     n = matrix.shape[0]
     pairs = [(i, j) for i in range(0, n, max(1, n // 12)) for j in range(0, n, max(1, n // 9))]
     assert [vectors.cosine(i, j) for i, j in pairs] == [float(dense[i] @ dense[j]) for i, j in pairs]
+    _assert_same_pairs(vectors, similarity)
+
+
+def _assert_same_pairs(vectors: SentenceVectors, similarity: np.ndarray) -> None:
+    n = len(similarity)
+    for rows in (list(range(n)), list(range(0, n, 3)), [n - 1, 0, n // 2, n // 2], []):
+        # thresholds below 0 (every pair without a shared word above it), at 0, at a cosine
+        # found in the matrix (strictly above it) and above every cosine
+        for threshold in (-0.5, 0.0, float(similarity[n // 2].max()), 0.3, 2.0):
+            expected = np.nonzero(similarity[rows] > threshold)
+            found = vectors.pairs_above(rows, threshold)
+            assert all(np.array_equal(ours, theirs) for ours, theirs in zip(found, expected, strict=True))
 
 
 @pytest.mark.parametrize("seed", range(12))

@@ -295,14 +295,15 @@ def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> 
     closest = closest.tolist()
     centrality = vectors.centrality()
     other_outlets: dict[frozenset[str], list[int]] = {}  # the other outlets of units of the same ones
+    support_similarity = options.support_similarity
     for i, unit in enumerate(units):
         own = frozenset(unit.outlets)
         if own not in other_outlets:
             other_outlets[own] = [k for k, outlet in enumerate(outlets) if outlet not in own]
         other, row = other_outlets[own], closeness[i]
         # consensus: how closely each other outlet reports the same thing (its closest sentence)
-        agreement = sum([row[k] for k in other])
-        supported = [k for k in other if row[k] >= options.support_similarity]
+        agreement = sum(map(row.__getitem__, other))
+        supported = [k for k in other if row[k] >= support_similarity]
         unit.support = [Span(s.article_id, s.start, s.end, s.text, "support")
                         for k in supported for s in units[closest[i][k]].source[:1]]
         lead = options.lead_weight * max(0.0, 1 - unit.position / options.lead_sentences) \
@@ -315,7 +316,7 @@ def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> 
     # a unit dated here dates the later ones that repeat it
     undated = [i for i, unit in enumerate(units) if not unit.dated]
     repeating: dict[int, list[int]] = {i: [] for i in undated}
-    for k, j in zip(*np.nonzero(similarity[undated] > options.max_similarity)):
+    for k, j in zip(*vectors.pairs_above(undated, options.max_similarity)):
         repeating[undated[k]].append(int(j))
     for i in undated:
         unit = units[i]

@@ -12,6 +12,7 @@ matrix gave, bit for bit, so the brief chooses exactly what it chose.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -56,7 +57,25 @@ class SentenceVectors:
         fraction of the dense one, which grew with the square of the story's size; it is
         exactly symmetric (each pair's products are summed over the same words in the same
         order)."""
-        return (self.rows @ self.rows.T).toarray()
+        return self._products.toarray()
+
+    def pairs_above(self, rows: list[int], threshold: float) -> tuple[np.ndarray, np.ndarray]:
+        """The pairs ``(k, j)`` whose cosine of rows ``rows[k]`` and ``j`` exceeds
+        ``threshold``, as ``np.nonzero(self.similarity()[rows] > threshold)`` gives them.
+
+        Read from the sparse product: the dense rows of a large story's sentences, copied and
+        compared whole, cost more than the rest of its scoring; a pair without a shared word
+        (cosine 0, not stored) is above no threshold of 0 or more."""
+        if threshold < 0:
+            return np.nonzero(self.similarity()[rows] > threshold)
+        chosen = self._products[rows]
+        chosen.sort_indices()  # each row's pairs in the order of the columns, as np.nonzero gives them
+        above = chosen.data > threshold
+        return np.repeat(np.arange(len(rows)), np.diff(chosen.indptr))[above], chosen.indices[above]
+
+    @cached_property
+    def _products(self) -> csr_matrix:
+        return csr_matrix(self.rows @ self.rows.T)
 
     def cosine(self, i: int, j: int) -> float:
         """The cosine of rows ``i`` and ``j``, as the dot product of the dense rows gives it."""
@@ -64,5 +83,10 @@ class SentenceVectors:
 
     def _row(self, i: int) -> np.ndarray:
         if i not in self._dense:  # the rows of the brief's few chosen sentences and candidates
-            self._dense[i] = self.rows[i].toarray()[0]
+            # set from the row's entries: the values toarray() gives, without the cost of
+            # slicing the matrix, which was most of a small story's cosines
+            row = np.zeros(self.width)
+            start, end = self.rows.indptr[i], self.rows.indptr[i + 1]
+            row[self.rows.indices[start:end]] = self.rows.data[start:end]
+            self._dense[i] = row
         return self._dense[i]
