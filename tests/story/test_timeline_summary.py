@@ -3,12 +3,16 @@ hand-made stories (no parser needed), and the stage on the example story."""
 
 from __future__ import annotations
 
+import random
+from collections import Counter
 from datetime import date
 
 import pytest
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.model import Article, Span, TimeRef
 from newsprism.options import TimelineSummaryOptions
+from newsprism.story import timeline_summary
 from newsprism.story.timeline_summary import (
     FEATURES,
     boilerplate,
@@ -168,6 +172,27 @@ def test_only_reports_tell_a_date(text, expected):
     assert reports(text) is expected
 
 
+def _two_words_found_as_counted(text: str) -> bool:
+    found = timeline_summary._TWO_WORDS.search(text) is not None
+    return found == (len(timeline_summary._WORD.findall(text)) >= 2)
+
+
+@pytest.mark.parametrize("text", [
+    "", "Yes", "Yes.", "Yes no", "“Yes,” no.", "a-b", "a_b", "ab ", " ab", "…ab…cd", "Ça va", "1 2", "it's",
+    "“We capped the well.” Yes.", "”", "x\ny", "日本 語",
+])
+def test_two_words_are_two_runs_of_word_characters(text):
+    assert _two_words_found_as_counted(text)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_two_words_in_random_mixes(seed):
+    rng = random.Random(seed)
+    characters = ["a", "Z", "_", "7", "é", " ", "\n", "-", "“", "'", "…", "."]
+    for _ in range(300):
+        assert _two_words_found_as_counted("".join(rng.choice(characters) for _ in range(rng.randint(0, 6))))
+
+
 @pytest.mark.parametrize("texts, expected", [
     # a reader's comment: the middle sentence is between two in the first person
     (["I live on the coast.", "The beaches are ruined.", "We want BP to pay."], [False, True, False]),
@@ -227,6 +252,19 @@ def test_boilerplate_is_wording_recurring_across_days_not_a_repeated_report():
 def test_story_keywords_are_words_named_by_most_articles():
     assert keywords(FLOOD, 2) == {"harlow", "march"}
     assert keywords(FLOOD, 0) == set()
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_story_keywords_are_the_first_of_all_content_words_ordered(seed):
+    rng = random.Random(seed)
+    vocabulary = ["the", "of", "a", "x", "7", "2031", "vell", "harlow", "river", "river's", "pumps", "gym", "b2"]
+    lines = [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 8))) for _ in range(rng.randint(1, 12))]
+    sentences = _story([(f"a{n}", "2031-03-02", [(line, None)]) for n, line in enumerate(lines)])
+    named = Counter(w for article in {s.article.id: set(s.words) for s in sentences}.values() for w in article
+                    if len(w) > 1 and not w.isdigit() and w not in ENGLISH_STOP_WORDS)
+    ordered = [w for w, _ in sorted(named.items(), key=lambda item: (-item[1], item[0]))]
+    for k in (1, 2, 3, 5, 20):  # ties broken alphabetically, and more asked for than there are
+        assert keywords(sentences, k) == set(ordered[:k])
 
 
 @pytest.mark.parametrize("sentences, head, expected", [

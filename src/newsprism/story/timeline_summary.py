@@ -38,6 +38,7 @@ Each chosen sentence cites its own span and the expression that names the day.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -59,6 +60,9 @@ FEATURES = ("sents_total", "sents_before", "sents_after", "docs_total", "docs_be
             "docs_after", "docs_published")
 RANKINGS = ("mention_count", "pub_count", "supervised")
 _WORD = re.compile(r"\w+")
+# Two of those words (found without listing them all): a word's character, then other
+# characters and another word's.
+_TWO_WORDS = re.compile(r"\w\W+\w")
 _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 
 
@@ -179,9 +183,10 @@ def reports(text: str) -> bool:
     explainer's "Can humans catch swine flu?" reports nothing), it is not someone's words
     alone, without who said them, nor told in the first person outside quotation marks (a
     reader's comment, a columnist's view), and it is not a teaser cut with an ellipsis."""
+    if not _OPENING.match(text) or text.rstrip("\"”’' ").endswith("?"):
+        return False
     told = _QUOTED.sub(" ", text)
-    return bool(_OPENING.match(text)) and not text.rstrip("\"”’' ").endswith("?") \
-        and len(_WORD.findall(told)) >= 2 and not _CUT.search(told) and not _FIRST_PERSON.search(told)
+    return _TWO_WORDS.search(told) is not None and _CUT.search(told) is None and _FIRST_PERSON.search(told) is None
 
 
 def first_person(text: str) -> bool:
@@ -387,11 +392,12 @@ def keywords(sentences: list[Sentence], k: int) -> set[str]:
         return set()
     by_article: dict[str, set[str]] = defaultdict(set)
     for sentence in sentences:
-        by_article[sentence.article.id].update(
-            w for w in sentence.words
-            if len(w) > 1 and not w.isdigit() and w not in ENGLISH_STOP_WORDS)
+        by_article[sentence.article.id].update(sentence.words)
     articles = Counter(w for words in by_article.values() for w in words)
-    return {w for w, _ in sorted(articles.items(), key=lambda item: (-item[1], item[0]))[:k]}
+    # each word is judged once, not at each of its uses; and only the k first are ordered
+    content = [(-count, w) for w, count in articles.items()
+               if len(w) > 1 and not w.isdigit() and w not in ENGLISH_STOP_WORDS]
+    return {w for _, w in heapq.nsmallest(k, content)}
 
 
 def summarize_timeline(sentences: list[Sentence], options: TimelineSummaryOptions) -> tuple[TimelineDate, ...]:
