@@ -322,6 +322,20 @@ def test_a_gated_rule_never_matches_where_its_gate_finds_nothing(rule, text):
     assert not any(dict(RULES)[rule].search(other) for other in ("The vote was close.", "No date here"))
 
 
+def _plain(words):
+    """The capitalised and all-capital forms of ``words`` as a plain alternation, longest first."""
+    forms = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(f) for w in forms for f in (w.capitalize(), w.upper())) + ")"
+
+
+def _plain_month():
+    from newsprism.extract.timex_patterns import MONTHS
+
+    full = _plain([m for m in MONTHS if len(m) > 3 or m == "may"])
+    abbreviated = "(?:" + _plain([m for m in MONTHS if len(m) <= 4 and m != "may"]) + r"\.?)"
+    return rf"(?:{full}|{abbreviated})(?!\w|['’](?!s\b))"
+
+
 @pytest.mark.parametrize("text", [
     "On Sept. 3, SEPT 4 and September 5; Sep 6, Sep. 7 and SEPTEMBER 8.",
     "May I? In May, MAY 2020, Mayfair, May's figures, May' and Mayor May.",
@@ -333,21 +347,38 @@ def test_a_gated_rule_never_matches_where_its_gate_finds_nothing(rule, text):
 def test_capitalised_name_tries_match_as_the_plain_alternations(text):
     from newsprism.extract import timex_patterns
 
-    def plain(words):
-        forms = sorted(set(words), key=len, reverse=True)
-        return "(?:" + "|".join(re.escape(f) for w in forms for f in (w.capitalize(), w.upper())) + ")"
-
-    months = timex_patterns.MONTHS
-    full = plain([m for m in months if len(m) > 3 or m == "may"])
-    abbreviated = "(?:" + plain([m for m in months if len(m) <= 4 and m != "may"]) + r"\.?)"
     references = {
-        timex_patterns.MONTH: rf"(?:{full}|{abbreviated})(?!\w|['’](?!s\b))",
-        timex_patterns.WEEKDAY: plain(timex_patterns.WEEKDAYS) + r"\b",
+        timex_patterns.MONTH: _plain_month(),
+        timex_patterns.WEEKDAY: _plain(timex_patterns.WEEKDAYS) + r"\b",
     }
     for pattern, reference in references.items():
         assert pattern != reference  # the tries, not the alternations
         expected = [m.span() for m in re.finditer(reference, text)]
         assert [m.span() for m in re.finditer(pattern, text)] == expected
+
+
+MONTH_PIECES = ["Sept.", "SEPT", "September", "Sep", "Sep.", "June", "June.", "JUNE.", "Jun", "Jun.", "July",
+                "Jul.", "May", "MAY.", "May's", "May’", "Mayfair", "Mar", "March", "MARCH.", "Dec’s", "Decembers",
+                "Deck", "5", "25th", "2018", "'18", ",", ".", "of", "the", "last", "this", "next", "year", "early",
+                "Friday,", "Monday", "morning", "week", "\n", "İ", "3:30", "p.m."]
+
+
+def test_rules_on_the_month_tries_match_as_on_the_plain_alternation(monkeypatch):
+    import random
+
+    from newsprism.extract import timex_patterns
+
+    rules = timex_patterns.RULES
+    monkeypatch.setattr(timex_patterns, "MONTH", _plain_month())
+    references = timex_patterns._rules()
+    rng = random.Random(5)
+    texts = [" ".join(MONTH_PIECES)] + [
+        rng.choice([" ", "", "  "]).join(rng.choice(MONTH_PIECES) for _ in range(rng.randint(1, 8)))
+        for _ in range(1500)
+    ]
+    for (name, pattern), (_, reference) in zip(rules, references):
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in reference.finditer(text)], (name, text)
 
 
 # The triggers written in parts, as the one alternation each was, and the text it searches.

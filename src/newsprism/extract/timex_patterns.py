@@ -60,6 +60,10 @@ UNITS = {
 TIME_UNITS = {"second", "minute", "hour"}
 
 
+def _capitalised(words: Iterable[str]) -> list[str]:
+    return [form for word in sorted(set(words), key=len, reverse=True) for form in (word.capitalize(), word.upper())]
+
+
 def _alt(words, *, caps: bool = False) -> str:
     """A regex alternation of ``words``, longest first; ``caps`` accepts only the capitalised
     (or all-capital) spelling, so that "may" and "march" stay verbs.
@@ -68,9 +72,9 @@ def _alt(words, *, caps: bool = False) -> str:
     matches exactly what the alternation does, and the engine tests a position's letters along
     one path instead of trying each of some fifty names at every capital letter of the text.
     """
-    forms = sorted(set(words), key=len, reverse=True)
     if caps:
-        return "(?:" + longest_first([f for w in forms for f in (w.capitalize(), w.upper())]) + ")"
+        return "(?:" + longest_first(_capitalised(words)) + ")"
+    forms = sorted(set(words), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
 
 
@@ -78,10 +82,32 @@ def _ci(pattern: str) -> str:
     return f"(?i:{pattern})"
 
 
-_MONTH_FULL = _alt([m for m in MONTHS if len(m) > 3 or m == "may"], caps=True)
-_MONTH_ABBR = "(?:" + _alt([m for m in MONTHS if len(m) <= 4 and m != "may"], caps=True) + r"\.?)"
+def _month_names(full: Iterable[str], abbreviated: Iterable[str]) -> str:
+    """The capitalised (or all-capital) month names: a full name, or an abbreviation with an
+    optional dot, tried in the order of the plain alternation of the full names' trie and the
+    abbreviations' trie.
+
+    Written as one alternative per first letter, which tries that letter's full names and
+    then its abbreviations (a position's first letter rules out the other branches, so the
+    order of tries is the same). re skips ahead to the characters an alternation of literals
+    opens with; the plain form (an alternation of two tries) it tried at every character of
+    the text, which the month trigger searches whole.
+    """
+    full, abbreviated = _capitalised(full), _capitalised(abbreviated)
+    branches = []
+    for letter in sorted({form[0] for form in full + abbreviated}):
+        tails = []
+        if full_tails := [f[1:] for f in full if f[0] == letter]:
+            tails.append("(?:" + longest_first(full_tails) + ")")
+        if abbreviated_tails := [f[1:] for f in abbreviated if f[0] == letter]:
+            tails.append("(?:" + longest_first(abbreviated_tails) + r")\.?")
+        branches.append(re.escape(letter) + "(?:" + "|".join(tails) + ")")
+    return "(?:" + "|".join(branches) + ")"
+
+
 # "December's figures" is a month; "May'" and "Mayfair" are not
-MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})(?!\w|['’](?!s\b))"
+MONTH = _month_names([m for m in MONTHS if len(m) > 3 or m == "may"],
+                     [m for m in MONTHS if len(m) <= 4 and m != "may"]) + r"(?!\w|['’](?!s\b))"
 WEEKDAY = _alt(WEEKDAYS, caps=True) + r"\b"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d)\b"
