@@ -16,6 +16,7 @@ from newsprism.regex_starts import (
     longest_first,
 )
 
+_ASCII_CHARS = [chr(i) for i in range(128)]
 TEXTS = [
     "Last week, on Friday at 3 p.m., the council met; 'Tis the season. In 1990 to 2000...",
     "He said two years ago that next month's vote (#Friday @May) would be early next week.",
@@ -43,11 +44,13 @@ def test_finditer_at_finds_what_finditer_finds(pattern, text):
     expected = [m.span() for m in compiled.finditer(text)]
     assert [m.span() for m in finditer_at(compiled, index)] == expected
     assert [m.span() for m in finditer_at(compiled, index, folded=folded)] == expected
+    assert [m.span() for m in finditer_at(compiled, index, folded=folded, lead_test=False)] == expected
     # inside a window, as pattern.finditer(text, pos, endpos)
     for start, end in ((3, 40), (10, 11), (0, len(text)), (20, 5)):
         expected = [m.span() for m in compiled.finditer(text, start, end)]
         assert [m.span() for m in finditer_at(compiled, index, start, end)] == expected
         assert [m.span() for m in finditer_at(compiled, index, start, end, folded=folded)] == expected
+        assert [m.span() for m in finditer_at(compiled, index, start, end, folded=folded, lead_test=False)] == expected
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -119,7 +122,29 @@ def test_finditer_at_with_leading_runs_finds_what_finditer_finds(pattern):
         text = rng.choice([" ", "", "  ", "\n"]).join(rng.choice(LEAD_WORDS) for _ in range(rng.randint(1, 10)))
         index = StartIndex(text, BOUNDARY)
         expected = [m.span() for m in compiled.finditer(text)]
-        assert [m.span() for m in finditer_at(compiled, index, folded=ascii_folded(text))] == expected, text
+        for lead_test in (True, False):
+            found = finditer_at(compiled, index, folded=ascii_folded(text), lead_test=lead_test)
+            assert [m.span() for m in found] == expected, text
+
+
+@pytest.mark.parametrize("runs", [
+    {"the", "next", "a"}, {"x"}, {"’9", "'9"}, {"o’clock", "o'clock"}, {"fy", "20", "1"}, {"é", "ée"}, {"i", "in"},
+    {"kelvin", "s"}, {"the", "thé"}, {"as", "kk"},
+])
+def test_run_positions_hold_every_start_of_a_run(runs):
+    import random
+
+    rng = random.Random(str(sorted(runs)))
+    words = LEAD_WORDS + ["O'CLOCK", "Ñ", "ña", "TH", "Th", "t", "’90s", "'90s", "x", "X", "EN", "é", "Ée", "aſ", "k\u212a"]
+    for _ in range(300):
+        text = rng.choice([" ", "", "  ", "\n", "-"]).join(rng.choice(words) for _ in range(rng.randint(1, 10)))
+        index = StartIndex(text, BOUNDARY)
+        folded = ascii_folded(text)
+        starts = set(index.positions(frozenset(_ASCII_CHARS)))
+        expected = {p for p in starts if not text[p].isascii() or any(folded.startswith(run, p) for run in runs)}
+        found = index.run_positions(frozenset(runs))
+        assert found == sorted(found) and set(found) <= starts, text
+        assert expected <= set(found), text
 
 
 def test_people_name_pattern_with_a_stricter_boundary():

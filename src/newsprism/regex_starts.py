@@ -10,9 +10,9 @@ their time.
 Here each pattern's possible first characters are read from its parsed form once
 (:func:`first_chars`), the text's positions where the boundary holds are listed once by
 character (:class:`StartIndex`), and :func:`finditer_at` tries the pattern only at the
-positions whose character can start it. Given the text's ASCII-folded copy, it also skips
-the positions where that copy does not begin with one of the pattern's leading literal runs
-(:func:`leading_runs`). The result is exactly that of ``pattern.finditer``: a position is
+positions whose character can start it. Given the text's ASCII-folded copy, it tries only
+the positions whose first two characters can begin one of the pattern's leading literal runs
+(:func:`leading_runs`), and can test there that the copy begins with one. The result is exactly that of ``pattern.finditer``: a position is
 left out only when the pattern cannot match there.
 """
 
@@ -127,27 +127,29 @@ def _charset(items, ignore: bool) -> set[str]:
 
 class StartIndex:
     """The positions of ``text`` not preceded by a character of ``boundary`` (a character
-    class), by the character at that position.
+    class), by the character at that position (or the two characters there).
 
     A pattern that opens with a lookbehind excluding at least those characters can only
     match at these positions. They are found on an array of the text's code points (a regex
     finding them one match object at a time cost as much as the rules that use them).
     """
 
-    __slots__ = ("text", "_starts", "_codes", "_positions")
+    __slots__ = ("text", "_starts", "_codes", "_ascii", "_pairs", "_positions", "_run_positions")
 
     def __init__(self, text: str, boundary: str = r"[\w@#/]") -> None:
         self.text = text
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        ascii_codes = np.minimum(codes, 128)  # 128 stands for every character outside ASCII
-        in_class = _ascii_members(boundary)[ascii_codes]
+        self._ascii = np.minimum(codes, 128)  # 128 stands for every character outside ASCII
+        in_class = _ascii_members(boundary)[self._ascii]
         for i in np.flatnonzero(codes >= 128).tolist():
             in_class[i] = _member(boundary, text[i])
         free = np.ones(len(text), dtype=bool)
         free[1:] = ~in_class[:-1]
         self._starts = np.flatnonzero(free)
-        self._codes = ascii_codes[self._starts].astype(np.intp)  # indices, as numpy takes them fastest
+        self._codes = self._ascii[self._starts].astype(np.intp)  # indices, as numpy takes them fastest
+        self._pairs: np.ndarray | None = None
         self._positions: dict[frozenset[str], list[int]] = {}
+        self._run_positions: dict[frozenset[str], list[int]] = {}
 
     def positions(self, chars: frozenset[str]) -> list[int]:
         """Sorted positions whose character is one of ``chars`` (ASCII) or not ASCII."""
@@ -155,6 +157,46 @@ class StartIndex:
         if found is None:
             found = self._positions[chars] = self._starts[_wanted(chars)[self._codes]].tolist()
         return found
+
+    def run_positions(self, runs: frozenset[str]) -> list[int]:
+        """Sorted positions whose character is not ASCII, or where the text's first two
+        characters, ASCII letters in lower case, can begin one of ``runs`` (strings as the
+        :func:`ascii_folded` text holds them, see :func:`leading_runs`).
+
+        The two characters rule out many more positions than the first alone: most words of
+        a text begin with the first letter of some word of a rule, far fewer with the first
+        two letters of one.
+        """
+        found = self._run_positions.get(runs)
+        if found is None:
+            if self._pairs is None:
+                following = np.append(self._ascii, 128)[self._starts + 1]  # past the end: 128
+                self._pairs = _LOWER[self._codes] * 129 + _LOWER[following]
+            found = self._run_positions[runs] = self._starts[_wanted_pairs(runs)[self._pairs]].tolist()
+        return found
+
+
+# ASCII codes (and 128) to those of the characters in lower case
+_LOWER = np.arange(129, dtype=np.intp)
+_LOWER[ord("A"):ord("Z") + 1] += ord("a") - ord("A")
+
+
+@lru_cache(maxsize=64)
+def _wanted_pairs(runs: frozenset[str]) -> np.ndarray:
+    """Which pairs of codes (129 times the first plus the second; 128 for any character
+    outside ASCII, or for the end of the text) :meth:`StartIndex.run_positions` keeps."""
+    wanted = np.zeros((129, 129), dtype=bool)
+    wanted[128, :] = True
+    for run in runs:
+        if not run[0].isascii():
+            continue  # the text's character there is not ASCII either: always kept
+        first = ord(run[0])
+        if len(run) == 1:
+            wanted[first, :] = True
+        else:
+            wanted[first, ord(run[1]) if run[1].isascii() else 128] = True
+            wanted[first, 128] = True  # a character outside ASCII may fold to an ASCII letter
+    return wanted.ravel()
 
 
 @lru_cache(maxsize=256)  # the rules' sets, and those of the name patterns lately searched
@@ -185,17 +227,18 @@ def _member(boundary: str, char: str) -> bool:
     return _boundary_class(boundary).fullmatch(char) is not None
 
 
-def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0,
-                endpos: int | None = None, *, folded: str | None = None) -> Iterator[re.Match[str]]:
+def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0, endpos: int | None = None, *,
+                folded: str | None = None, lead_test: bool = True) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(index.text, pos, endpos)``, trying only the
     positions of ``index`` that can start a match.
 
     ``pattern`` must open with a lookbehind that excludes every character of the index's
     boundary class (so that it cannot match anywhere else). With ``folded``, the text's
-    :func:`ascii_folded` copy, a position is tried only where that copy begins with one of
-    the pattern's :func:`leading_runs` (or the text's character is not ASCII): for a pattern
-    whose every alternative opens with optional words, a failed try costs several times
-    that test.
+    :func:`ascii_folded` copy, the positions are those whose first two characters can begin
+    one of the pattern's :func:`leading_runs` (or whose character is not ASCII), and with
+    ``lead_test`` a position is tried only where the folded copy begins with one of those
+    runs: for a pattern whose every alternative opens with optional words, a failed try
+    costs several times that test.
     """
     text = index.text
     end = len(text) if endpos is None else min(endpos, len(text))
@@ -204,8 +247,9 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0,
         yield from pattern.finditer(text, pos, end)
         return
     match_at = pattern.match
-    lead = _lead_pattern(pattern).match if folded is not None and leading_runs(pattern) else None
-    positions = index.positions(chars)
+    runs = leading_runs(pattern) if folded is not None else None
+    lead = _lead_pattern(pattern).match if runs and lead_test else None
+    positions = index.run_positions(runs) if runs else index.positions(chars)
     for k in range(bisect_left(positions, pos), len(positions)):
         position = positions[k]
         if position < pos:

@@ -342,7 +342,8 @@ _WINDOW = 90
 # Rules tried only where the folded text begins with one of their leading runs (see
 # finditer_at): those whose failed tries cost most, where the test saved more than it cost
 # on news text. For the others (a month or weekday name first, or a few short words) a try
-# fails about as fast as the test.
+# fails about as fast as the test: they are tried wherever the text's first two characters
+# can begin one of their runs.
 _LEAD_TESTED = frozenset({"duration", "set", "clock", "holiday", "date", "weekday", "deictic", "relative"})
 # Words without which a rule tried over the whole text cannot match anywhere: a text without
 # any of them is not searched with the rule at all (most texts name no holiday or century).
@@ -364,10 +365,10 @@ _GATES = {
 def _matches(name: str, pattern: re.Pattern[str], text: str, folded: str, starts: StartIndex):
     if name in _GATES and not _gate_passes(_GATES[name], folded):
         return
-    lead = folded if name in _LEAD_TESTED else None
+    lead_test = name in _LEAD_TESTED
     hits = trigger_hits(name, text, folded)
     if hits is None:
-        yield from finditer_at(pattern, starts, folded=lead)
+        yield from finditer_at(pattern, starts, folded=folded, lead_test=lead_test)
         return
     windows: list[list[int]] = []
     for hit in hits:
@@ -377,7 +378,7 @@ def _matches(name: str, pattern: re.Pattern[str], text: str, folded: str, starts
         else:
             windows.append([start, end])
     for start, end in windows:
-        yield from finditer_at(pattern, starts, start, end, folded=lead)
+        yield from finditer_at(pattern, starts, start, end, folded=folded, lead_test=lead_test)
 
 
 def _gate_passes(gate: re.Pattern[str], folded: str) -> bool:
