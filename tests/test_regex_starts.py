@@ -207,6 +207,7 @@ def test_ascii_folded_maps_exactly_what_case_insensitive_letters_match():
             assert re.fullmatch("(?i)" + mapped, original) and mapped in string.ascii_lowercase
         else:
             assert mapped == original, repr(original)
+    assert ascii_folded("A\ud800\U0001f600É\u212a") == "a\ud800\U0001f600Ék"  # lone surrogates, past the BMP
 
 
 @pytest.mark.parametrize("text", TEXTS + [t.upper() for t in TEXTS] + [t.swapcase() for t in TEXTS])

@@ -374,7 +374,9 @@ _FOLDS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
 # case: the upper-case letters and the folds above.
 _ASCII_FOLDS = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase},
                               **{fold: letter for letter, folds in _FOLDS.items() for fold in folds}})
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# The same as an array of code points, indexed by every code point up to the last it changes.
+_FOLDED_CODES = np.arange(max(_ASCII_FOLDS) + 1, dtype=np.uint32)
+_FOLDED_CODES[list(_ASCII_FOLDS)] = [ord(letter) for letter in _ASCII_FOLDS.values()]
 
 
 def ascii_folded(text: str) -> str:
@@ -387,15 +389,12 @@ def ascii_folded(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    # str.translate looks every character up in a dict; news text has few non-ASCII runs
-    # (curly quotes, dashes), and lower() is exact on the ASCII between them
-    pieces = []
-    last = 0
-    for run in _NON_ASCII.finditer(text):
-        pieces += (text[last:run.start()].lower(), run.group().translate(_ASCII_FOLDS))
-        last = run.end()
-    pieces.append(text[last:].lower())
-    return "".join(pieces)
+    # mapped on the array of code points: str.translate looks every character up in a dict,
+    # and news text has non-ASCII characters (curly quotes, dashes) in every paragraph
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
+    mapped = codes < len(_FOLDED_CODES)
+    codes[mapped] = _FOLDED_CODES[codes[mapped]]
+    return codes.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def longest_first(words: Iterable[str], *, ignorecase: bool = False) -> str:
