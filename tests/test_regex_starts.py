@@ -98,13 +98,25 @@ def test_leading_runs(pattern, expected):
     assert (None if runs is None else set(runs)) == expected
 
 
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?i:the\s+)?(?:next|last)\s+week", {"the nex", "the las", "next we", "last we"}),
+    (r"a\s*b|c\s+|d\s?e", {"ab", "a", "c ", "de", "d"}),  # only a repeat of one or more goes on
+    (r"\s+x", {chr(i) for i in range(128) if chr(i).isspace()}),  # opening the pattern: a class
+    (r"a couple\s+of", {"a coupl"}),
+    (r"(?:at\s+least|about)\s+\d+\s+days", {"at leas", "about "}),
+])
+def test_spaced_leading_runs(pattern, expected):
+    assert set(leading_runs(re.compile(pattern), spaced=True)) == expected
+
+
 LEAD_WORDS = ["the", "THE", "Next", "next", "last", "week", "WEEK", "weeks", "the  next", "ſecond", "\u212aelvin",
               "İn", "in", "ın", "x", "xz", "yz", "z", "Z", "3", "30th", "۳", "‘s", "’", "FY20", "fy20", "Fall", "FALL",
               "fall", "-", ".", ",", "\n", "é", "É", "thé", "a few", "A FEW", "@next", "#week", "/the",
               # and the words of temporal expressions, for the rules
               "two", "Two", "days", "ago", "morning", "Friday", "March", "May", "2018", "10:30", "p.m.", "each",
               "every", "Christmas", "about", "more than", "years", "the past", "earlier", "today", "nights", "Sept.",
-              "25", "o’clock", "quarter", "third", "early", "mid-", "1990s", "since", "now"]
+              "25", "o’clock", "quarter", "third", "early", "mid-", "1990s", "since", "now", "the\tpast",
+              "a\xa0few", "at\n\nleast", "about  two", "more\u2003than"]
 LEAD_PATTERNS = [
     r"(?<![\w@#/])(?:(?i:the\s+)?(?:next|last)\s+(?i:weeks?))",
     r"(?<![\w@#/])(?i:(?:a\s+few|few|some)\s+(?:seconds?|weeks?)|kelvin|in\b|é)",

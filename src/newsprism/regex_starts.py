@@ -22,7 +22,7 @@ import _sre
 import re
 import string
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -248,7 +248,8 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0, endpo
         return
     match_at = pattern.match
     runs = leading_runs(pattern) if folded is not None else None
-    lead = _lead_pattern(pattern).match if runs and lead_test else None
+    lead_pattern = _lead_pattern(pattern) if runs and lead_test else None
+    lead = None if lead_pattern is None else lead_pattern.match
     positions = index.run_positions(runs) if runs else index.positions(chars)
     for k in range(bisect_left(positions, pos), len(positions)):
         position = positions[k]
@@ -265,7 +266,9 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0, endpo
 
 
 _MAX_RUN = 10  # longer runs are cut: a run's beginning is as necessary as the run
+_MAX_SPACED_RUN = 7  # the runs across spaces multiply with each word: cut shorter
 _MAX_RUNS = 4096
+_SPACES = (_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])
 
 
 class _Unknown(Exception):
@@ -273,7 +276,7 @@ class _Unknown(Exception):
 
 
 @lru_cache(maxsize=64)
-def leading_runs(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def leading_runs(pattern: re.Pattern[str], *, spaced: bool = False) -> frozenset[str] | None:
     """Strings, one of which begins the :func:`ascii_folded` copy of the text wherever a
     match of ``pattern`` begins with an ASCII character; None when no such set is known.
 
@@ -283,30 +286,36 @@ def leading_runs(pattern: re.Pattern[str]) -> frozenset[str] | None:
     ``_MAX_RUN`` characters; a class opening the pattern gives each of its ASCII characters.
     Optional parts give the runs with and without them; lookarounds and anchors are skipped
     (they only narrow where a match begins).
+
+    With ``spaced``, a run goes on across a run of whitespace (``\\s+``), which it holds as
+    one space, and is cut at ``_MAX_SPACED_RUN`` characters: "the" followed by a number or
+    by "past" instead of "the" alone. Such a run begins the folded text where that text
+    matches it with any whitespace for its spaces (see :func:`_lead_pattern`).
     """
     try:
-        runs = _runs(_p.parse(pattern.pattern, pattern.flags), pattern.flags, {("", True)})
+        runs = _runs(_p.parse(pattern.pattern, pattern.flags), pattern.flags, {("", True)}, spaced)
     except _Unknown:
         return None
     found = frozenset(run for run, _ in runs)
     return None if "" in found else found
 
 
-def _runs(items, flags: int, runs: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+def _runs(items, flags: int, runs: set[tuple[str, bool]], spaced: bool) -> set[tuple[str, bool]]:
     """The runs (run, still open) after a sequence of parsed items, from those before it."""
     for op, av in items:
         if not any(open_ for _, open_ in runs):
             break
-        runs = _run_step(op, av, flags, runs)
+        runs = _run_step(op, av, flags, runs, spaced)
         if len(runs) > _MAX_RUNS:
             raise _Unknown
     return runs
 
 
-def _run_step(op, av, flags: int, runs: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+def _run_step(op, av, flags: int, runs: set[tuple[str, bool]], spaced: bool) -> set[tuple[str, bool]]:
     ignore = bool(flags & re.IGNORECASE)
     ended = {(run, open_) for run, open_ in runs if not open_}
     going = {run for run, open_ in runs if open_}
+    limit = _MAX_SPACED_RUN if spaced else _MAX_RUN
     if op in _ZERO_WIDTH:
         return runs
     if op is _c.LITERAL:
@@ -314,21 +323,23 @@ def _run_step(op, av, flags: int, runs: set[tuple[str, bool]]) -> set[tuple[str,
         if not char.isascii() and ignore and _sre.unicode_iscased(av):
             raise _Unknown  # it matches characters the folded text keeps apart
         folded = char.lower() if char.isascii() else ascii_folded(char)
-        return ended | {(run + folded, len(run) + 1 < _MAX_RUN) for run in going}
+        return ended | {(run + folded, len(run) + 1 < limit) for run in going}
+    if spaced and op in _REPEATS and av[0] >= 1 and list(av[2]) == [_SPACES] and "" not in going:
+        return ended | {(run + " ", len(run) + 1 < limit) for run in going}
     if op is _c.IN:
         if "" in going:
             ended |= {(char, False) for char in _class_chars(av, ignore)}
         return ended | {(run, False) for run in going if run}
     if op is _c.BRANCH:
         for alternative in av[1]:
-            ended |= _runs(alternative, flags, {(run, True) for run in going})
+            ended |= _runs(alternative, flags, {(run, True) for run in going}, spaced)
         return ended
     if op is _c.SUBPATTERN:
         _group, add, delete, sub = av
-        return ended | _runs(sub, (flags | add) & ~delete, {(run, True) for run in going})
+        return ended | _runs(sub, (flags | add) & ~delete, {(run, True) for run in going}, spaced)
     if op in _REPEATS:
         low, high, sub = av
-        once = _runs(sub, flags, {(run, True) for run in going})
+        once = _runs(sub, flags, {(run, True) for run in going}, spaced)
         if high != 1:  # another time may follow: the run ends with the first
             once = {(run, False) for run, _ in once}
         return ended | once | ({(run, True) for run in going} if low == 0 else set())
@@ -362,8 +373,17 @@ def _class_chars(items, ignore: bool) -> set[str]:
 
 
 @lru_cache(maxsize=64)
-def _lead_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(longest_first(leading_runs(pattern) or ()))
+def _lead_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """What the folded text matches where it begins with one of the pattern's spaced
+    :func:`leading_runs` (a space of a run standing for any run of whitespace), as a trie;
+    None where those runs are not known."""
+    runs = leading_runs(pattern, spaced=True)
+    return None if runs is None else re.compile(_trie_pattern(_trie(runs), _lead_char))
+
+
+def _lead_char(char: str) -> str:
+    # a literal space of the pattern gives a space too: \s+ matches more, never less
+    return r"\s+" if char == " " else re.escape(char)
 
 
 # The characters that the engine's case-insensitive matching takes for an ASCII lowercase
@@ -421,13 +441,7 @@ def longest_first(words: Iterable[str], *, ignorecase: bool = False) -> str:
     ordered = sorted(words, key=len, reverse=True)
     if ignorecase and not folds_apart(ordered):
         return "(?i:" + "|".join(re.escape(w) for w in ordered) + ")"
-    trie: dict = {}
-    for word in ordered:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-    return _trie_pattern(trie)
+    return _trie_pattern(_trie(ordered))
 
 
 def folds_apart(words: Iterable[str]) -> bool:
@@ -445,8 +459,18 @@ def _folds_apart(char: str) -> bool:
     return (char.isascii() and char == char.lower()) or not _sre.unicode_iscased(ord(char))
 
 
-def _trie_pattern(node: dict) -> str:
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+def _trie(words: Iterable[str]) -> dict:
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return trie
+
+
+def _trie_pattern(node: dict, escape: Callable[[str], str] = re.escape) -> str:
+    branches = [escape(char) + _trie_pattern(child, escape) for char, child in sorted(node.items()) if char]
     if "" in node:
         branches.append("")  # ending here is the last choice: longer words first
     if len(branches) == 1:

@@ -344,7 +344,7 @@ _WINDOW = 90
 # on news text. For the others (a month or weekday name first, or a few short words) a try
 # fails about as fast as the test: they are tried wherever the text's first two characters
 # can begin one of their runs.
-_LEAD_TESTED = frozenset({"duration", "set", "clock", "holiday", "date", "weekday", "deictic", "relative"})
+_LEAD_TESTED = frozenset({"duration", "ago", "set", "clock", "holiday", "date", "weekday", "deictic", "relative"})
 # Words without which a rule tried over the whole text cannot match anywhere: a text without
 # any of them is not searched with the rule at all (most texts name no holiday or century).
 # Each word is case-insensitive in its rule, so these search the ASCII-folded text.
