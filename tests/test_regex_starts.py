@@ -11,6 +11,7 @@ from newsprism.regex_starts import (
     StartIndex,
     ascii_folded,
     finditer_at,
+    finditer_from,
     first_chars,
     leading_runs,
     longest_first,
@@ -157,6 +158,25 @@ def test_run_positions_hold_every_start_of_a_run(runs):
         found = index.run_positions(frozenset(runs))
         assert found == sorted(found) and set(found) <= starts, text
         assert expected <= set(found), text
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"day|days|week", ["day", "week"]),
+    (r"(?:ago|earlier|from\s+now)\b", ["ago", "earlier", "from"]),
+    (r"aa|aaa", ["aa"]),
+    (r"aab", ["aa"]),  # overlapping occurrences: "aaab" matches at the second
+    (r"noon|afternoon", ["noon", "afternoon"]),  # one word inside another
+    (r"’90s|x", ["’90s", "x"]),
+])
+def test_finditer_from_finds_what_finditer_finds(pattern, words):
+    import random
+
+    compiled = re.compile(pattern)
+    pieces = words + ["days", "today", "aaaa", "from now", "agone", "afternoons", "’90s", "x", "aaab", " ", "", "\n"]
+    rng = random.Random(pattern)
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert [m.span() for m in finditer_from(compiled, text, words)] == [m.span() for m in compiled.finditer(text)]
 
 
 def test_people_name_pattern_with_a_stricter_boundary():

@@ -265,6 +265,29 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0, endpo
             pos = match.end()
 
 
+def finditer_from(pattern: re.Pattern[str], text: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, given ``words`` one of which begins every
+    match: the pattern is tried only where one of them occurs.
+
+    For an alternation of words that begin with common letters, ``str.find`` looks for each
+    word faster than ``re`` skips ahead, which enters the alternation at every character
+    that begins any of them.
+    """
+    starts = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word, at + 1)
+    starts.sort()
+    match_at = pattern.match
+    pos = 0
+    for start in starts:
+        if start >= pos and (match := match_at(text, start)) is not None:
+            yield match
+            pos = match.end()
+
+
 _MAX_RUN = 10  # longer runs are cut: a run's beginning is as necessary as the run
 _MAX_SPACED_RUN = 7  # the runs across spaces multiply with each word: cut shorter
 _MAX_RUNS = 4096

@@ -395,17 +395,29 @@ TRIGGER_PIECES = [
     "'90s", "1990’s", "SIXTIES", "sixties", "forties-era", "ties", "2020", "FY2019", "fy20",
     "19999", "1600", "2099", "a1990", "3:00pm", "1:30am", "10m", "İn the morning", "ſixties",
     "Kelvin", "mid", "m", "the", ",", ".", "-", " ", "\n", "0s", "100s", "2:5", "9 :30",
+    # and the words of the other triggers, inside words too
+    "today", "Mondays", "daytime", "weekend", "fortnight", "centuries", "millennia", "sometimes",
+    "terms", "know", "nowadays", "these  days", "from\nnow", "Springfield", "fall", "autumn",
+    "half-year", "represent", "FUTURE", "pastime", "recently", "lately", "earlier", "agon",
+    "hence", "thenceforth", "ſeason", "afternoon", "decades", "\u212aey", "mid-\u212a", "quarterly",
 ]
 
 
-@pytest.mark.parametrize("name", sorted(TRIGGER_ALTERNATIONS))
+def _single_part_triggers():
+    from newsprism.extract.timex_patterns import _FOLDED_TRIGGERS, _TRIGGERS
+
+    return {name: (True, parts[0].pattern) for name, parts in _FOLDED_TRIGGERS.items()
+            if len(parts) == 1 and name not in _TRIGGERS}
+
+
+@pytest.mark.parametrize("name", sorted(TRIGGER_ALTERNATIONS.keys() | _single_part_triggers().keys()))
 def test_triggers_in_parts_match_as_their_alternation(name):
     import random
 
     from newsprism.extract.timex_patterns import trigger_hits
     from newsprism.regex_starts import ascii_folded
 
-    folded_side, alternation = TRIGGER_ALTERNATIONS[name]
+    folded_side, alternation = {**_single_part_triggers(), **TRIGGER_ALTERNATIONS}[name]
     plain = re.compile(alternation)
     rng = random.Random(name)
     texts = [" ".join(TRIGGER_PIECES)] + [

@@ -18,11 +18,19 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 
-from newsprism.regex_starts import StartIndex, ascii_folded, finditer_at, leading_runs, longest_first
+from newsprism.regex_starts import (
+    StartIndex,
+    ascii_folded,
+    finditer_at,
+    finditer_from,
+    leading_runs,
+    longest_first,
+)
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -317,7 +325,8 @@ RULES = _rules()
 # engine cannot skip ahead to: it tried that alternation at every character of the text. No
 # match of one part can start inside a match of another (the digit parts' matches end a word
 # or hold no letter; the letter parts' hold no digit), so the parts' matches merged in text
-# order are exactly the alternation's (tests compare them).
+# order are exactly the alternation's (tests compare them). A part whose alternatives all
+# open with words is searched where those words occur (see _opening_words).
 _FOLDED_TRIGGERS = {
     "duration": (re.compile(r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
                             r"centur|millenni|while|time|period|term"),),
@@ -394,7 +403,7 @@ def _gate_passes(gate: re.Pattern[str], folded: str) -> bool:
 
 def trigger_hits(name: str, text: str, folded: str) -> Iterable[re.Match[str]] | None:
     """The matches of the rule's trigger in text order, or None for a rule without one."""
-    parts = [part.finditer(folded) for part in _FOLDED_TRIGGERS.get(name, ())] \
+    parts = [_folded_part_hits(part, folded) for part in _FOLDED_TRIGGERS.get(name, ())] \
         + [part.finditer(text) for part in _TRIGGERS.get(name, ())]
     if not parts:
         return None
@@ -402,6 +411,26 @@ def trigger_hits(name: str, text: str, folded: str) -> Iterable[re.Match[str]] |
 
 
 _start = operator.methodcaller("start")
+
+
+def _folded_part_hits(part: re.Pattern[str], folded: str) -> Iterator[re.Match[str]]:
+    words = _opening_words(part)
+    return part.finditer(folded) if words is None else finditer_from(part, folded, words)
+
+
+@lru_cache(maxsize=None)
+def _opening_words(part: re.Pattern[str]) -> frozenset[str] | None:
+    """The words one of which opens every match of a folded trigger part, or None where they
+    are not known or one is shorter than three characters (found too often to look for one
+    by one).
+
+    They are the part's leading runs: these begin every match that begins with an ASCII
+    character, and a part opening with a literal word has no other. (A class opening a part
+    gives runs of one character, but for a class of non-ASCII characters alone, which no
+    folded trigger opens with.)
+    """
+    runs = leading_runs(part)
+    return runs if runs is not None and min(map(len, runs)) >= 3 else None
 
 
 # Families in order of preference when two matches cover exactly the same characters.
