@@ -391,19 +391,14 @@ def _matches(name: str, pattern: re.Pattern[str], text: str, folded: str, starts
 
 
 def _gate_passes(gate: re.Pattern[str], folded: str) -> bool:
-    # A match of the gate begins with one of its leading runs (most texts hold none of the
-    # words of "deictic" or "spelled_year"), and `in` finds them faster than the gate's
-    # alternation is searched. Runs of one character may be the ASCII part of a class that
-    # opens the gate, which a non-ASCII character can match too: those gates are searched.
-    runs = leading_runs(gate)
-    if runs is not None and min(map(len, runs)) > 1 and not any(run in folded for run in runs):
-        return False
-    return gate.search(folded) is not None
+    # most texts hold none of the words of "deictic" or "spelled_year": str.find looks for
+    # them faster than the gate's alternation is searched
+    return next(_folded_hits(gate, folded), None) is not None
 
 
 def trigger_hits(name: str, text: str, folded: str) -> Iterable[re.Match[str]] | None:
     """The matches of the rule's trigger in text order, or None for a rule without one."""
-    parts = [_folded_part_hits(part, folded) for part in _FOLDED_TRIGGERS.get(name, ())] \
+    parts = [_folded_hits(part, folded) for part in _FOLDED_TRIGGERS.get(name, ())] \
         + [part.finditer(text) for part in _TRIGGERS.get(name, ())]
     if not parts:
         return None
@@ -413,23 +408,24 @@ def trigger_hits(name: str, text: str, folded: str) -> Iterable[re.Match[str]] |
 _start = operator.methodcaller("start")
 
 
-def _folded_part_hits(part: re.Pattern[str], folded: str) -> Iterator[re.Match[str]]:
-    words = _opening_words(part)
-    return part.finditer(folded) if words is None else finditer_from(part, folded, words)
+def _folded_hits(pattern: re.Pattern[str], folded: str) -> Iterator[re.Match[str]]:
+    """The matches of a trigger part or gate in the folded text."""
+    words = _opening_words(pattern)
+    return pattern.finditer(folded) if words is None else finditer_from(pattern, folded, words)
 
 
 @lru_cache(maxsize=None)
-def _opening_words(part: re.Pattern[str]) -> frozenset[str] | None:
-    """The words one of which opens every match of a folded trigger part, or None where they
-    are not known or one is shorter than three characters (found too often to look for one
-    by one).
+def _opening_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The words one of which opens every match of a trigger part or gate, or None where
+    they are not known or one is shorter than three characters (found too often to look
+    for one by one).
 
-    They are the part's leading runs: these begin every match that begins with an ASCII
-    character, and a part opening with a literal word has no other. (A class opening a part
-    gives runs of one character, but for a class of non-ASCII characters alone, which no
-    folded trigger opens with.)
+    They are the pattern's leading runs: these begin every match that begins with an ASCII
+    character, and a pattern opening with a literal word has no other. (A class opening a
+    pattern gives runs of one character, but for a class of non-ASCII characters alone,
+    which no trigger or gate opens with.)
     """
-    runs = leading_runs(part)
+    runs = leading_runs(pattern)
     return runs if runs is not None and min(map(len, runs)) >= 3 else None
 
 
