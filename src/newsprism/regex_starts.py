@@ -44,7 +44,6 @@ class _Any(Exception):
     """Raised inside the analysis when any character may start a match."""
 
 
-@lru_cache(maxsize=256)  # the rules, and the name patterns of the stories lately analysed
 def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The ASCII characters a match of ``pattern`` can start with (any non-ASCII character
     may start one too), or None when any character can, or the match can be empty.
@@ -52,8 +51,16 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     A case-insensitive letter counts in both cases; lookarounds and anchors are skipped (they
     only narrow where a match starts).
     """
+    return _first_chars(pattern.pattern, pattern.flags)
+
+
+# The analyses are kept by a pattern's source and flags, which make the compiled pattern:
+# hashing a compiled pattern hashes all of its code, each time (several microseconds for a
+# large rule, looked up for every window the rule is searched in).
+@lru_cache(maxsize=256)  # the rules, and the name patterns of the stories lately analysed
+def _first_chars(source: str, flags: int) -> frozenset[str] | None:
     try:
-        chars, nullable = _sequence(_p.parse(pattern.pattern, pattern.flags), pattern.flags)
+        chars, nullable = _sequence(_p.parse(source, flags), flags)
     except _Any:
         return None
     return None if nullable else frozenset(chars)
@@ -248,7 +255,7 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0, endpo
         return
     match_at = pattern.match
     runs = leading_runs(pattern) if folded is not None else None
-    lead_pattern = _lead_pattern(pattern) if runs and lead_test else None
+    lead_pattern = _lead_pattern(pattern.pattern, pattern.flags) if runs and lead_test else None
     lead = None if lead_pattern is None else lead_pattern.match
     positions = index.run_positions(runs) if runs else index.positions(chars)
     for k in range(bisect_left(positions, pos), len(positions)):
@@ -298,7 +305,6 @@ class _Unknown(Exception):
     """Raised inside the analysis when a match may begin with anything."""
 
 
-@lru_cache(maxsize=64)
 def leading_runs(pattern: re.Pattern[str], *, spaced: bool = False) -> frozenset[str] | None:
     """Strings, one of which begins the :func:`ascii_folded` copy of the text wherever a
     match of ``pattern`` begins with an ASCII character; None when no such set is known.
@@ -315,8 +321,13 @@ def leading_runs(pattern: re.Pattern[str], *, spaced: bool = False) -> frozenset
     by "past" instead of "the" alone. Such a run begins the folded text where that text
     matches it with any whitespace for its spaces (see :func:`_lead_pattern`).
     """
+    return _leading_runs(pattern.pattern, pattern.flags, spaced)
+
+
+@lru_cache(maxsize=64)  # by source and flags: see _first_chars
+def _leading_runs(source: str, flags: int, spaced: bool) -> frozenset[str] | None:
     try:
-        runs = _runs(_p.parse(pattern.pattern, pattern.flags), pattern.flags, {("", True)}, spaced)
+        runs = _runs(_p.parse(source, flags), flags, {("", True)}, spaced)
     except _Unknown:
         return None
     found = frozenset(run for run, _ in runs)
@@ -395,12 +406,12 @@ def _class_chars(items, ignore: bool) -> set[str]:
     return found
 
 
-@lru_cache(maxsize=64)
-def _lead_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+@lru_cache(maxsize=64)  # by source and flags: see _first_chars
+def _lead_pattern(source: str, flags: int) -> re.Pattern[str] | None:
     """What the folded text matches where it begins with one of the pattern's spaced
     :func:`leading_runs` (a space of a run standing for any run of whitespace), as a trie;
     None where those runs are not known."""
-    runs = leading_runs(pattern, spaced=True)
+    runs = _leading_runs(source, flags, True)
     return None if runs is None else re.compile(_trie_pattern(_trie(runs), _lead_char))
 
 

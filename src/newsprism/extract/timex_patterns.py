@@ -20,7 +20,6 @@ import operator
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
 
 from newsprism.regex_starts import (
@@ -414,7 +413,6 @@ def _folded_hits(pattern: re.Pattern[str], folded: str) -> Iterator[re.Match[str
     return pattern.finditer(folded) if words is None else finditer_from(pattern, folded, words)
 
 
-@lru_cache(maxsize=None)
 def _opening_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The words one of which opens every match of a trigger part or gate, or None where
     they are not known or one is shorter than three characters (found too often to look
