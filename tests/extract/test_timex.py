@@ -223,6 +223,20 @@ def test_relative_words_inside_an_embedded_post_count_from_the_post_date():
     assert refs["Friday"].value == "2018-04-27"
 
 
+@pytest.mark.parametrize("text, count", [
+    ("Nah — Chance (@chancetherapper) April 25, 2018", 1), ("x — (@a) Sep. 3, 2020\ny - Bo (@bo) March 3, 2021", 2),
+    ("no post here — just a dash", 0), ("— Jo (@ jo) April 3, 2020", 0), ("— Jo @jo April 3, 2020", 0),
+    ("— Jo (jo) April 3, 2020", 0), ("(@handle) April 25, 2018 without a dash", 0), ("", 0),
+    ("— Jo (@jo) Foo 3, 2020", 0),
+])
+def test_embedded_post_dates_need_an_attribution(text, count):
+    from newsprism.extract.timex import _EMBED_DATE
+
+    # texts without "(@" are not searched: the pattern cannot match them
+    assert "(@" in text or _EMBED_DATE.search(text) is None
+    assert len(embedded_post_dates(text)) == count
+
+
 def test_spans_point_at_the_text():
     text = "West met with Trump in December 2016 at Trump Tower, and again last week."
     for ref in find_timexes(text, "2018-04-26", article_id="a1"):
