@@ -11,11 +11,13 @@ from newsprism.regex_starts import (
     StartIndex,
     ascii_folded,
     finditer_at,
+    finditer_from,
     first_chars,
     leading_runs,
     longest_first,
 )
 
+_ASCII_CHARS = [chr(i) for i in range(128)]
 TEXTS = [
     "Last week, on Friday at 3 p.m., the council met; 'Tis the season. In 1990 to 2000...",
     "He said two years ago that next month's vote (#Friday @May) would be early next week.",
@@ -43,11 +45,13 @@ def test_finditer_at_finds_what_finditer_finds(pattern, text):
     expected = [m.span() for m in compiled.finditer(text)]
     assert [m.span() for m in finditer_at(compiled, index)] == expected
     assert [m.span() for m in finditer_at(compiled, index, folded=folded)] == expected
+    assert [m.span() for m in finditer_at(compiled, index, folded=folded, lead_test=False)] == expected
     # inside a window, as pattern.finditer(text, pos, endpos)
     for start, end in ((3, 40), (10, 11), (0, len(text)), (20, 5)):
         expected = [m.span() for m in compiled.finditer(text, start, end)]
         assert [m.span() for m in finditer_at(compiled, index, start, end)] == expected
         assert [m.span() for m in finditer_at(compiled, index, start, end, folded=folded)] == expected
+        assert [m.span() for m in finditer_at(compiled, index, start, end, folded=folded, lead_test=False)] == expected
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -95,13 +99,25 @@ def test_leading_runs(pattern, expected):
     assert (None if runs is None else set(runs)) == expected
 
 
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?i:the\s+)?(?:next|last)\s+week", {"the nex", "the las", "next we", "last we"}),
+    (r"a\s*b|c\s+|d\s?e", {"ab", "a", "c ", "de", "d"}),  # only a repeat of one or more goes on
+    (r"\s+x", {chr(i) for i in range(128) if chr(i).isspace()}),  # opening the pattern: a class
+    (r"a couple\s+of", {"a coupl"}),
+    (r"(?:at\s+least|about)\s+\d+\s+days", {"at leas", "about "}),
+])
+def test_spaced_leading_runs(pattern, expected):
+    assert set(leading_runs(re.compile(pattern), spaced=True)) == expected
+
+
 LEAD_WORDS = ["the", "THE", "Next", "next", "last", "week", "WEEK", "weeks", "the  next", "ſecond", "\u212aelvin",
               "İn", "in", "ın", "x", "xz", "yz", "z", "Z", "3", "30th", "۳", "‘s", "’", "FY20", "fy20", "Fall", "FALL",
               "fall", "-", ".", ",", "\n", "é", "É", "thé", "a few", "A FEW", "@next", "#week", "/the",
               # and the words of temporal expressions, for the rules
               "two", "Two", "days", "ago", "morning", "Friday", "March", "May", "2018", "10:30", "p.m.", "each",
               "every", "Christmas", "about", "more than", "years", "the past", "earlier", "today", "nights", "Sept.",
-              "25", "o’clock", "quarter", "third", "early", "mid-", "1990s", "since", "now"]
+              "25", "o’clock", "quarter", "third", "early", "mid-", "1990s", "since", "now", "the\tpast",
+              "a\xa0few", "at\n\nleast", "about  two", "more\u2003than"]
 LEAD_PATTERNS = [
     r"(?<![\w@#/])(?:(?i:the\s+)?(?:next|last)\s+(?i:weeks?))",
     r"(?<![\w@#/])(?i:(?:a\s+few|few|some)\s+(?:seconds?|weeks?)|kelvin|in\b|é)",
@@ -119,7 +135,48 @@ def test_finditer_at_with_leading_runs_finds_what_finditer_finds(pattern):
         text = rng.choice([" ", "", "  ", "\n"]).join(rng.choice(LEAD_WORDS) for _ in range(rng.randint(1, 10)))
         index = StartIndex(text, BOUNDARY)
         expected = [m.span() for m in compiled.finditer(text)]
-        assert [m.span() for m in finditer_at(compiled, index, folded=ascii_folded(text))] == expected, text
+        for lead_test in (True, False):
+            found = finditer_at(compiled, index, folded=ascii_folded(text), lead_test=lead_test)
+            assert [m.span() for m in found] == expected, text
+
+
+@pytest.mark.parametrize("runs", [
+    {"the", "next", "a"}, {"x"}, {"’9", "'9"}, {"o’clock", "o'clock"}, {"fy", "20", "1"}, {"é", "ée"}, {"i", "in"},
+    {"kelvin", "s"}, {"the", "thé"}, {"as", "kk"},
+])
+def test_run_positions_hold_every_start_of_a_run(runs):
+    import random
+
+    rng = random.Random(str(sorted(runs)))
+    words = LEAD_WORDS + ["O'CLOCK", "Ñ", "ña", "TH", "Th", "t", "’90s", "'90s", "x", "X", "EN", "é", "Ée", "aſ", "k\u212a"]
+    for _ in range(300):
+        text = rng.choice([" ", "", "  ", "\n", "-"]).join(rng.choice(words) for _ in range(rng.randint(1, 10)))
+        index = StartIndex(text, BOUNDARY)
+        folded = ascii_folded(text)
+        starts = set(index.positions(frozenset(_ASCII_CHARS)))
+        expected = {p for p in starts if not text[p].isascii() or any(folded.startswith(run, p) for run in runs)}
+        found = index.run_positions(frozenset(runs))
+        assert found == sorted(found) and set(found) <= starts, text
+        assert expected <= set(found), text
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"day|days|week", ["day", "week"]),
+    (r"(?:ago|earlier|from\s+now)\b", ["ago", "earlier", "from"]),
+    (r"aa|aaa", ["aa"]),
+    (r"aab", ["aa"]),  # overlapping occurrences: "aaab" matches at the second
+    (r"noon|afternoon", ["noon", "afternoon"]),  # one word inside another
+    (r"’90s|x", ["’90s", "x"]),
+])
+def test_finditer_from_finds_what_finditer_finds(pattern, words):
+    import random
+
+    compiled = re.compile(pattern)
+    pieces = words + ["days", "today", "aaaa", "from now", "agone", "afternoons", "’90s", "x", "aaab", " ", "", "\n"]
+    rng = random.Random(pattern)
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert [m.span() for m in finditer_from(compiled, text, words)] == [m.span() for m in compiled.finditer(text)]
 
 
 def test_people_name_pattern_with_a_stricter_boundary():
@@ -182,6 +239,7 @@ def test_ascii_folded_maps_exactly_what_case_insensitive_letters_match():
             assert re.fullmatch("(?i)" + mapped, original) and mapped in string.ascii_lowercase
         else:
             assert mapped == original, repr(original)
+    assert ascii_folded("A\ud800\U0001f600É\u212a") == "a\ud800\U0001f600Ék"  # lone surrogates, past the BMP
 
 
 @pytest.mark.parametrize("text", TEXTS + [t.upper() for t in TEXTS] + [t.swapcase() for t in TEXTS])

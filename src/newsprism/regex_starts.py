@@ -10,9 +10,9 @@ their time.
 Here each pattern's possible first characters are read from its parsed form once
 (:func:`first_chars`), the text's positions where the boundary holds are listed once by
 character (:class:`StartIndex`), and :func:`finditer_at` tries the pattern only at the
-positions whose character can start it. Given the text's ASCII-folded copy, it also skips
-the positions where that copy does not begin with one of the pattern's leading literal runs
-(:func:`leading_runs`). The result is exactly that of ``pattern.finditer``: a position is
+positions whose character can start it. Given the text's ASCII-folded copy, it tries only
+the positions whose first two characters can begin one of the pattern's leading literal runs
+(:func:`leading_runs`), and can test there that the copy begins with one. The result is exactly that of ``pattern.finditer``: a position is
 left out only when the pattern cannot match there.
 """
 
@@ -22,7 +22,7 @@ import _sre
 import re
 import string
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -44,7 +44,6 @@ class _Any(Exception):
     """Raised inside the analysis when any character may start a match."""
 
 
-@lru_cache(maxsize=256)  # the rules, and the name patterns of the stories lately analysed
 def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The ASCII characters a match of ``pattern`` can start with (any non-ASCII character
     may start one too), or None when any character can, or the match can be empty.
@@ -52,8 +51,16 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     A case-insensitive letter counts in both cases; lookarounds and anchors are skipped (they
     only narrow where a match starts).
     """
+    return _first_chars(pattern.pattern, pattern.flags)
+
+
+# The analyses are kept by a pattern's source and flags, which make the compiled pattern:
+# hashing a compiled pattern hashes all of its code, each time (several microseconds for a
+# large rule, looked up for every window the rule is searched in).
+@lru_cache(maxsize=256)  # the rules, and the name patterns of the stories lately analysed
+def _first_chars(source: str, flags: int) -> frozenset[str] | None:
     try:
-        chars, nullable = _sequence(_p.parse(pattern.pattern, pattern.flags), pattern.flags)
+        chars, nullable = _sequence(_p.parse(source, flags), flags)
     except _Any:
         return None
     return None if nullable else frozenset(chars)
@@ -127,27 +134,29 @@ def _charset(items, ignore: bool) -> set[str]:
 
 class StartIndex:
     """The positions of ``text`` not preceded by a character of ``boundary`` (a character
-    class), by the character at that position.
+    class), by the character at that position (or the two characters there).
 
     A pattern that opens with a lookbehind excluding at least those characters can only
     match at these positions. They are found on an array of the text's code points (a regex
     finding them one match object at a time cost as much as the rules that use them).
     """
 
-    __slots__ = ("text", "_starts", "_codes", "_positions")
+    __slots__ = ("text", "_starts", "_codes", "_ascii", "_pairs", "_positions", "_run_positions")
 
     def __init__(self, text: str, boundary: str = r"[\w@#/]") -> None:
         self.text = text
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        ascii_codes = np.minimum(codes, 128)  # 128 stands for every character outside ASCII
-        in_class = _ascii_members(boundary)[ascii_codes]
+        self._ascii = np.minimum(codes, 128)  # 128 stands for every character outside ASCII
+        in_class = _ascii_members(boundary)[self._ascii]
         for i in np.flatnonzero(codes >= 128).tolist():
             in_class[i] = _member(boundary, text[i])
         free = np.ones(len(text), dtype=bool)
         free[1:] = ~in_class[:-1]
         self._starts = np.flatnonzero(free)
-        self._codes = ascii_codes[self._starts].astype(np.intp)  # indices, as numpy takes them fastest
+        self._codes = self._ascii[self._starts].astype(np.intp)  # indices, as numpy takes them fastest
+        self._pairs: np.ndarray | None = None
         self._positions: dict[frozenset[str], list[int]] = {}
+        self._run_positions: dict[frozenset[str], list[int]] = {}
 
     def positions(self, chars: frozenset[str]) -> list[int]:
         """Sorted positions whose character is one of ``chars`` (ASCII) or not ASCII."""
@@ -155,6 +164,46 @@ class StartIndex:
         if found is None:
             found = self._positions[chars] = self._starts[_wanted(chars)[self._codes]].tolist()
         return found
+
+    def run_positions(self, runs: frozenset[str]) -> list[int]:
+        """Sorted positions whose character is not ASCII, or where the text's first two
+        characters, ASCII letters in lower case, can begin one of ``runs`` (strings as the
+        :func:`ascii_folded` text holds them, see :func:`leading_runs`).
+
+        The two characters rule out many more positions than the first alone: most words of
+        a text begin with the first letter of some word of a rule, far fewer with the first
+        two letters of one.
+        """
+        found = self._run_positions.get(runs)
+        if found is None:
+            if self._pairs is None:
+                following = np.append(self._ascii, 128)[self._starts + 1]  # past the end: 128
+                self._pairs = _LOWER[self._codes] * 129 + _LOWER[following]
+            found = self._run_positions[runs] = self._starts[_wanted_pairs(runs)[self._pairs]].tolist()
+        return found
+
+
+# ASCII codes (and 128) to those of the characters in lower case
+_LOWER = np.arange(129, dtype=np.intp)
+_LOWER[ord("A"):ord("Z") + 1] += ord("a") - ord("A")
+
+
+@lru_cache(maxsize=64)
+def _wanted_pairs(runs: frozenset[str]) -> np.ndarray:
+    """Which pairs of codes (129 times the first plus the second; 128 for any character
+    outside ASCII, or for the end of the text) :meth:`StartIndex.run_positions` keeps."""
+    wanted = np.zeros((129, 129), dtype=bool)
+    wanted[128, :] = True
+    for run in runs:
+        if not run[0].isascii():
+            continue  # the text's character there is not ASCII either: always kept
+        first = ord(run[0])
+        if len(run) == 1:
+            wanted[first, :] = True
+        else:
+            wanted[first, ord(run[1]) if run[1].isascii() else 128] = True
+            wanted[first, 128] = True  # a character outside ASCII may fold to an ASCII letter
+    return wanted.ravel()
 
 
 @lru_cache(maxsize=256)  # the rules' sets, and those of the name patterns lately searched
@@ -185,17 +234,18 @@ def _member(boundary: str, char: str) -> bool:
     return _boundary_class(boundary).fullmatch(char) is not None
 
 
-def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0,
-                endpos: int | None = None, *, folded: str | None = None) -> Iterator[re.Match[str]]:
+def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0, endpos: int | None = None, *,
+                folded: str | None = None, lead_test: bool = True) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(index.text, pos, endpos)``, trying only the
     positions of ``index`` that can start a match.
 
     ``pattern`` must open with a lookbehind that excludes every character of the index's
     boundary class (so that it cannot match anywhere else). With ``folded``, the text's
-    :func:`ascii_folded` copy, a position is tried only where that copy begins with one of
-    the pattern's :func:`leading_runs` (or the text's character is not ASCII): for a pattern
-    whose every alternative opens with optional words, a failed try costs several times
-    that test.
+    :func:`ascii_folded` copy, the positions are those whose first two characters can begin
+    one of the pattern's :func:`leading_runs` (or whose character is not ASCII), and with
+    ``lead_test`` a position is tried only where the folded copy begins with one of those
+    runs: for a pattern whose every alternative opens with optional words, a failed try
+    costs several times that test.
     """
     text = index.text
     end = len(text) if endpos is None else min(endpos, len(text))
@@ -204,8 +254,10 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0,
         yield from pattern.finditer(text, pos, end)
         return
     match_at = pattern.match
-    lead = _lead_pattern(pattern).match if folded is not None and leading_runs(pattern) else None
-    positions = index.positions(chars)
+    runs = leading_runs(pattern) if folded is not None else None
+    lead_pattern = _lead_pattern(pattern.pattern, pattern.flags) if runs and lead_test else None
+    lead = None if lead_pattern is None else lead_pattern.match
+    positions = index.run_positions(runs) if runs else index.positions(chars)
     for k in range(bisect_left(positions, pos), len(positions)):
         position = positions[k]
         if position < pos:
@@ -220,16 +272,40 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0,
             pos = match.end()
 
 
+def finditer_from(pattern: re.Pattern[str], text: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, given ``words`` one of which begins every
+    match: the pattern is tried only where one of them occurs.
+
+    For an alternation of words that begin with common letters, ``str.find`` looks for each
+    word faster than ``re`` skips ahead, which enters the alternation at every character
+    that begins any of them.
+    """
+    starts = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word, at + 1)
+    starts.sort()
+    match_at = pattern.match
+    pos = 0
+    for start in starts:
+        if start >= pos and (match := match_at(text, start)) is not None:
+            yield match
+            pos = match.end()
+
+
 _MAX_RUN = 10  # longer runs are cut: a run's beginning is as necessary as the run
+_MAX_SPACED_RUN = 7  # the runs across spaces multiply with each word: cut shorter
 _MAX_RUNS = 4096
+_SPACES = (_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])
 
 
 class _Unknown(Exception):
     """Raised inside the analysis when a match may begin with anything."""
 
 
-@lru_cache(maxsize=64)
-def leading_runs(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def leading_runs(pattern: re.Pattern[str], *, spaced: bool = False) -> frozenset[str] | None:
     """Strings, one of which begins the :func:`ascii_folded` copy of the text wherever a
     match of ``pattern`` begins with an ASCII character; None when no such set is known.
 
@@ -239,30 +315,41 @@ def leading_runs(pattern: re.Pattern[str]) -> frozenset[str] | None:
     ``_MAX_RUN`` characters; a class opening the pattern gives each of its ASCII characters.
     Optional parts give the runs with and without them; lookarounds and anchors are skipped
     (they only narrow where a match begins).
+
+    With ``spaced``, a run goes on across a run of whitespace (``\\s+``), which it holds as
+    one space, and is cut at ``_MAX_SPACED_RUN`` characters: "the" followed by a number or
+    by "past" instead of "the" alone. Such a run begins the folded text where that text
+    matches it with any whitespace for its spaces (see :func:`_lead_pattern`).
     """
+    return _leading_runs(pattern.pattern, pattern.flags, spaced)
+
+
+@lru_cache(maxsize=64)  # by source and flags: see _first_chars
+def _leading_runs(source: str, flags: int, spaced: bool) -> frozenset[str] | None:
     try:
-        runs = _runs(_p.parse(pattern.pattern, pattern.flags), pattern.flags, {("", True)})
+        runs = _runs(_p.parse(source, flags), flags, {("", True)}, spaced)
     except _Unknown:
         return None
     found = frozenset(run for run, _ in runs)
     return None if "" in found else found
 
 
-def _runs(items, flags: int, runs: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+def _runs(items, flags: int, runs: set[tuple[str, bool]], spaced: bool) -> set[tuple[str, bool]]:
     """The runs (run, still open) after a sequence of parsed items, from those before it."""
     for op, av in items:
         if not any(open_ for _, open_ in runs):
             break
-        runs = _run_step(op, av, flags, runs)
+        runs = _run_step(op, av, flags, runs, spaced)
         if len(runs) > _MAX_RUNS:
             raise _Unknown
     return runs
 
 
-def _run_step(op, av, flags: int, runs: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+def _run_step(op, av, flags: int, runs: set[tuple[str, bool]], spaced: bool) -> set[tuple[str, bool]]:
     ignore = bool(flags & re.IGNORECASE)
     ended = {(run, open_) for run, open_ in runs if not open_}
     going = {run for run, open_ in runs if open_}
+    limit = _MAX_SPACED_RUN if spaced else _MAX_RUN
     if op in _ZERO_WIDTH:
         return runs
     if op is _c.LITERAL:
@@ -270,21 +357,23 @@ def _run_step(op, av, flags: int, runs: set[tuple[str, bool]]) -> set[tuple[str,
         if not char.isascii() and ignore and _sre.unicode_iscased(av):
             raise _Unknown  # it matches characters the folded text keeps apart
         folded = char.lower() if char.isascii() else ascii_folded(char)
-        return ended | {(run + folded, len(run) + 1 < _MAX_RUN) for run in going}
+        return ended | {(run + folded, len(run) + 1 < limit) for run in going}
+    if spaced and op in _REPEATS and av[0] >= 1 and list(av[2]) == [_SPACES] and "" not in going:
+        return ended | {(run + " ", len(run) + 1 < limit) for run in going}
     if op is _c.IN:
         if "" in going:
             ended |= {(char, False) for char in _class_chars(av, ignore)}
         return ended | {(run, False) for run in going if run}
     if op is _c.BRANCH:
         for alternative in av[1]:
-            ended |= _runs(alternative, flags, {(run, True) for run in going})
+            ended |= _runs(alternative, flags, {(run, True) for run in going}, spaced)
         return ended
     if op is _c.SUBPATTERN:
         _group, add, delete, sub = av
-        return ended | _runs(sub, (flags | add) & ~delete, {(run, True) for run in going})
+        return ended | _runs(sub, (flags | add) & ~delete, {(run, True) for run in going}, spaced)
     if op in _REPEATS:
         low, high, sub = av
-        once = _runs(sub, flags, {(run, True) for run in going})
+        once = _runs(sub, flags, {(run, True) for run in going}, spaced)
         if high != 1:  # another time may follow: the run ends with the first
             once = {(run, False) for run, _ in once}
         return ended | once | ({(run, True) for run in going} if low == 0 else set())
@@ -317,9 +406,18 @@ def _class_chars(items, ignore: bool) -> set[str]:
     return found
 
 
-@lru_cache(maxsize=64)
-def _lead_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(longest_first(leading_runs(pattern) or ()))
+@lru_cache(maxsize=64)  # by source and flags: see _first_chars
+def _lead_pattern(source: str, flags: int) -> re.Pattern[str] | None:
+    """What the folded text matches where it begins with one of the pattern's spaced
+    :func:`leading_runs` (a space of a run standing for any run of whitespace), as a trie;
+    None where those runs are not known."""
+    runs = _leading_runs(source, flags, True)
+    return None if runs is None else re.compile(_trie_pattern(_trie(runs), _lead_char))
+
+
+def _lead_char(char: str) -> str:
+    # a literal space of the pattern gives a space too: \s+ matches more, never less
+    return r"\s+" if char == " " else re.escape(char)
 
 
 # The characters that the engine's case-insensitive matching takes for an ASCII lowercase
@@ -330,7 +428,9 @@ _FOLDS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
 # case: the upper-case letters and the folds above.
 _ASCII_FOLDS = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase},
                               **{fold: letter for letter, folds in _FOLDS.items() for fold in folds}})
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# The same as an array of code points, indexed by every code point up to the last it changes.
+_FOLDED_CODES = np.arange(max(_ASCII_FOLDS) + 1, dtype=np.uint32)
+_FOLDED_CODES[list(_ASCII_FOLDS)] = [ord(letter) for letter in _ASCII_FOLDS.values()]
 
 
 def ascii_folded(text: str) -> str:
@@ -343,15 +443,12 @@ def ascii_folded(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    # str.translate looks every character up in a dict; news text has few non-ASCII runs
-    # (curly quotes, dashes), and lower() is exact on the ASCII between them
-    pieces = []
-    last = 0
-    for run in _NON_ASCII.finditer(text):
-        pieces += (text[last:run.start()].lower(), run.group().translate(_ASCII_FOLDS))
-        last = run.end()
-    pieces.append(text[last:].lower())
-    return "".join(pieces)
+    # mapped on the array of code points: str.translate looks every character up in a dict,
+    # and news text has non-ASCII characters (curly quotes, dashes) in every paragraph
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
+    mapped = codes < len(_FOLDED_CODES)
+    codes[mapped] = _FOLDED_CODES[codes[mapped]]
+    return codes.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def longest_first(words: Iterable[str], *, ignorecase: bool = False) -> str:
@@ -378,13 +475,7 @@ def longest_first(words: Iterable[str], *, ignorecase: bool = False) -> str:
     ordered = sorted(words, key=len, reverse=True)
     if ignorecase and not folds_apart(ordered):
         return "(?i:" + "|".join(re.escape(w) for w in ordered) + ")"
-    trie: dict = {}
-    for word in ordered:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-    return _trie_pattern(trie)
+    return _trie_pattern(_trie(ordered))
 
 
 def folds_apart(words: Iterable[str]) -> bool:
@@ -402,8 +493,18 @@ def _folds_apart(char: str) -> bool:
     return (char.isascii() and char == char.lower()) or not _sre.unicode_iscased(ord(char))
 
 
-def _trie_pattern(node: dict) -> str:
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+def _trie(words: Iterable[str]) -> dict:
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return trie
+
+
+def _trie_pattern(node: dict, escape: Callable[[str], str] = re.escape) -> str:
+    branches = [escape(char) + _trie_pattern(child, escape) for char, child in sorted(node.items()) if char]
     if "" in node:
         branches.append("")  # ending here is the last choice: longer words first
     if len(branches) == 1:

@@ -185,3 +185,34 @@ def test_act_words_are_read_from_the_arrays_with_split_quote_forms_joined(nlp):
     assert list(found) == sorted(found)  # in text order: the sentences bisect them
     for i, word in found.items():  # each at the token that ends its word
         assert word.endswith(doc[i].text) and doc[i].pos_ in ("VERB", "NOUN")
+
+
+ACT_PIECES = ["Reyes", "quote-tweeted", "quote", "-", "tweeted", "Retweeted", "RETWEETS", "re-posted", "Quote", "posted",
+              "replied", "Replied", "REPLYING", "responds", "responded", "shared", "quoted", "Quoting", "reshared",
+              "repost", "reposts", "Rebecca", "quietly", "Ruth", "said", "the", "tweet", "to", "him", "and", "a", "fan",
+              "on", "Friday", ",", ".", "ſhared", "Ŕeplied", "re-tweeted", "quote-posts", "Québec"]
+
+
+@pytest.mark.model
+def test_act_words_found_from_first_characters_are_those_every_token_gives(nlp):
+    import random
+
+    from newsprism.extract.post_narration import _REPLY, _REPOST, _act_words
+
+    def plain(doc):
+        found = {}
+        for token in doc:
+            if token.pos_ not in ("VERB", "NOUN", "PROPN"):
+                continue
+            word = token.text
+            if token.i > 1 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "quote":
+                word = "quote-" + word
+            if _REPOST.match(word) or (token.pos_ == "VERB" and (token.lemma_ in ("quote", "share") or _REPLY.match(word))):
+                found[token.i] = word
+        return found
+
+    rng = random.Random(7)
+    texts = [" ".join(ACT_PIECES), ""] + [" ".join(rng.choice(ACT_PIECES) for _ in range(rng.randint(3, 14))) + "."
+                                          for _ in range(60)]
+    for doc in nlp.pipe(texts):
+        assert _act_words(doc) == plain(doc), doc.text

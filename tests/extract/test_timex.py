@@ -223,6 +223,20 @@ def test_relative_words_inside_an_embedded_post_count_from_the_post_date():
     assert refs["Friday"].value == "2018-04-27"
 
 
+@pytest.mark.parametrize("text, count", [
+    ("Nah — Chance (@chancetherapper) April 25, 2018", 1), ("x — (@a) Sep. 3, 2020\ny - Bo (@bo) March 3, 2021", 2),
+    ("no post here — just a dash", 0), ("— Jo (@ jo) April 3, 2020", 0), ("— Jo @jo April 3, 2020", 0),
+    ("— Jo (jo) April 3, 2020", 0), ("(@handle) April 25, 2018 without a dash", 0), ("", 0),
+    ("— Jo (@jo) Foo 3, 2020", 0),
+])
+def test_embedded_post_dates_need_an_attribution(text, count):
+    from newsprism.extract.timex import _EMBED_DATE
+
+    # texts without "(@" are not searched: the pattern cannot match them
+    assert "(@" in text or _EMBED_DATE.search(text) is None
+    assert len(embedded_post_dates(text)) == count
+
+
 def test_spans_point_at_the_text():
     text = "West met with Trump in December 2016 at Trump Tower, and again last week."
     for ref in find_timexes(text, "2018-04-26", article_id="a1"):
@@ -322,6 +336,20 @@ def test_a_gated_rule_never_matches_where_its_gate_finds_nothing(rule, text):
     assert not any(dict(RULES)[rule].search(other) for other in ("The vote was close.", "No date here"))
 
 
+def _plain(words):
+    """The capitalised and all-capital forms of ``words`` as a plain alternation, longest first."""
+    forms = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(f) for w in forms for f in (w.capitalize(), w.upper())) + ")"
+
+
+def _plain_month():
+    from newsprism.extract.timex_patterns import MONTHS
+
+    full = _plain([m for m in MONTHS if len(m) > 3 or m == "may"])
+    abbreviated = "(?:" + _plain([m for m in MONTHS if len(m) <= 4 and m != "may"]) + r"\.?)"
+    return rf"(?:{full}|{abbreviated})(?!\w|['’](?!s\b))"
+
+
 @pytest.mark.parametrize("text", [
     "On Sept. 3, SEPT 4 and September 5; Sep 6, Sep. 7 and SEPTEMBER 8.",
     "May I? In May, MAY 2020, Mayfair, May's figures, May' and Mayor May.",
@@ -333,21 +361,38 @@ def test_a_gated_rule_never_matches_where_its_gate_finds_nothing(rule, text):
 def test_capitalised_name_tries_match_as_the_plain_alternations(text):
     from newsprism.extract import timex_patterns
 
-    def plain(words):
-        forms = sorted(set(words), key=len, reverse=True)
-        return "(?:" + "|".join(re.escape(f) for w in forms for f in (w.capitalize(), w.upper())) + ")"
-
-    months = timex_patterns.MONTHS
-    full = plain([m for m in months if len(m) > 3 or m == "may"])
-    abbreviated = "(?:" + plain([m for m in months if len(m) <= 4 and m != "may"]) + r"\.?)"
     references = {
-        timex_patterns.MONTH: rf"(?:{full}|{abbreviated})(?!\w|['’](?!s\b))",
-        timex_patterns.WEEKDAY: plain(timex_patterns.WEEKDAYS) + r"\b",
+        timex_patterns.MONTH: _plain_month(),
+        timex_patterns.WEEKDAY: _plain(timex_patterns.WEEKDAYS) + r"\b",
     }
     for pattern, reference in references.items():
         assert pattern != reference  # the tries, not the alternations
         expected = [m.span() for m in re.finditer(reference, text)]
         assert [m.span() for m in re.finditer(pattern, text)] == expected
+
+
+MONTH_PIECES = ["Sept.", "SEPT", "September", "Sep", "Sep.", "June", "June.", "JUNE.", "Jun", "Jun.", "July",
+                "Jul.", "May", "MAY.", "May's", "May’", "Mayfair", "Mar", "March", "MARCH.", "Dec’s", "Decembers",
+                "Deck", "5", "25th", "2018", "'18", ",", ".", "of", "the", "last", "this", "next", "year", "early",
+                "Friday,", "Monday", "morning", "week", "\n", "İ", "3:30", "p.m."]
+
+
+def test_rules_on_the_month_tries_match_as_on_the_plain_alternation(monkeypatch):
+    import random
+
+    from newsprism.extract import timex_patterns
+
+    rules = timex_patterns.RULES
+    monkeypatch.setattr(timex_patterns, "MONTH", _plain_month())
+    references = timex_patterns._rules()
+    rng = random.Random(5)
+    texts = [" ".join(MONTH_PIECES)] + [
+        rng.choice([" ", "", "  "]).join(rng.choice(MONTH_PIECES) for _ in range(rng.randint(1, 8)))
+        for _ in range(1500)
+    ]
+    for (name, pattern), (_, reference) in zip(rules, references):
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in reference.finditer(text)], (name, text)
 
 
 # The triggers written in parts, as the one alternation each was, and the text it searches.
@@ -364,17 +409,29 @@ TRIGGER_PIECES = [
     "'90s", "1990’s", "SIXTIES", "sixties", "forties-era", "ties", "2020", "FY2019", "fy20",
     "19999", "1600", "2099", "a1990", "3:00pm", "1:30am", "10m", "İn the morning", "ſixties",
     "Kelvin", "mid", "m", "the", ",", ".", "-", " ", "\n", "0s", "100s", "2:5", "9 :30",
+    # and the words of the other triggers, inside words too
+    "today", "Mondays", "daytime", "weekend", "fortnight", "centuries", "millennia", "sometimes",
+    "terms", "know", "nowadays", "these  days", "from\nnow", "Springfield", "fall", "autumn",
+    "half-year", "represent", "FUTURE", "pastime", "recently", "lately", "earlier", "agon",
+    "hence", "thenceforth", "ſeason", "afternoon", "decades", "\u212aey", "mid-\u212a", "quarterly",
 ]
 
 
-@pytest.mark.parametrize("name", sorted(TRIGGER_ALTERNATIONS))
+def _single_part_triggers():
+    from newsprism.extract.timex_patterns import _FOLDED_TRIGGERS, _TRIGGERS
+
+    return {name: (True, parts[0].pattern) for name, parts in _FOLDED_TRIGGERS.items()
+            if len(parts) == 1 and name not in _TRIGGERS}
+
+
+@pytest.mark.parametrize("name", sorted(TRIGGER_ALTERNATIONS.keys() | _single_part_triggers().keys()))
 def test_triggers_in_parts_match_as_their_alternation(name):
     import random
 
     from newsprism.extract.timex_patterns import trigger_hits
     from newsprism.regex_starts import ascii_folded
 
-    folded_side, alternation = TRIGGER_ALTERNATIONS[name]
+    folded_side, alternation = {**_single_part_triggers(), **TRIGGER_ALTERNATIONS}[name]
     plain = re.compile(alternation)
     rng = random.Random(name)
     texts = [" ".join(TRIGGER_PIECES)] + [

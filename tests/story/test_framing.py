@@ -53,6 +53,29 @@ def test_flattened_embed_paragraph_and_status_url_are_not_narration():
     assert "A dash - in prose" in blanked
 
 
+EMBED_LINES = [
+    "we did nothing wrong — Jo Vance (@jovance) March 3, 2024", "— Jo (@jo) Sept. 3, 2024  ",
+    "https://twitter.com/jovance/status/123456", "  http://t.co/x ", "pic.twitter.com/abc",
+    "see https://example.com here", "(@handle) said", "a - b (@x) May 1, 2020 and more", "plain prose",
+    "A dash - in prose (like this) is fine on April 3, 2024.", "", "ftp://host", "pic.twitter.com",
+]
+
+
+def test_embed_lines_are_found_as_the_line_by_line_search_finds_them():
+    import random
+    import re
+
+    from newsprism.extract.narration import EMBED_TAIL, URL_LINE
+
+    rng = random.Random(3)
+    texts = EMBED_LINES + ["\n".join(EMBED_LINES)] + [
+        "\n".join(rng.choice(EMBED_LINES) for _ in range(rng.randint(1, 6))) for _ in range(300)]
+    for text in texts:
+        expected = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
+                    if EMBED_TAIL.search(m.group()) or URL_LINE.match(m.group())]
+        assert list(embed_ranges(Article("a", "a.txt", text))) == expected, text
+
+
 def test_pieces_skip_masked_parts_and_empty_leftovers():
     text = "Trump said “great things” , then left."
     start = text.index("“")

@@ -39,6 +39,8 @@ MONTHS = (
 # The attribution that closes a flattened embedded post: "— Name (@handle) April 25, 2018".
 EMBED_TAIL = re.compile(rf"[—–-]\s*[^\n]{{0,80}}\(@\w{{1,30}}\)\s*(?:{MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}\s*$")
 URL_LINE = re.compile(r"^\s*(?:https?://|pic\.twitter\.com/)\S+\s*$")
+# What a line matching EMBED_TAIL or URL_LINE holds, one or the other.
+_EMBED_WORDS = ("(@", "://", "pic.twitter.com/")
 SPEECH_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 REPORTING = frozenset({"reporting_neutral", "reporting_loaded"})
 # Spans of a post that are the post itself; its author, target and cue spans in a narrated
@@ -106,7 +108,7 @@ def find_narration(doc: Doc, article: Article, results, options) -> Narration:
             continue
         sent = doc.char_span(start, end, alignment_mode="expand")
         kept = tokens.within(sent.start, sent.end, pieces)
-        hits = [h for h in lexicon.match([tokens.info(i) for i in kept]) if _keep(h, doc, tokens, kept)]
+        hits = [h for h in lexicon.match(tokens.infos(kept)) if _keep(h, doc, tokens, kept)]
         hits = [dataclasses.replace(h, text=article.text[h.start:h.end]) for h in hits]
         sentences.append(NarrationSentence(start, end, tuple(pieces), tuple(hits)))
     return dataclasses.replace(narration, sentences=tuple(sentences))
@@ -188,6 +190,8 @@ def embed_ranges(article: Article) -> Iterable[tuple[int, int]]:
     for embed in article.embeds:
         if embed.start is not None and embed.end is not None:
             yield embed.start, embed.end
+    if not any(word in article.text for word in _EMBED_WORDS):
+        return  # most texts: no line to search
     for match in re.finditer(r"[^\n]+", article.text):
         line = match.group()
         if EMBED_TAIL.search(line) or URL_LINE.match(line):
@@ -283,10 +287,17 @@ class _Tokens:
                 kept.append(i)
         return kept
 
-    def info(self, i: int) -> TokenInfo:
-        idx = self.idx[i]
-        return TokenInfo(self.text[idx:idx + self.length[i]], self.strings[self.lemma[i]],
-                         self.pos_names[self.pos[i]], idx)
+    def infos(self, kept: list[int]) -> list[TokenInfo]:
+        """The tokens ``kept`` as the lexicon reads them."""
+        text, idx, length, lemma, pos = self.text, self.idx, self.length, self.lemma, self.pos
+        strings, names = self.strings, self.pos_names
+        # made as the named tuple's _make makes them: its constructor, a Python function,
+        # cost as much again for each of the article's words
+        return [_new_tuple(TokenInfo, (text[idx[i]:idx[i] + length[i]], strings[lemma[i]], names[pos[i]], idx[i]))
+                for i in kept]
+
+
+_new_tuple = tuple.__new__
 
 
 def _keep(hit: Hit, doc: Doc, tokens: _Tokens, kept: list[int]) -> bool:

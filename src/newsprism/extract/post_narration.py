@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from newsprism.extract.mentions import TITLES
 from newsprism.extract.post_context import (
     PRONOUNS,
@@ -170,24 +172,37 @@ def _act_words(doc: Doc) -> dict[int, str]:
     """The words of reposting or replying (what :func:`_kind` reads further) by token index,
     in text order, "quote-" put before a word after "quote -" ("quote-tweeted" splits into
     three tokens). Found on the parse's arrays: most tokens are no verb or noun, and making
-    each a token object, and reading its strings, cost more than the rest of the search."""
-    from spacy import symbols  # here: the story modules that import this one need no spaCy
-    from spacy.attrs import LEMMA, LOWER, ORTH, POS
+    each a token object, and reading its strings, cost more than the rest of the search.
 
-    names = {symbols.VERB: "VERB", symbols.NOUN: "NOUN", symbols.PROPN: "PROPN"}
+    A word of reposting or replying begins with "re" or "quote" in any case (see _REPOST and
+    _REPLY), so that only the verbs and nouns whose first character (the lexeme's PREFIX) is
+    an r or a q are read, besides those after "quote -" and the verbs "quote" and "share".
+    """
+    from spacy import symbols  # here: the story modules that import this one need no spaCy
+    from spacy.attrs import LEMMA, LOWER, ORTH, POS, PREFIX
+
+    if not len(doc):
+        return {}
+    pos, orth, lower, lemma, prefix = doc.to_array([POS, ORTH, LOWER, LEMMA, PREFIX]).T
+    dash, quote, share = _hashes("-", "quote", "share")
+    joined = np.zeros(len(doc), dtype=bool)  # after "quote -"
+    joined[2:] = (orth[1:-1] == dash) & (lower[:-2] == quote)
+    verb = pos == symbols.VERB
+    quoting = verb & _any_of(lemma, (quote, share))
+    named = verb | (pos == symbols.NOUN) | (pos == symbols.PROPN)
+    maybe = named & (joined | quoting | _any_of(prefix, _hashes(*"rRqQ")))
     strings = doc.vocab.strings
-    columns = doc.to_array([POS, ORTH, LOWER, LEMMA]).tolist() if len(doc) else []
-    dash, quote = _hashes("-", "quote")
     found = {}
-    for i, (pos, orth, _, lemma) in enumerate(columns):
-        if pos not in names:
-            continue
-        word = strings[orth]
-        if i > 1 and columns[i - 1][1] == dash and columns[i - 2][2] == quote:
-            word = "quote-" + word
-        if _REPOST.match(word) or (names[pos] == "VERB" and (lemma in _hashes("quote", "share") or _REPLY.match(word))):
+    for i in np.flatnonzero(maybe).tolist():
+        word = ("quote-" if joined[i] else "") + strings[int(orth[i])]
+        if _REPOST.match(word) or quoting[i] or (verb[i] and _REPLY.match(word)):
             found[i] = word
     return found
+
+
+def _any_of(column: np.ndarray, values: tuple[int, ...]) -> np.ndarray:
+    # a few comparisons: np.isin sorts, several times slower on a document's column
+    return np.logical_or.reduce([column == value for value in values])
 
 
 @lru_cache(maxsize=4)

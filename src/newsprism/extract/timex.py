@@ -111,6 +111,8 @@ def embedded_post_dates(text: str) -> list[tuple[int, int, date]]:
     attribution dash.
     """
     found = []
+    if "(@" not in text:
+        return found  # no attribution: most texts (the search tried at every dash)
     for match in _EMBED_DATE.finditer(text):
         try:
             posted = datetime.strptime(match.group("date").replace(".", ""), "%B %d, %Y").date()

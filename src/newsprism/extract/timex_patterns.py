@@ -18,11 +18,18 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 
-from newsprism.regex_starts import StartIndex, ascii_folded, finditer_at, leading_runs, longest_first
+from newsprism.regex_starts import (
+    StartIndex,
+    ascii_folded,
+    finditer_at,
+    finditer_from,
+    leading_runs,
+    longest_first,
+)
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -60,6 +67,10 @@ UNITS = {
 TIME_UNITS = {"second", "minute", "hour"}
 
 
+def _capitalised(words: Iterable[str]) -> list[str]:
+    return [form for word in sorted(set(words), key=len, reverse=True) for form in (word.capitalize(), word.upper())]
+
+
 def _alt(words, *, caps: bool = False) -> str:
     """A regex alternation of ``words``, longest first; ``caps`` accepts only the capitalised
     (or all-capital) spelling, so that "may" and "march" stay verbs.
@@ -68,9 +79,9 @@ def _alt(words, *, caps: bool = False) -> str:
     matches exactly what the alternation does, and the engine tests a position's letters along
     one path instead of trying each of some fifty names at every capital letter of the text.
     """
-    forms = sorted(set(words), key=len, reverse=True)
     if caps:
-        return "(?:" + longest_first([f for w in forms for f in (w.capitalize(), w.upper())]) + ")"
+        return "(?:" + longest_first(_capitalised(words)) + ")"
+    forms = sorted(set(words), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
 
 
@@ -78,10 +89,32 @@ def _ci(pattern: str) -> str:
     return f"(?i:{pattern})"
 
 
-_MONTH_FULL = _alt([m for m in MONTHS if len(m) > 3 or m == "may"], caps=True)
-_MONTH_ABBR = "(?:" + _alt([m for m in MONTHS if len(m) <= 4 and m != "may"], caps=True) + r"\.?)"
+def _month_names(full: Iterable[str], abbreviated: Iterable[str]) -> str:
+    """The capitalised (or all-capital) month names: a full name, or an abbreviation with an
+    optional dot, tried in the order of the plain alternation of the full names' trie and the
+    abbreviations' trie.
+
+    Written as one alternative per first letter, which tries that letter's full names and
+    then its abbreviations (a position's first letter rules out the other branches, so the
+    order of tries is the same). re skips ahead to the characters an alternation of literals
+    opens with; the plain form (an alternation of two tries) it tried at every character of
+    the text, which the month trigger searches whole.
+    """
+    full, abbreviated = _capitalised(full), _capitalised(abbreviated)
+    branches = []
+    for letter in sorted({form[0] for form in full + abbreviated}):
+        tails = []
+        if full_tails := [f[1:] for f in full if f[0] == letter]:
+            tails.append("(?:" + longest_first(full_tails) + ")")
+        if abbreviated_tails := [f[1:] for f in abbreviated if f[0] == letter]:
+            tails.append("(?:" + longest_first(abbreviated_tails) + r")\.?")
+        branches.append(re.escape(letter) + "(?:" + "|".join(tails) + ")")
+    return "(?:" + "|".join(branches) + ")"
+
+
 # "December's figures" is a month; "May'" and "Mayfair" are not
-MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})(?!\w|['’](?!s\b))"
+MONTH = _month_names([m for m in MONTHS if len(m) > 3 or m == "may"],
+                     [m for m in MONTHS if len(m) <= 4 and m != "may"]) + r"(?!\w|['’](?!s\b))"
 WEEKDAY = _alt(WEEKDAYS, caps=True) + r"\b"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d)\b"
@@ -291,7 +324,8 @@ RULES = _rules()
 # engine cannot skip ahead to: it tried that alternation at every character of the text. No
 # match of one part can start inside a match of another (the digit parts' matches end a word
 # or hold no letter; the letter parts' hold no digit), so the parts' matches merged in text
-# order are exactly the alternation's (tests compare them).
+# order are exactly the alternation's (tests compare them). A part whose alternatives all
+# open with words is searched where those words occur (see _opening_words).
 _FOLDED_TRIGGERS = {
     "duration": (re.compile(r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
                             r"centur|millenni|while|time|period|term"),),
@@ -316,8 +350,9 @@ _WINDOW = 90
 # Rules tried only where the folded text begins with one of their leading runs (see
 # finditer_at): those whose failed tries cost most, where the test saved more than it cost
 # on news text. For the others (a month or weekday name first, or a few short words) a try
-# fails about as fast as the test.
-_LEAD_TESTED = frozenset({"duration", "set", "clock", "holiday", "date", "weekday", "deictic", "relative"})
+# fails about as fast as the test: they are tried wherever the text's first two characters
+# can begin one of their runs.
+_LEAD_TESTED = frozenset({"duration", "ago", "set", "clock", "holiday", "date", "weekday", "deictic", "relative"})
 # Words without which a rule tried over the whole text cannot match anywhere: a text without
 # any of them is not searched with the rule at all (most texts name no holiday or century).
 # Each word is case-insensitive in its rule, so these search the ASCII-folded text.
@@ -338,10 +373,10 @@ _GATES = {
 def _matches(name: str, pattern: re.Pattern[str], text: str, folded: str, starts: StartIndex):
     if name in _GATES and not _gate_passes(_GATES[name], folded):
         return
-    lead = folded if name in _LEAD_TESTED else None
+    lead_test = name in _LEAD_TESTED
     hits = trigger_hits(name, text, folded)
     if hits is None:
-        yield from finditer_at(pattern, starts, folded=lead)
+        yield from finditer_at(pattern, starts, folded=folded, lead_test=lead_test)
         return
     windows: list[list[int]] = []
     for hit in hits:
@@ -351,23 +386,18 @@ def _matches(name: str, pattern: re.Pattern[str], text: str, folded: str, starts
         else:
             windows.append([start, end])
     for start, end in windows:
-        yield from finditer_at(pattern, starts, start, end, folded=lead)
+        yield from finditer_at(pattern, starts, start, end, folded=folded, lead_test=lead_test)
 
 
 def _gate_passes(gate: re.Pattern[str], folded: str) -> bool:
-    # A match of the gate begins with one of its leading runs (most texts hold none of the
-    # words of "deictic" or "spelled_year"), and `in` finds them faster than the gate's
-    # alternation is searched. Runs of one character may be the ASCII part of a class that
-    # opens the gate, which a non-ASCII character can match too: those gates are searched.
-    runs = leading_runs(gate)
-    if runs is not None and min(map(len, runs)) > 1 and not any(run in folded for run in runs):
-        return False
-    return gate.search(folded) is not None
+    # most texts hold none of the words of "deictic" or "spelled_year": str.find looks for
+    # them faster than the gate's alternation is searched
+    return next(_folded_hits(gate, folded), None) is not None
 
 
 def trigger_hits(name: str, text: str, folded: str) -> Iterable[re.Match[str]] | None:
     """The matches of the rule's trigger in text order, or None for a rule without one."""
-    parts = [part.finditer(folded) for part in _FOLDED_TRIGGERS.get(name, ())] \
+    parts = [_folded_hits(part, folded) for part in _FOLDED_TRIGGERS.get(name, ())] \
         + [part.finditer(text) for part in _TRIGGERS.get(name, ())]
     if not parts:
         return None
@@ -375,6 +405,26 @@ def trigger_hits(name: str, text: str, folded: str) -> Iterable[re.Match[str]] |
 
 
 _start = operator.methodcaller("start")
+
+
+def _folded_hits(pattern: re.Pattern[str], folded: str) -> Iterator[re.Match[str]]:
+    """The matches of a trigger part or gate in the folded text."""
+    words = _opening_words(pattern)
+    return pattern.finditer(folded) if words is None else finditer_from(pattern, folded, words)
+
+
+def _opening_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The words one of which opens every match of a trigger part or gate, or None where
+    they are not known or one is shorter than three characters (found too often to look
+    for one by one).
+
+    They are the pattern's leading runs: these begin every match that begins with an ASCII
+    character, and a pattern opening with a literal word has no other. (A class opening a
+    pattern gives runs of one character, but for a class of non-ASCII characters alone,
+    which no trigger or gate opens with.)
+    """
+    runs = leading_runs(pattern)
+    return runs if runs is not None and min(map(len, runs)) >= 3 else None
 
 
 # Families in order of preference when two matches cover exactly the same characters.
