@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
+import random
 
 import pytest
 
 from newsprism.extract.facts import find_claims
-from newsprism.extract.interactions import find_acts
+from newsprism.extract.interactions import ActFinder, find_acts
 from newsprism.extract.mentions import find_mentions
 from newsprism.model import Article
+from tests.conftest import SEEDS, require_shared
 
 pytestmark = pytest.mark.model
 
@@ -127,3 +129,23 @@ def test_a_cycle_through_an_author_and_a_pronoun_ends():
     party = finder._party(doc[5])
     assert party is not None and party.phrase.text == "her" and party.candidates == ()
     assert finder.find() == []
+
+
+def test_words_naming_no_one_have_no_named_part(nlp):
+    # Acts of quoted words are skipped when the words name no one and no addressee stands
+    # in: that holds only if no part of words without names names anyone.
+    rng = random.Random(3)
+    for path in sorted(require_shared(SEEDS).glob("*.txt")):
+        text = path.read_text("utf-8")
+        article = Article(path.stem, path.name, text)
+        doc = nlp(text)
+        mentions = find_mentions(doc, article, {}, None)
+        finder = ActFinder(doc, article, [(m.span.start, m.span.end) for m in mentions if m.kind == "name"])
+        for _ in range(300):
+            start = rng.randrange(len(text))
+            end = min(len(text), start + rng.randint(1, 120))
+            if finder._names_between(start, end):
+                continue
+            for _ in range(5):
+                s = rng.randint(start, end - 1)
+                assert finder._names_between(s, rng.randint(s + 1, end)) == []

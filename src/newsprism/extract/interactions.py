@@ -240,6 +240,10 @@ class ActFinder:
             if addressee is not None:
                 break
         start, end = content
+        if addressee is None and not self._names_between(start, end):
+            # No one the words could target (each act's targets are the names of its
+            # sentence, a part of them, else the addressee): no act to read them for.
+            return []
         acts = []
         for act in speech_acts(self.text[start:end]):
             s_start, s_end = start + act.sentence_start, start + act.sentence_end
