@@ -8,7 +8,7 @@ import random
 import pytest
 
 from newsprism.extract.facts import find_claims
-from newsprism.extract.interactions import ActFinder, find_acts
+from newsprism.extract.interactions import _WORD_CLASS, ActFinder, _cue_form, find_acts
 from newsprism.extract.mentions import find_mentions
 from newsprism.model import Article
 from tests.conftest import SEEDS, require_shared
@@ -149,3 +149,22 @@ def test_words_naming_no_one_have_no_named_part(nlp):
             for _ in range(5):
                 s = rng.randint(start, end - 1)
                 assert finder._names_between(s, rng.randint(s + 1, end)) == []
+
+
+def _token_by_token(finder):
+    """The verbs and nouns of an article outside quotations and embedded posts, read from
+    its token objects: what the array reading must give."""
+    for token in finder.doc:
+        if token.pos_ in _WORD_CLASS and not finder._quoted(token.idx) and not finder._embedded(token.idx):
+            yield token.i, token.pos_, *_cue_form((_WORD_CLASS[token.pos_], token.lemma_, token.lower_))
+
+
+def test_narration_words_read_on_arrays_are_those_of_the_tokens(nlp):
+    texts = [path.read_text("utf-8") for path in sorted(require_shared(SEEDS).glob("*.txt"))]
+    texts += ["", "“I never said that,” she said.", "Legend texted West. West retweeted Trump's posts."]
+    for k, text in enumerate(texts):
+        article = Article(str(k), f"{k}.txt", text)
+        doc = nlp(text)
+        mentions = find_mentions(doc, article, {}, None)
+        finder = ActFinder(doc, article, [(m.span.start, m.span.end) for m in mentions if m.kind == "name"])
+        assert list(finder._narration_words()) == list(_token_by_token(finder))

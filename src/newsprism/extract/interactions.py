@@ -23,10 +23,14 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Iterator
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from newsprism.extract.narration import embed_ranges, merge, quoted_ranges, sentence_lines
+from newsprism.memo import Memo
 from newsprism.model import Article, Span
 from newsprism.offsets import OrderedRanges, RangeUnion, first_holding
 from newsprism.stages import document_stage
@@ -120,6 +124,20 @@ def _lemma_forms(lemma: str, surface: str) -> list[str]:
     return found
 
 
+def _cue_form(word: tuple[str, str, str]) -> tuple[str | None, bool]:
+    """For a word given as ``(word class, lemma, lowercase form)``: the first of its
+    :func:`lemmas` that names an act of its class in :func:`cues` (None when none does), and
+    whether one of them is a word of reporting."""
+    word_class, lemma, surface = word
+    forms = _lemma_forms(lemma, surface)
+    table = cues()
+    return next((f for f in forms if (word_class, f) in table), None), not _REPORTING_LEMMAS.isdisjoint(forms)
+
+
+# Each verb and noun of every article asks: most are words seen before.
+_CUE_FORMS = Memo(_cue_form, 100_000)
+
+
 class ActFinder:
     """Finds the acts of one parsed article; ``names`` are the character ranges of the person
     names and handles the ``mentions`` stage found in it."""
@@ -147,35 +165,45 @@ class ActFinder:
     def find(self) -> list[Act]:
         acts: list[Act] = []
         table = cues()
+        doc = self.doc
+        for i, pos, lemma, reporting in self._narration_words():
+            token = None
+            if lemma is not None:
+                token = doc[i]
+                if _WORD_CLASS[pos] == "verb":
+                    acts += self._verb_acts(token, lemma, table[("verb", lemma)])
+                else:
+                    acts += self._noun_acts(token, lemma, table[("noun", lemma)])
+            if pos == "VERB":
+                acts += self._content_acts(token or doc[i], reporting)
+        return _unique(acts)
+
+    def _narration_words(self) -> Iterator[tuple[int, str, str | None, bool]]:
+        """The verbs and nouns outside quotations and embedded posts (a speaker's own words
+        are read from the quotation, not as narration): each one's index, part of speech,
+        the form of it that names an act (:func:`_cue_form`) and whether it is a word of
+        reporting.
+
+        Only verbs and nouns name acts: the rest is skipped on the parse's arrays, a token
+        object is made only for a cue or a verb (making one for each noun, and reading its
+        strings, cost more than the search), and a word's forms are looked up once.
+        """
         from spacy import symbols  # here: the story modules that import this one need no spaCy
         from spacy.attrs import IDX, LEMMA, LOWER, POS
 
         doc = self.doc
+        if not len(doc):
+            return
+        names = {symbols.IDS[pos]: pos for pos in _WORD_CLASS}
+        columns = doc.to_array([POS, IDX, LEMMA, LOWER])
+        offsets = columns[:, 1].astype(np.int64)
+        wanted = (columns[:, :1] == np.array(list(names), dtype=columns.dtype)).any(axis=1)
+        wanted &= ~self._quoted_union.holding(offsets) & ~self._embedded_union.holding(offsets)
+        rows = np.flatnonzero(wanted)
         strings = doc.vocab.strings
-        classes = {symbols.IDS[pos]: (pos, word_class) for pos, word_class in _WORD_CLASS.items()}
-        # Only verbs and nouns name acts, and only outside quotations: the rest is skipped on
-        # the parse's arrays, and a token object is made only for a cue or a verb (making one
-        # for each noun, and reading its strings, cost more than the search).
-        columns = doc.to_array([POS, IDX, LEMMA, LOWER]).tolist() if len(doc) else []
-        for i, (pos_id, idx, lemma_id, lower_id) in enumerate(columns):
-            if pos_id not in classes:
-                continue
-            pos, word_class = classes[pos_id]
-            if self._quoted(idx) or self._embedded(idx):
-                continue  # a speaker's own words are read from the quotation, not as narration
-            forms = _lemma_forms(strings[lemma_id], strings[lower_id])
-            token = None
-            for lemma in forms:
-                if (word_class, lemma) in table:
-                    token = doc[i]
-                    if word_class == "verb":
-                        acts += self._verb_acts(token, lemma, table[("verb", lemma)])
-                    else:
-                        acts += self._noun_acts(token, lemma, table[("noun", lemma)])
-                    break
-            if pos == "VERB":
-                acts += self._content_acts(token or doc[i], not _REPORTING_LEMMAS.isdisjoint(forms))
-        return _unique(acts)
+        for i, (pos_id, _, lemma_id, lower_id) in zip(rows.tolist(), columns[rows].tolist()):
+            pos = names[pos_id]
+            yield (i, pos, *_CUE_FORMS[_WORD_CLASS[pos], strings[lemma_id], strings[lower_id]])
 
     # --- acts named by a verb or a noun ---------------------------------------------------
 
