@@ -131,16 +131,12 @@ def test_a_cycle_through_an_author_and_a_pronoun_ends():
     assert finder.find() == []
 
 
-def test_words_naming_no_one_have_no_named_part(nlp):
+def test_words_naming_no_one_have_no_named_part(seed_finders):
     # Acts of quoted words are skipped when the words name no one and no addressee stands
     # in: that holds only if no part of words without names names anyone.
     rng = random.Random(3)
-    for path in sorted(require_shared(SEEDS).glob("*.txt")):
-        text = path.read_text("utf-8")
-        article = Article(path.stem, path.name, text)
-        doc = nlp(text)
-        mentions = find_mentions(doc, article, {}, None)
-        finder = ActFinder(doc, article, [(m.span.start, m.span.end) for m in mentions if m.kind == "name"])
+    for finder in seed_finders:
+        text = finder.text
         for _ in range(300):
             start = rng.randrange(len(text))
             end = min(len(text), start + rng.randint(1, 120))
@@ -159,12 +155,37 @@ def _token_by_token(finder):
             yield token.i, token.pos_, *_cue_form((_WORD_CLASS[token.pos_], token.lemma_, token.lower_))
 
 
-def test_narration_words_read_on_arrays_are_those_of_the_tokens(nlp):
-    texts = [path.read_text("utf-8") for path in sorted(require_shared(SEEDS).glob("*.txt"))]
-    texts += ["", "“I never said that,” she said.", "Legend texted West. West retweeted Trump's posts."]
-    for k, text in enumerate(texts):
-        article = Article(str(k), f"{k}.txt", text)
-        doc = nlp(text)
-        mentions = find_mentions(doc, article, {}, None)
-        finder = ActFinder(doc, article, [(m.span.start, m.span.end) for m in mentions if m.kind == "name"])
+def test_narration_words_read_on_arrays_are_those_of_the_tokens(nlp, seed_finders):
+    more = ["", "“I never said that,” she said.", "Legend texted West. West retweeted Trump's posts."]
+    for finder in seed_finders + [_finder(nlp, text) for text in more]:
         assert list(finder._narration_words()) == list(_token_by_token(finder))
+
+
+def _finder(nlp, text: str, name: str = "t") -> ActFinder:
+    article = Article(name, f"{name}.txt", text)
+    doc = nlp(text)
+    mentions = find_mentions(doc, article, {}, None)
+    return ActFinder(doc, article, [(m.span.start, m.span.end) for m in mentions if m.kind == "name"])
+
+
+@pytest.fixture(scope="module")
+def seed_finders(nlp) -> list[ActFinder]:
+    return [_finder(nlp, path.read_text("utf-8"), path.stem) for path in sorted(require_shared(SEEDS).glob("*.txt"))]
+
+
+def test_name_tokens_between_are_the_name_tokens_of_the_stretch(seed_finders):
+    # Name lookups read the stretch's proper nouns and mention tokens from an index: the
+    # same tokens as the stretch's own (expanded to whole tokens, or cut to a token start).
+    rng = random.Random(5)
+    for finder in seed_finders:
+        doc, text = finder.doc, finder.text
+        named = {t.i for t in doc if t.pos_ == "PROPN" or t.idx in finder._mention_at}
+        for _ in range(300):
+            start = rng.randrange(len(text))
+            end = min(len(text), start + rng.randint(0, 400))
+            expanded = [t.i for t in doc.char_span(start, end, alignment_mode="expand") or []
+                        if t.i in named and start <= t.idx < end]
+            assert [t.i for t in finder._name_tokens_between(start, end)] == expanded
+            token = doc[rng.randrange(len(doc))]
+            contracted = [t.i for t in doc.char_span(start, token.idx, alignment_mode="contract") or [] if t.i in named]
+            assert [t.i for t in finder._name_tokens_between(start, token.idx)] == contracted

@@ -21,9 +21,9 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
-from functools import lru_cache
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -484,9 +484,7 @@ class ActFinder:
         index = self._sentence_index.index(token.idx) or 0
         window_start = self.sentences[max(0, index - 2)][0]
         found: list[tuple[tuple[int, int], bool]] = []
-        for other in self.doc.char_span(window_start, token.idx, alignment_mode="contract") or []:
-            if other.pos_ not in ("PROPN",) and other.idx not in self._mention_at:
-                continue
+        for other in self._name_tokens_between(window_start, token.idx):
             if self._quoted(other.idx) or self._embedded(other.idx):
                 continue
             run = self._name_at(other)
@@ -554,13 +552,32 @@ class ActFinder:
 
     def _names_between(self, start: int, end: int) -> list[tuple[int, int]]:
         runs = []
-        for token in self.doc.char_span(start, end, alignment_mode="expand") or []:
-            if token.idx < start or token.idx >= end:
-                continue
-            run = self._name_at(token) if token.pos_ == "PROPN" or token.idx in self._mention_at else None
+        for token in self._name_tokens_between(start, end):
+            run = self._name_at(token)
             if run is not None and run not in runs and start <= run[0] and run[1] <= end:
                 runs.append(run)
         return runs
+
+    def _name_tokens_between(self, start: int, end: int) -> list[Token]:
+        """The proper nouns and the tokens inside a mention that start in ``[start, end)``."""
+        offsets, indices = self._name_tokens
+        return [self.doc[i] for i in indices[bisect_left(offsets, start):bisect_left(offsets, end)]]
+
+    @cached_property
+    def _name_tokens(self) -> tuple[list[int], list[int]]:
+        """The character offsets and the indices of the tokens that may belong to a name
+        (proper nouns, tokens inside a mention), in order. Name lookups ask for a few
+        sentences at a time, over and over: they read these few tokens, found once on the
+        parse's arrays, instead of making a token object for every word of their stretch."""
+        from spacy import symbols
+        from spacy.attrs import IDX, POS
+
+        if not len(self.doc):
+            return [], []
+        columns = self.doc.to_array([POS, IDX])
+        offsets = columns[:, 1].astype(np.int64)
+        rows = np.flatnonzero((columns[:, 0] == symbols.PROPN) | RangeUnion(self.mentions).holding(offsets))
+        return offsets[rows].tolist(), rows.tolist()
 
     def _act(self, kind: str, source: Party, target: Party | None, cue: Token, confidence: float = 1.0) -> Act:
         return Act(kind, source, target, self._span(cue.idx, cue.idx + len(cue), "cue"),
