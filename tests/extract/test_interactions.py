@@ -152,7 +152,7 @@ def _token_by_token(finder):
     its token objects: what the array reading must give."""
     for token in finder.doc:
         if token.pos_ in _WORD_CLASS and not finder._quoted(token.idx) and not finder._embedded(token.idx):
-            yield token.i, token.pos_, *_cue_form((_WORD_CLASS[token.pos_], token.lemma_, token.lower_))
+            yield token.i, token.pos_, *_cue_form(_WORD_CLASS[token.pos_], token.lemma_, token.lower_)
 
 
 def test_narration_words_read_on_arrays_are_those_of_the_tokens(nlp, seed_finders):

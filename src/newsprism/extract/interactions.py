@@ -124,18 +124,21 @@ def _lemma_forms(lemma: str, surface: str) -> list[str]:
     return found
 
 
-def _cue_form(word: tuple[str, str, str]) -> tuple[str | None, bool]:
-    """For a word given as ``(word class, lemma, lowercase form)``: the first of its
-    :func:`lemmas` that names an act of its class in :func:`cues` (None when none does), and
-    whether one of them is a word of reporting."""
-    word_class, lemma, surface = word
+def _cue_form(word_class: str, lemma: str, surface: str) -> tuple[str | None, bool]:
+    """For a word of this class, lemma and lowercase form: the first of its :func:`lemmas`
+    that names an act of its class in :func:`cues` (None when none does), and whether one of
+    them is a word of reporting."""
     forms = _lemma_forms(lemma, surface)
     table = cues()
     return next((f for f in forms if (word_class, f) in table), None), not _REPORTING_LEMMAS.isdisjoint(forms)
 
 
-# Each verb and noun of every article asks: most are words seen before.
-_CUE_FORMS = Memo(_cue_form, 100_000)
+@lru_cache(maxsize=4)
+def _cue_forms(strings) -> Memo:
+    """:func:`_cue_form` of the words of the parses of one string store, given as ``(word
+    class, lemma id, lowercase id)``. Each verb and noun of every article asks, and most are
+    words seen before: their answer costs a lookup, not even the reading of their strings."""
+    return Memo(lambda word: _cue_form(word[0], strings[word[1]], strings[word[2]]), 100_000)
 
 
 class ActFinder:
@@ -197,13 +200,13 @@ class ActFinder:
         names = {symbols.IDS[pos]: pos for pos in _WORD_CLASS}
         columns = doc.to_array([POS, IDX, LEMMA, LOWER])
         offsets = columns[:, 1].astype(np.int64)
-        wanted = (columns[:, :1] == np.array(list(names), dtype=columns.dtype)).any(axis=1)
+        wanted = np.logical_or.reduce([columns[:, 0] == pos_id for pos_id in names])
         wanted &= ~self._quoted_union.holding(offsets) & ~self._embedded_union.holding(offsets)
         rows = np.flatnonzero(wanted)
-        strings = doc.vocab.strings
+        forms = _cue_forms(doc.vocab.strings)
         for i, (pos_id, _, lemma_id, lower_id) in zip(rows.tolist(), columns[rows].tolist()):
             pos = names[pos_id]
-            yield (i, pos, *_CUE_FORMS[_WORD_CLASS[pos], strings[lemma_id], strings[lower_id]])
+            yield (i, pos, *forms[_WORD_CLASS[pos], lemma_id, lower_id])
 
     # --- acts named by a verb or a noun ---------------------------------------------------
 
