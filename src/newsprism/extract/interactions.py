@@ -391,9 +391,8 @@ class ActFinder:
         if self._quoted(token.idx):
             return None
         own = self._name_at(token)
-        phrase_tokens = [t for t in token.subtree if t.i <= token.i and t.dep_ != "punct" and t.pos_ != "PUNCT"]
-        inner = tuple(self._span(*r) for r in self._inner_names(token) if r != own)
         if own is not None:
+            inner = tuple(self._span(*r) for r in self._inner_names(token) if r != own)
             words = self.text[own[0]:own[1]].split()
             head = words[-1].lower() if words and words[-1].lower() in person_nouns() else None
             candidates = self._candidates(token, subject_first=True, epithet=True) if head else ()
@@ -405,15 +404,16 @@ class ActFinder:
         lemma = token.lemma_.lower()
         if token.pos_ in ("NOUN", "PROPN") and lemma in UTTERANCES:
             return self._author(token)
-        inner_names = inner
+        inner_names = tuple(self._span(*r) for r in self._inner_names(token))
         if token.pos_ == "NOUN" and (lemma in person_nouns() or lemma.split("-")[-1] in person_nouns()):
+            phrase_tokens = _phrase_words(token)
             if not any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in phrase_tokens) and not inner_names:
                 return None  # "a rapper", "fans": not one known person
             phrase = self._span(phrase_tokens[0].idx, token.idx + len(token))
             return Party(phrase, inner_names, lemma, self._candidates(token, subject_first=True, epithet=True))
         if inner_names:
             # "Guardians of the Galaxy director James Gunn" parsed with the wrong head.
-            return Party(self._span(phrase_tokens[0].idx, token.idx + len(token)), inner_names)
+            return Party(self._span(_phrase_words(token)[0].idx, token.idx + len(token)), inner_names)
         return None
 
     def _inner_names(self, token: Token) -> list[tuple[int, int]]:
@@ -456,9 +456,12 @@ class ActFinder:
             return self._name_at(token.head)
         if token.pos_ == "PROPN" and token.text[:1].isupper() or token.text in self.name_words:
             first = token
-            while first.i > 0 and self.doc[first.i - 1].pos_ == "PROPN" and self.doc[first.i - 1].text[:1].isupper() \
-                    and self.doc[first.i - 1].whitespace_ and "\n" not in self.doc[first.i - 1].whitespace_:
-                first = self.doc[first.i - 1]
+            while first.i > 0:
+                before = self.doc[first.i - 1]
+                if before.pos_ != "PROPN" or not before.text[:1].isupper() or not before.whitespace_ \
+                        or "\n" in before.whitespace_:
+                    break
+                first = before
             return first.idx, token.idx + len(token)
         return None
 
@@ -621,6 +624,12 @@ _REPORTING_LEMMAS = frozenset(
 
 
 _INNER = frozenset({"compound", "appos", "prep", "pobj", "nmod", "flat", "npadvmod"})
+
+
+def _phrase_words(head: Token) -> list[Token]:
+    """The words of a noun phrase up to its head, punctuation left out (read only for the
+    phrases that need them: a subject's subtree can hold a whole relative clause)."""
+    return [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct" and t.pos_ != "PUNCT"]
 
 
 def _complement(verb: Token) -> Token | None:
