@@ -45,8 +45,8 @@ SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)")
 # The word a period closes, and the initials ("U.S.") whose period ends no sentence.
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.?)+")
-_WORD = re.compile(r"[^\W\d_]+")
 _WORD_CHAR = re.compile(r"\w")
+_WORD = re.compile(r"[^\W\d_]+")  # the words an insult is looked for among
 # Abbreviations whose period does not end a sentence ("Dr. Darrell Scott", "U.S.").
 ABBREVIATIONS = frozenset("dr mr mrs ms st jr sr prof gen sen rep gov lt col sgt capt mt vs etc no".split())
 # Positive openings of sarcasm ("It's nice to see ...", "Love how ...", "Great job ...").
