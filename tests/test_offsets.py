@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
+
 from newsprism.offsets import OrderedRanges, RangeUnion, first_holding
 
 CASES = [
@@ -23,6 +25,16 @@ def test_range_union_matches_a_scan():
         union = RangeUnion(ranges)
         for offset in range(-2, 70):
             assert (offset in union) == any(s <= offset < e for s, e in ranges), (ranges, offset)
+
+
+def test_range_union_holding_is_membership_of_each_offset():
+    rng = random.Random(5)
+    offsets = np.arange(-2, 70, dtype=np.int64)
+    cases = CASES + [[(s, s + rng.randint(0, 6)) for s in rng.sample(range(60), 8)] for _ in range(50)]
+    for ranges in cases:
+        union = RangeUnion(ranges)
+        assert union.holding(offsets).tolist() == [int(o) in union for o in offsets], ranges
+    assert RangeUnion([(1, 4)]).holding(np.array([], dtype=np.int64)).tolist() == []
 
 
 def test_first_holding_is_the_first_range_in_order():

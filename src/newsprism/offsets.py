@@ -10,6 +10,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 
+import numpy as np
+
 
 class RangeUnion:
     """The union of half-open ``[start, end)`` ranges (overlapping or not)."""
@@ -30,6 +32,14 @@ class RangeUnion:
     def __contains__(self, offset: int) -> bool:
         k = bisect_right(self._starts, offset) - 1
         return k >= 0 and offset < self._ends[k]
+
+    def holding(self, offsets: np.ndarray) -> np.ndarray:
+        """``offset in self`` for each of an array of offsets (a token column of a parse),
+        as a boolean array, searched in one call rather than one bisection per token."""
+        if not self._starts:
+            return np.zeros(len(offsets), dtype=bool)
+        k = np.searchsorted(np.asarray(self._starts), offsets, side="right") - 1
+        return (k >= 0) & (offsets < np.asarray(self._ends)[np.maximum(k, 0)])
 
 
 class OrderedRanges:

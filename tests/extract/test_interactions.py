@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
+import random
 
 import pytest
 
 from newsprism.extract.facts import find_claims
-from newsprism.extract.interactions import find_acts
+from newsprism.extract.interactions import _WORD_CLASS, ActFinder, _cue_form, find_acts
 from newsprism.extract.mentions import find_mentions
 from newsprism.model import Article
+from tests.conftest import SEEDS, require_shared
 
 pytestmark = pytest.mark.model
 
@@ -127,3 +129,63 @@ def test_a_cycle_through_an_author_and_a_pronoun_ends():
     party = finder._party(doc[5])
     assert party is not None and party.phrase.text == "her" and party.candidates == ()
     assert finder.find() == []
+
+
+def test_words_naming_no_one_have_no_named_part(seed_finders):
+    # Acts of quoted words are skipped when the words name no one and no addressee stands
+    # in: that holds only if no part of words without names names anyone.
+    rng = random.Random(3)
+    for finder in seed_finders:
+        text = finder.text
+        for _ in range(300):
+            start = rng.randrange(len(text))
+            end = min(len(text), start + rng.randint(1, 120))
+            if finder._names_between(start, end):
+                continue
+            for _ in range(5):
+                s = rng.randint(start, end - 1)
+                assert finder._names_between(s, rng.randint(s + 1, end)) == []
+
+
+def _token_by_token(finder):
+    """The verbs and nouns of an article outside quotations and embedded posts, read from
+    its token objects: what the array reading must give."""
+    for token in finder.doc:
+        if token.pos_ in _WORD_CLASS and not finder._quoted(token.idx) and not finder._embedded(token.idx):
+            yield token.i, token.pos_, *_cue_form(_WORD_CLASS[token.pos_], token.lemma_, token.lower_)
+
+
+def test_narration_words_read_on_arrays_are_those_of_the_tokens(nlp, seed_finders):
+    more = ["", "“I never said that,” she said.", "Legend texted West. West retweeted Trump's posts."]
+    for finder in seed_finders + [_finder(nlp, text) for text in more]:
+        assert list(finder._narration_words()) == list(_token_by_token(finder))
+
+
+def _finder(nlp, text: str, name: str = "t") -> ActFinder:
+    article = Article(name, f"{name}.txt", text)
+    doc = nlp(text)
+    mentions = find_mentions(doc, article, {}, None)
+    return ActFinder(doc, article, [(m.span.start, m.span.end) for m in mentions if m.kind == "name"])
+
+
+@pytest.fixture(scope="module")
+def seed_finders(nlp) -> list[ActFinder]:
+    return [_finder(nlp, path.read_text("utf-8"), path.stem) for path in sorted(require_shared(SEEDS).glob("*.txt"))]
+
+
+def test_name_tokens_between_are_the_name_tokens_of_the_stretch(seed_finders):
+    # Name lookups read the stretch's proper nouns and mention tokens from an index: the
+    # same tokens as the stretch's own (expanded to whole tokens, or cut to a token start).
+    rng = random.Random(5)
+    for finder in seed_finders:
+        doc, text = finder.doc, finder.text
+        named = {t.i for t in doc if t.pos_ == "PROPN" or t.idx in finder._mention_at}
+        for _ in range(300):
+            start = rng.randrange(len(text))
+            end = min(len(text), start + rng.randint(0, 400))
+            expanded = [t.i for t in doc.char_span(start, end, alignment_mode="expand") or []
+                        if t.i in named and start <= t.idx < end]
+            assert [t.i for t in finder._name_tokens_between(start, end)] == expanded
+            token = doc[rng.randrange(len(doc))]
+            contracted = [t.i for t in doc.char_span(start, token.idx, alignment_mode="contract") or [] if t.i in named]
+            assert [t.i for t in finder._name_tokens_between(start, token.idx)] == contracted

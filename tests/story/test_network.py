@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from newsprism.extract.interactions import Act, Party
@@ -157,3 +159,24 @@ def test_example_story_interactions_and_count_conflict(example_analysis):
     assert any(t == "rejects" and s == "elena-varga" for s, t, _ in edges)
     counts = [c for c in story.conflicts if c.kind == "fact" and c.facet == "count"]
     assert counts and {"about 120 residents", "About 150 people"} <= set(counts[0].values)
+
+
+def test_people_named_in_part_of_words_are_named_in_them():
+    # Quoted words naming no one but the speaker are not read for acts: that holds only if
+    # the people a sentence of them names are among those the whole words name.
+    rng = random.Random(9)
+    for _ in range(200):
+        people = []
+        for k in range(rng.randint(1, 5)):
+            spans = []
+            for _ in range(rng.randint(1, 4)):
+                start = rng.randrange(200)
+                spans.append(Span("a", start, start + rng.randint(1, 25), "x"))
+            people.append(Person(f"p{k}", f"P{k}", evidence=tuple(spans)))
+        resolver = Resolver(people)
+        for _ in range(20):
+            start = rng.randrange(220)
+            end = start + rng.randint(0, 80)
+            whole = set(resolver.people_in("a", start, end))
+            s = rng.randint(start, end)
+            assert set(resolver.people_in("a", s, rng.randint(s, end))) <= whole

@@ -21,12 +21,16 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from newsprism.extract.narration import embed_ranges, merge, quoted_ranges, sentence_lines
+from newsprism.memo import Memo
 from newsprism.model import Article, Span
 from newsprism.offsets import OrderedRanges, RangeUnion, first_holding
 from newsprism.stages import document_stage
@@ -120,6 +124,23 @@ def _lemma_forms(lemma: str, surface: str) -> list[str]:
     return found
 
 
+def _cue_form(word_class: str, lemma: str, surface: str) -> tuple[str | None, bool]:
+    """For a word of this class, lemma and lowercase form: the first of its :func:`lemmas`
+    that names an act of its class in :func:`cues` (None when none does), and whether one of
+    them is a word of reporting."""
+    forms = _lemma_forms(lemma, surface)
+    table = cues()
+    return next((f for f in forms if (word_class, f) in table), None), not _REPORTING_LEMMAS.isdisjoint(forms)
+
+
+@lru_cache(maxsize=4)
+def _cue_forms(strings) -> Memo:
+    """:func:`_cue_form` of the words of the parses of one string store, given as ``(word
+    class, lemma id, lowercase id)``. Each verb and noun of every article asks, and most are
+    words seen before: their answer costs a lookup, not even the reading of their strings."""
+    return Memo(lambda word: _cue_form(word[0], strings[word[1]], strings[word[2]]), 100_000)
+
+
 class ActFinder:
     """Finds the acts of one parsed article; ``names`` are the character ranges of the person
     names and handles the ``mentions`` stage found in it."""
@@ -147,35 +168,45 @@ class ActFinder:
     def find(self) -> list[Act]:
         acts: list[Act] = []
         table = cues()
+        doc = self.doc
+        for i, pos, lemma, reporting in self._narration_words():
+            token = None
+            if lemma is not None:
+                token = doc[i]
+                if _WORD_CLASS[pos] == "verb":
+                    acts += self._verb_acts(token, lemma, table[("verb", lemma)])
+                else:
+                    acts += self._noun_acts(token, lemma, table[("noun", lemma)])
+            if pos == "VERB":
+                acts += self._content_acts(token or doc[i], reporting)
+        return _unique(acts)
+
+    def _narration_words(self) -> Iterator[tuple[int, str, str | None, bool]]:
+        """The verbs and nouns outside quotations and embedded posts (a speaker's own words
+        are read from the quotation, not as narration): each one's index, part of speech,
+        the form of it that names an act (:func:`_cue_form`) and whether it is a word of
+        reporting.
+
+        Only verbs and nouns name acts: the rest is skipped on the parse's arrays, a token
+        object is made only for a cue or a verb (making one for each noun, and reading its
+        strings, cost more than the search), and a word's forms are looked up once.
+        """
         from spacy import symbols  # here: the story modules that import this one need no spaCy
         from spacy.attrs import IDX, LEMMA, LOWER, POS
 
         doc = self.doc
-        strings = doc.vocab.strings
-        classes = {symbols.IDS[pos]: (pos, word_class) for pos, word_class in _WORD_CLASS.items()}
-        # Only verbs and nouns name acts, and only outside quotations: the rest is skipped on
-        # the parse's arrays, and a token object is made only for a cue or a verb (making one
-        # for each noun, and reading its strings, cost more than the search).
-        columns = doc.to_array([POS, IDX, LEMMA, LOWER]).tolist() if len(doc) else []
-        for i, (pos_id, idx, lemma_id, lower_id) in enumerate(columns):
-            if pos_id not in classes:
-                continue
-            pos, word_class = classes[pos_id]
-            if self._quoted(idx) or self._embedded(idx):
-                continue  # a speaker's own words are read from the quotation, not as narration
-            forms = _lemma_forms(strings[lemma_id], strings[lower_id])
-            token = None
-            for lemma in forms:
-                if (word_class, lemma) in table:
-                    token = doc[i]
-                    if word_class == "verb":
-                        acts += self._verb_acts(token, lemma, table[("verb", lemma)])
-                    else:
-                        acts += self._noun_acts(token, lemma, table[("noun", lemma)])
-                    break
-            if pos == "VERB":
-                acts += self._content_acts(token or doc[i], not _REPORTING_LEMMAS.isdisjoint(forms))
-        return _unique(acts)
+        if not len(doc):
+            return
+        names = {symbols.IDS[pos]: pos for pos in _WORD_CLASS}
+        columns = doc.to_array([POS, IDX, LEMMA, LOWER])
+        offsets = columns[:, 1].astype(np.int64)
+        wanted = np.logical_or.reduce([columns[:, 0] == pos_id for pos_id in names])
+        wanted &= ~self._quoted_union.holding(offsets) & ~self._embedded_union.holding(offsets)
+        rows = np.flatnonzero(wanted)
+        forms = _cue_forms(doc.vocab.strings)
+        for i, (pos_id, _, lemma_id, lower_id) in zip(rows.tolist(), columns[rows].tolist()):
+            pos = names[pos_id]
+            yield (i, pos, *forms[_WORD_CLASS[pos], lemma_id, lower_id])
 
     # --- acts named by a verb or a noun ---------------------------------------------------
 
@@ -240,6 +271,10 @@ class ActFinder:
             if addressee is not None:
                 break
         start, end = content
+        if addressee is None and not self._names_between(start, end):
+            # No one the words could target (each act's targets are the names of its
+            # sentence, a part of them, else the addressee): no act to read them for.
+            return []
         acts = []
         for act in speech_acts(self.text[start:end]):
             s_start, s_end = start + act.sentence_start, start + act.sentence_end
@@ -356,9 +391,8 @@ class ActFinder:
         if self._quoted(token.idx):
             return None
         own = self._name_at(token)
-        phrase_tokens = [t for t in token.subtree if t.i <= token.i and t.dep_ != "punct" and t.pos_ != "PUNCT"]
-        inner = tuple(self._span(*r) for r in self._inner_names(token) if r != own)
         if own is not None:
+            inner = tuple(self._span(*r) for r in self._inner_names(token) if r != own)
             words = self.text[own[0]:own[1]].split()
             head = words[-1].lower() if words and words[-1].lower() in person_nouns() else None
             candidates = self._candidates(token, subject_first=True, epithet=True) if head else ()
@@ -370,15 +404,16 @@ class ActFinder:
         lemma = token.lemma_.lower()
         if token.pos_ in ("NOUN", "PROPN") and lemma in UTTERANCES:
             return self._author(token)
-        inner_names = inner
+        inner_names = tuple(self._span(*r) for r in self._inner_names(token))
         if token.pos_ == "NOUN" and (lemma in person_nouns() or lemma.split("-")[-1] in person_nouns()):
+            phrase_tokens = _phrase_words(token)
             if not any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in phrase_tokens) and not inner_names:
                 return None  # "a rapper", "fans": not one known person
             phrase = self._span(phrase_tokens[0].idx, token.idx + len(token))
             return Party(phrase, inner_names, lemma, self._candidates(token, subject_first=True, epithet=True))
         if inner_names:
             # "Guardians of the Galaxy director James Gunn" parsed with the wrong head.
-            return Party(self._span(phrase_tokens[0].idx, token.idx + len(token)), inner_names)
+            return Party(self._span(_phrase_words(token)[0].idx, token.idx + len(token)), inner_names)
         return None
 
     def _inner_names(self, token: Token) -> list[tuple[int, int]]:
@@ -421,9 +456,12 @@ class ActFinder:
             return self._name_at(token.head)
         if token.pos_ == "PROPN" and token.text[:1].isupper() or token.text in self.name_words:
             first = token
-            while first.i > 0 and self.doc[first.i - 1].pos_ == "PROPN" and self.doc[first.i - 1].text[:1].isupper() \
-                    and self.doc[first.i - 1].whitespace_ and "\n" not in self.doc[first.i - 1].whitespace_:
-                first = self.doc[first.i - 1]
+            while first.i > 0:
+                before = self.doc[first.i - 1]
+                if before.pos_ != "PROPN" or not before.text[:1].isupper() or not before.whitespace_ \
+                        or "\n" in before.whitespace_:
+                    break
+                first = before
             return first.idx, token.idx + len(token)
         return None
 
@@ -452,9 +490,7 @@ class ActFinder:
         index = self._sentence_index.index(token.idx) or 0
         window_start = self.sentences[max(0, index - 2)][0]
         found: list[tuple[tuple[int, int], bool]] = []
-        for other in self.doc.char_span(window_start, token.idx, alignment_mode="contract") or []:
-            if other.pos_ not in ("PROPN",) and other.idx not in self._mention_at:
-                continue
+        for other in self._name_tokens_between(window_start, token.idx):
             if self._quoted(other.idx) or self._embedded(other.idx):
                 continue
             run = self._name_at(other)
@@ -522,13 +558,32 @@ class ActFinder:
 
     def _names_between(self, start: int, end: int) -> list[tuple[int, int]]:
         runs = []
-        for token in self.doc.char_span(start, end, alignment_mode="expand") or []:
-            if token.idx < start or token.idx >= end:
-                continue
-            run = self._name_at(token) if token.pos_ == "PROPN" or token.idx in self._mention_at else None
+        for token in self._name_tokens_between(start, end):
+            run = self._name_at(token)
             if run is not None and run not in runs and start <= run[0] and run[1] <= end:
                 runs.append(run)
         return runs
+
+    def _name_tokens_between(self, start: int, end: int) -> list[Token]:
+        """The proper nouns and the tokens inside a mention that start in ``[start, end)``."""
+        offsets, indices = self._name_tokens
+        return [self.doc[i] for i in indices[bisect_left(offsets, start):bisect_left(offsets, end)]]
+
+    @cached_property
+    def _name_tokens(self) -> tuple[list[int], list[int]]:
+        """The character offsets and the indices of the tokens that may belong to a name
+        (proper nouns, tokens inside a mention), in order. Name lookups ask for a few
+        sentences at a time, over and over: they read these few tokens, found once on the
+        parse's arrays, instead of making a token object for every word of their stretch."""
+        from spacy import symbols
+        from spacy.attrs import IDX, POS
+
+        if not len(self.doc):
+            return [], []
+        columns = self.doc.to_array([POS, IDX])
+        offsets = columns[:, 1].astype(np.int64)
+        rows = np.flatnonzero((columns[:, 0] == symbols.PROPN) | RangeUnion(self.mentions).holding(offsets))
+        return offsets[rows].tolist(), rows.tolist()
 
     def _act(self, kind: str, source: Party, target: Party | None, cue: Token, confidence: float = 1.0) -> Act:
         return Act(kind, source, target, self._span(cue.idx, cue.idx + len(cue), "cue"),
@@ -569,6 +624,12 @@ _REPORTING_LEMMAS = frozenset(
 
 
 _INNER = frozenset({"compound", "appos", "prep", "pobj", "nmod", "flat", "npadvmod"})
+
+
+def _phrase_words(head: Token) -> list[Token]:
+    """The words of a noun phrase up to its head, punctuation left out (read only for the
+    phrases that need them: a subject's subtree can hold a whole relative clause)."""
+    return [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct" and t.pos_ != "PUNCT"]
 
 
 def _complement(verb: Token) -> Token | None:

@@ -194,6 +194,10 @@ def _words_acts(edges, resolver: Resolver, narration, covered, speaker: str, spa
         addressees = _addressees(narration, speaker, span) or ([reply_to] if reply_to else [])
         if reply_to and reply_to != speaker:
             _add(edges, (speaker, reply_to, "replies_to"), [_role(span, "content")], report, date, span.article_id, "reply")
+        if all(a == speaker for a in addressees) and not _others_named(resolver, speaker, span):
+            # Each act's targets are the people its sentence (a part of the words) names,
+            # else the addressees: with neither, no act to read the words for.
+            continue
         for act in speech_acts(span.text, praise, criticism):
             named = [p for p in resolver.people_in(span.article_id, span.start + act.sentence_start,
                                                    span.start + act.sentence_end) if p != speaker]
@@ -205,6 +209,11 @@ def _words_acts(edges, resolver: Resolver, narration, covered, speaker: str, spa
                 sentence = Span(span.article_id, span.start + act.sentence_start, span.start + act.sentence_end,
                                 span.text[act.sentence_start:act.sentence_end], "content")
                 _add(edges, (speaker, target, act.type), [cue, sentence], report, date, span.article_id, act.cue)
+
+
+def _others_named(resolver: Resolver, speaker: str, span: Span) -> bool:
+    """Whether the words name someone other than the speaker."""
+    return any(p != speaker for p in resolver.people_in(span.article_id, span.start, span.start + len(span.text)))
 
 
 def _addressees(narration, speaker: str, span: Span) -> list[str]:

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from newsprism import sentiment
+from newsprism.memo import Memo
 from newsprism.story.lexicon import evaluative_lexicon
 
 THANKS = re.compile(r"\b(?:thank(?:s|\s+you|\s+u)?|grateful|gratitude)\b", re.I)
@@ -41,6 +42,11 @@ DOUBLE_NEGATION = re.compile(
     r"\b(?:can['’]?t|cannot|won['’]?t|couldn['’]?t|never|nobody|no\s+one)\b[^.!?;]{0,40}?\bnot\s+([a-z]+)", re.I
 )
 SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)")
+# The word a period closes, and the initials ("U.S.") whose period ends no sentence.
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.?)+")
+_WORD_CHAR = re.compile(r"\w")
+_WORD = re.compile(r"[^\W\d_]+")  # the words an insult is looked for among
 # Abbreviations whose period does not end a sentence ("Dr. Darrell Scott", "U.S.").
 ABBREVIATIONS = frozenset("dr mr mrs ms st jr sr prof gen sen rep gov lt col sgt capt mt vs etc no".split())
 # Positive openings of sarcasm ("It's nice to see ...", "Love how ...", "Great job ...").
@@ -65,7 +71,7 @@ class SpeechAct:
     sentence_end: int
 
 
-def speech_acts(text: str, praise: float = 0.5, criticism: float = -0.5) -> list[SpeechAct]:
+def speech_acts(text: str, praise: float = 0.5, criticism: float = -0.5) -> tuple[SpeechAct, ...]:
     """The acts a quotation, post or caption performs, sentence by sentence.
 
     Args:
@@ -73,20 +79,28 @@ def speech_acts(text: str, praise: float = 0.5, criticism: float = -0.5) -> list
         praise: VADER compound score at or above which a sentence praises.
         criticism: score at or below which it criticises.
     """
+    # The same words are read by the document stage and the story stage, and in every
+    # article that carries the quotation: each reading after the first is a lookup (the
+    # acts, frozen in a tuple, are shared by the callers).
+    return _MEMO[text, praise, criticism]
+
+
+def _speech_acts(key: tuple[str, float, float]) -> tuple[SpeechAct, ...]:
+    text, praise, criticism = key
     acts: list[SpeechAct] = []
     for start, end in sentences(text):
         acts += _sentence_acts(text[start:end], start, praise, criticism)
-    return acts
+    return tuple(acts)
+
+
+_MEMO = Memo(_speech_acts, 20_000)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence ranges of a short text (leading space trimmed; abbreviations kept inside)."""
     ranges, start = [], 0
     for match in SENTENCE_END.finditer(text):
-        word = re.search(r"([\w.]+)$", text[start:match.start()])
-        if match.group() == "." and word and (
-            word.group(1).lower().rstrip(".") in ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.?)+", word.group(1))
-        ):
+        if match.group() == "." and _abbreviation_before(text, start, match.start()):
             continue
         ranges.append((start, match.end()))
         start = match.end()
@@ -95,9 +109,18 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for s, e in ranges:
         while s < e and text[s].isspace():
             s += 1
-        if re.search(r"\w", text[s:e]):
+        if _WORD_CHAR.search(text, s, e):
             trimmed.append((s, e))
     return trimmed
+
+
+def _abbreviation_before(text: str, start: int, end: int) -> bool:
+    """Whether the word of ``text[start:end]`` that ends at ``end`` is an abbreviation or
+    initials ("Dr", "U.S"), whose period ends no sentence."""
+    word = _LAST_WORD.search(text, start, end)
+    return word is not None and (
+        word.group(1).lower().rstrip(".") in ABBREVIATIONS or _INITIALS.fullmatch(word.group(1)) is not None
+    )
 
 
 def _sentence_acts(sentence: str, offset: int, praise: float, criticism: float) -> list[SpeechAct]:
@@ -135,11 +158,26 @@ def _sentence_acts(sentence: str, offset: int, praise: float, criticism: float) 
 
 
 def _insult(text: str) -> tuple[str, int, int, str] | None:
+    """The first word of ``text`` that insults someone (:func:`_insulting_word`)."""
+    # An insulting word's lower case holds one of the insults, and so then does the text's
+    # (str.lower maps character by character, bar a Greek sigma): most sentences hold none,
+    # which a few substring searches tell for less than looking at each of their words.
+    lower = text.lower()
+    if not any(insult in lower for insult in _PERSON_INSULTS):
+        return None
+    return _insulting_word(text)
+
+
+def _insulting_word(text: str) -> tuple[str, int, int, str] | None:
+    """The first word of ``text`` that is a negative loaded noun naming a person."""
     lexicon = evaluative_lexicon()
-    for match in re.finditer(r"[^\W\d_]+", text):
-        entry = lexicon.entry(match.group().lower(), "NOUN")
-        if entry is not None and entry.category == "loaded_noun" and entry.polarity < 0 and _insulting(match.group()):
-            return ("insults", match.start(), match.end(), match.group())
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not _insulting(word):  # a set lookup, before the lexicon's entry
+            continue
+        entry = lexicon.entry(word.lower(), "NOUN")
+        if entry is not None and entry.category == "loaded_noun" and entry.polarity < 0:
+            return ("insults", match.start(), match.end(), word)
     return None
 
 

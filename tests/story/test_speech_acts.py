@@ -1,0 +1,69 @@
+"""Speech acts: the shortcuts give what the plain reading gives."""
+
+from __future__ import annotations
+
+import random
+import pytest
+
+from newsprism.story import speech_acts as module
+from newsprism.story.speech_acts import _abbreviation_before, _insult, _insulting_word, _speech_acts, sentences, speech_acts
+
+# Words around the insults: near misses ("balloon" holds "loon"), plurals, capitals, a Kelvin
+# sign that lower-cases to "k", a dotted capital I that does not, Greek sigmas, digits.
+WORDS = [
+    "moron", "Morons", "MORONS", "liar", "liars’", "LIAR's", "balloon", "loony", "cracKpot",
+    "crackpots", "İdiot", "idiots", "idiotic", "clownish", "Clown", "thugs", "thuggery", "ΣΣ",
+    "ΟΔΟΣ", "zealot2", "_liar", "puppet-master", "shill", "the", "is", "a", "mayor", "U.S.",
+    "Dr.", "no", "sorry", "thank", "you", "not", "love", "hate", "…", "!", "?", ".", ",", "“", "”",
+]
+
+
+@pytest.mark.parametrize("text", [
+    "He is a moron.", "Morons, all of them", "MORONS", "What a balloon", "A cracKpot idea",
+    "İdiot", "liars’ club", "The zealot2 account", "_liar", "ΟΔΟΣ moron", "nothing here", "",
+])
+def test_insult_shortcut_matches_the_word_scan(text):
+    assert _insult(text) == _insulting_word(text)
+
+
+def test_insult_shortcut_matches_the_word_scan_on_random_mixes():
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = rng.choice(["", " "]).join(rng.choices(WORDS, k=rng.randint(1, 8)))
+        assert _insult(text) == _insulting_word(text), text
+
+
+def test_abbreviation_read_in_place_as_on_the_slice():
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice([" ", "", "\n"]) + w for w in rng.choices(WORDS, k=rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert _abbreviation_before(text, start, end) == _abbreviation_before(text[start:end], 0, end - start), text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dr. Bello left. The U.S. won.", ["Dr. Bello left.", "The U.S. won."]),
+    ("No. 5 is here. It is.", ["No. 5 is here.", "It is."]),
+    ("A.B. Smith.\nGo...  Now!", ["A.B. Smith.", "Go...", "Now!"]),
+    ("Hi. … !", ["Hi."]),
+])
+def test_sentences(text, expected):
+    assert [text[s:e] for s, e in sentences(text)] == expected
+
+
+@pytest.mark.parametrize("praise, criticism", [(0.5, -0.5), (0.2, -0.2), (0.9, -0.9)])
+def test_remembered_acts_are_the_acts(praise, criticism):
+    text = "Maya did a wonderful job. He is a moron. Thank you, Dr. Bello. It was fine."
+    module._MEMO.clear()
+    first = speech_acts(text, praise, criticism)
+    assert first == _speech_acts((text, praise, criticism))
+    assert speech_acts(text, praise, criticism) is first  # read once
+    assert isinstance(first, tuple)  # shared between callers: immutable
+
+
+def test_thresholds_are_part_of_what_is_remembered():
+    text = "It was a good day."
+    low = speech_acts(text, 0.2, -0.2)
+    high = speech_acts(text, 0.9, -0.9)
+    assert [a.type for a in low] == ["praises"] and high == ()
