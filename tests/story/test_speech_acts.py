@@ -5,8 +5,7 @@ from __future__ import annotations
 import random
 import pytest
 
-from newsprism.story import speech_acts as module
-from newsprism.story.speech_acts import _abbreviation_before, _insult, _insulting_word, _speech_acts, sentences, speech_acts
+from newsprism.story.speech_acts import _abbreviation_before, _insult, _insulting_word, sentences, speech_acts
 
 # Words around the insults: near misses ("balloon" holds "loon"), plurals, capitals, a Kelvin
 # sign that lower-cases to "k", a dotted capital I that does not, Greek sigmas, digits.
@@ -52,17 +51,7 @@ def test_sentences(text, expected):
     assert [text[s:e] for s, e in sentences(text)] == expected
 
 
-@pytest.mark.parametrize("praise, criticism", [(0.5, -0.5), (0.2, -0.2), (0.9, -0.9)])
-def test_remembered_acts_are_the_acts(praise, criticism):
-    text = "Maya did a wonderful job. He is a moron. Thank you, Dr. Bello. It was fine."
-    module._MEMO.clear()
-    first = speech_acts(text, praise, criticism)
-    assert first == _speech_acts((text, praise, criticism))
-    assert speech_acts(text, praise, criticism) is first  # read once
-    assert isinstance(first, tuple)  # shared between callers: immutable
-
-
-def test_thresholds_are_part_of_what_is_remembered():
+def test_thresholds_decide_praise():
     text = "It was a good day."
     low = speech_acts(text, 0.2, -0.2)
     high = speech_acts(text, 0.9, -0.9)

@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass
 
 from newsprism import sentiment
-from newsprism.memo import Memo
 from newsprism.story.lexicon import evaluative_lexicon
 
 THANKS = re.compile(r"\b(?:thank(?:s|\s+you|\s+u)?|grateful|gratitude)\b", re.I)
@@ -79,21 +78,10 @@ def speech_acts(text: str, praise: float = 0.5, criticism: float = -0.5) -> tupl
         praise: VADER compound score at or above which a sentence praises.
         criticism: score at or below which it criticises.
     """
-    # The same words are read by the document stage and the story stage, and in every
-    # article that carries the quotation: each reading after the first is a lookup (the
-    # acts, frozen in a tuple, are shared by the callers).
-    return _MEMO[text, praise, criticism]
-
-
-def _speech_acts(key: tuple[str, float, float]) -> tuple[SpeechAct, ...]:
-    text, praise, criticism = key
     acts: list[SpeechAct] = []
     for start, end in sentences(text):
         acts += _sentence_acts(text[start:end], start, praise, criticism)
     return tuple(acts)
-
-
-_MEMO = Memo(_speech_acts, 20_000)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
