@@ -17,14 +17,14 @@ nested in another's content is cut out of it, so every word belongs to at most o
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import numpy as np
 from spacy import symbols
-from spacy.attrs import IDX, LEMMA, LOWER, POS
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, POS
 
 from newsprism.extract import cues
 
@@ -123,6 +123,7 @@ def find_frames(doc: Doc, quoted: Iterable[tuple[int, int]] = (), text: str | No
         for i in range(start, end):
             inside[i] = 1
     paragraph = paragraphs(doc, doc.text if text is None else text)
+    space = doc.to_array(IS_SPACE).tolist()
     frames: list[Frame] = []
     for i in _cue_candidates(doc):
         if inside[i] or _in_capitals(doc, i):
@@ -139,8 +140,8 @@ def find_frames(doc: Doc, quoted: Iterable[tuple[int, int]] = (), text: str | No
             continue
         # An attribution stays within its paragraph (the parse sometimes runs across).
         own = paragraph[frame.cue[0]]
-        frame.content = [i for i in frame.content if paragraph[i] == own and not doc[i].is_space]
-        frame.source = [i for i in frame.source if paragraph[i] == own and not doc[i].is_space]
+        frame.content = [i for i in frame.content if paragraph[i] == own and not space[i]]
+        frame.source = [i for i in frame.source if paragraph[i] == own and not space[i]]
         frame.content = _cut_at_break(doc, frame)
         if frame.content:
             frames.append(frame)
@@ -177,28 +178,30 @@ def _in_capitals(doc: Doc, i: int) -> bool:
 
 def paragraphs(doc: Doc, text: str) -> list[int]:
     """The paragraph number of each token (paragraphs are separated by line breaks)."""
-    breaks = [m.start() for m in _NEWLINE.finditer(text)]
-    starts = doc.to_array(IDX).tolist()
-    return [bisect_right(breaks, start) for start in starts]
+    breaks = np.array([m.start() for m in _NEWLINE.finditer(text)], dtype=np.uint64)
+    return np.searchsorted(breaks, doc.to_array(IDX), side="right").tolist()
 
 
 def _cue_candidates(doc: Doc) -> list[int]:
     """Indices of tokens that may start a frame, found on the arrays of hashes (reading every
-    token's strings costs more than the rest of the stage)."""
-    lemmas = _lemma_hashes(doc.vocab)
+    token's strings costs more than the rest of the stage); only verbs and nouns are read one
+    by one."""
+    hashes = _lemma_hashes(doc.vocab)
     array = doc.to_array([POS, LEMMA, LOWER])
+    parts = array[:, 0]
+    kept = np.flatnonzero((parts == _VERB) | (parts == _AUX) | (parts == _NOUN))
     result = []
-    for i, (pos, lemma, lower) in enumerate(array.tolist()):
-        if pos in _VERBISH and (lemma in lemmas["verb"] or lower == lemmas["according"]):
-            result.append(i)
-        elif pos == _NOUN and lemma in lemmas["noun"]:
+    for i, (pos, lemma, lower) in zip(kept.tolist(), array[kept].tolist()):
+        if pos == _NOUN:
+            if lemma in hashes["noun"]:
+                result.append(i)
+        elif lemma in hashes["verb"] or lower == hashes["according"]:
             result.append(i)
     return result
 
 
 _NEWLINE = re.compile(r"\n+")
-_VERBISH = frozenset({symbols.VERB, symbols.AUX})
-_NOUN = symbols.NOUN
+_VERB, _AUX, _NOUN = symbols.VERB, symbols.AUX, symbols.NOUN
 
 
 @lru_cache(maxsize=4)
