@@ -43,3 +43,19 @@ def test_paragraph_numbers_count_the_line_breaks_before_each_token(nlp, text):
     doc = nlp(text)
     expected = [len(re.findall(r"\n+", text[:token.idx + 1])) for token in doc]
     assert attribution.paragraphs(doc, text) == expected
+
+
+@pytest.mark.parametrize("numbers, expected", [
+    ([], []),
+    ([4], [(4, 4)]),
+    ([1, 2, 3, 7, 9, 10], [(1, 3), (7, 7), (9, 10)]),
+    ([0, 2, 4], [(0, 0), (2, 2), (4, 4)]),
+])
+def test_consecutive_runs_give_the_ends_of_each_run(numbers, expected):
+    assert attribution.consecutive_runs(numbers) == expected
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_frame_contents_are_sorted_without_repeats(nlp, text):
+    for frame in attribution.find_frames(nlp(text), text=text):
+        assert frame.content == sorted(set(frame.content))

@@ -38,3 +38,13 @@ def test_names_inside_a_range_are_those_found_by_reading_them_all(nlp, text):
         for end in bounds:
             assert people.inside(start, end) == [
                 n for n in people.named if start <= n.span.start and n.span.end <= end]
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "  Two  spaces,\n\nand a tab\there.  ", "“Quoted,” she said — twice."])
+def test_token_at_a_character_is_the_one_char_span_expands_to(nlp, text):
+    doc = nlp(text)
+    starts = [token.idx for token in doc]
+    for char in range(len(text) + 1):
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        expected = span.start if span is not None and len(span) else None
+        assert speakers._token_at(doc, starts, char) == expected, char

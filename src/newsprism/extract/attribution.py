@@ -17,6 +17,7 @@ nested in another's content is cut out of it, so every word belongs to at most o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,7 +25,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy import symbols
-from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, POS
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS
+from spacy.strings import hash_string
 
 from newsprism.extract import cues
 
@@ -93,7 +95,11 @@ WH_WORDS = frozenset({"what", "which", "that", "who", "whom", "whoever", "whatev
 
 @dataclass
 class Frame:
-    """An attribution found in the parse, as token indices (end exclusive)."""
+    """An attribution found in the parse, as token indices (end exclusive).
+
+    ``content`` is kept sorted and without repeats by every rule that sets it: overlaps with
+    a quotation are then counted by bisection.
+    """
 
     cue: list[int]
     content: list[int]
@@ -124,6 +130,7 @@ def find_frames(doc: Doc, quoted: Iterable[tuple[int, int]] = (), text: str | No
             inside[i] = 1
     paragraph = paragraphs(doc, doc.text if text is None else text)
     space = doc.to_array(IS_SPACE).tolist()
+    orth = doc.to_array(ORTH).tolist()
     frames: list[Frame] = []
     for i in _cue_candidates(doc):
         if inside[i] or _in_capitals(doc, i):
@@ -142,7 +149,7 @@ def find_frames(doc: Doc, quoted: Iterable[tuple[int, int]] = (), text: str | No
         own = paragraph[frame.cue[0]]
         frame.content = [i for i in frame.content if paragraph[i] == own and not space[i]]
         frame.source = [i for i in frame.source if paragraph[i] == own and not space[i]]
-        frame.content = _cut_at_break(doc, frame)
+        frame.content = _cut_at_break(orth, frame)
         if frame.content:
             frames.append(frame)
     return [f for f in _untangle(doc, frames) if _substantial(doc, f)]
@@ -151,20 +158,24 @@ def find_frames(doc: Doc, quoted: Iterable[tuple[int, int]] = (), text: str | No
 BREAKS = frozenset({"—", "–", "--", ";"})
 
 
-def _cut_at_break(doc: Doc, frame: Frame) -> list[int]:
+def _cut_at_break(orth: list[int], frame: Frame) -> list[int]:
     """Content after the cue stops at a dash or semicolon that starts a new thought ("said
-    Carson was led astray — and he singled out ..."); quoted text is never cut."""
+    Carson was led astray — and he singled out ..."); quoted text is never cut. ``orth`` holds
+    the hash of every token's text (a token object made for each content word cost more)."""
     content = sorted(frame.content)
     if not content or content[0] < frame.cue[0]:
         return content
     marks = 0
     for k, i in enumerate(content):
-        text = doc[i].text
-        if text in ('"', "“", "”", "''", "``"):
+        if orth[i] in _MARK_HASHES:
             marks += 1
-        if text in BREAKS and marks % 2 == 0 and k >= 3:
+        elif orth[i] in _BREAK_HASHES and marks % 2 == 0 and k >= 3:
             return content[:k]
     return content
+
+
+_MARK_HASHES = frozenset(hash_string(mark) for mark in QUOTE_MARK_TOKENS)
+_BREAK_HASHES = frozenset(hash_string(mark) for mark in BREAKS)
 
 
 def _in_capitals(doc: Doc, i: int) -> bool:
@@ -217,10 +228,13 @@ def _lemma_hashes(vocab) -> dict:
 
 def _substantial(doc: Doc, frame: Frame) -> bool:
     """Content of at least two words, or one word in quotation marks."""
-    words = [i for i in frame.content if doc[i].is_alpha or doc[i].like_num]
-    if len(words) >= 2:
-        return True
-    return bool(words) and any(doc[i].text in ('"', "“", "”", "''") for i in frame.content)
+    words = 0
+    for i in frame.content:
+        if doc[i].is_alpha or doc[i].like_num:
+            words += 1
+            if words == 2:
+                return True  # the rest of a long content need not be read
+    return words == 1 and any(doc[i].text in ('"', "“", "”", "''") for i in frame.content)
 
 
 def _verb_frame(verb: Token, lemma: str) -> Frame | None:
@@ -598,13 +612,16 @@ def _untangle(doc: Doc, frames: list[Frame]) -> list[Frame]:
     attribution of the same source: the outer content then stops before it.
     """
     frames.sort(key=lambda f: f.cue[0])
+    cue_starts = [f.cue[0] for f in frames]
     dropped: set[int] = set()
     for outer in frames:
         if id(outer) in dropped:
             continue
         own = set(outer.content)
         cut = False
-        for inner in frames:
+        # only frames whose cue lies within the content's extent can be inside it
+        start, end = outer.content_range
+        for inner in frames[bisect_left(cue_starts, start):bisect_left(cue_starts, end)]:
             if inner is outer or id(inner) in dropped or inner.cue[0] not in own:
                 continue
             verb = doc[inner.cue[0]]
@@ -625,11 +642,17 @@ def _first_run(indices: list[int], frame: Frame) -> list[int]:
     """The contiguous run of content tokens nearest the cue (gaps of punctuation allowed)."""
     if not indices:
         return []
-    runs: list[list[int]] = [[indices[0]]]
-    for i in indices[1:]:
-        if i == runs[-1][-1] + 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
     cue = frame.cue[0]
-    return min(runs, key=lambda r: min(abs(r[0] - cue), abs(r[-1] - cue)))
+    first, last = min(consecutive_runs(indices), key=lambda r: min(abs(r[0] - cue), abs(r[1] - cue)))
+    return list(range(first, last + 1))
+
+
+def consecutive_runs(ordered: list[int]) -> list[tuple[int, int]]:
+    """The first and last of each run of consecutive numbers in a sorted list."""
+    found: list[tuple[int, int]] = []
+    for i in ordered:
+        if found and i == found[-1][1] + 1:
+            found[-1] = (found[-1][0], i)
+        else:
+            found.append((i, i))
+    return found

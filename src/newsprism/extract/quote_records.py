@@ -8,12 +8,14 @@ the article text.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from newsprism.extract import cues
-from newsprism.extract.attribution import Frame, cue_tokens
+from newsprism.extract.attribution import Frame, consecutive_runs, cue_tokens
 from newsprism.extract.quote_cues import phrase_head
 from newsprism.extract.quotemarks import Quoted
 from newsprism.extract.speakers import SpeakerRef, resolve
@@ -39,8 +41,23 @@ class Found:
     verbatim: bool = False  # a transcript turn (PENCE: …): the speaker's own words, unmarked
 
 
+class Quotations:
+    """An article's quotations in text order, and sorted by where their words start to find
+    those inside a range by bisection (a clause asks once per record)."""
+
+    def __init__(self, quoted: list[Quoted]) -> None:
+        self.all = quoted
+        self._by_start = sorted(quoted, key=lambda q: q.start)
+        self._starts = [q.start for q in self._by_start]
+
+    def within(self, start: int, end: int) -> list[Quoted]:
+        """The quotations whose words lie inside characters ``start:end``."""
+        first = bisect_left(self._starts, start)
+        return [q for q in self._by_start[first:bisect_right(self._starts, end)] if q.end <= end]
+
+
 def build_record(
-    doc, article, item: Found, people, recent, refs, options, quoted: list[Quoted]
+    doc, article, item: Found, people, recent, refs, options, quoted: Quotations
 ) -> tuple[Attribution | None, SpeakerRef]:
     frame = item.frame
     text = article.text
@@ -56,19 +73,15 @@ def build_record(
         if text[last.start:last.end].rstrip().endswith(",") and doc[frame.cue[0]].idx < last.outer[0] and (
             _narration_follows(doc, text, last)
         ):
-            kept = [i for i in frame.content if doc[i].idx < last.outer[1]]
-            frame.content = kept or frame.content
+            frame.content = _starting_before(doc, frame.content, last.outer[1]) or frame.content
         elif doc[frame.cue[0]].idx < last.outer[0] and _occasion_follows(doc, text, last):
             # “crazy system” during a campaign stop: when and where it was said is narration.
-            kept = [i for i in frame.content if doc[i].idx < last.outer[1]]
-            frame.content = kept or frame.content
+            frame.content = _starting_before(doc, frame.content, last.outer[1]) or frame.content
     if frame is not None:
-        content_tokens = set(frame.content)
-        outside = [i for i in content_tokens - q_tokens if not doc[i].is_punct]
-        if item.quotes and len(outside) <= 1:
-            kind = "direct"
-        elif item.quotes:
-            kind = "partial"
+        if item.quotes:
+            # direct when at most one word of the clause is outside the marks (two decide it)
+            outside = (i for i in set(frame.content) - q_tokens if not doc[i].is_punct)
+            kind = "direct" if len(list(islice(outside, 2))) <= 1 else "partial"
         else:
             kind = "partial" if _has_marks(doc, frame.content) else "indirect"
     else:
@@ -81,7 +94,7 @@ def build_record(
         # part of what was said even when the parse left them out of the clause.
         content = [_piece(article, s, e) for s, e in _runs(doc, _filled(doc, set(frame.content) | q_tokens, frame))]
         quoted_spans = _quoted_within(article, content, item.quotes, quoted)
-        content = _close_marks(article, content, [*item.quotes, *quoted])
+        content = _close_marks(article, content, [*item.quotes, *quoted.all])
         if kind == "partial" and not quoted_spans:
             kind = "indirect"  # marks in the clause that quote nothing (a stray mark)
     if item.verbatim:
@@ -155,14 +168,13 @@ def build_record(
 
 
 def _quoted_within(article: Article, content: list[Span | None], own: list[Quoted],
-                   quoted: list[Quoted]) -> list[Span]:
+                   quoted: Quotations) -> list[Span]:
     """The words inside marks of a reported clause: the attribution's own quotations and any
     other quotation that lies in its content, in text order, without empty ones (“ ”)."""
-    ranges = [(c.start, c.end) for c in content if c is not None]
     pieces = {p for q in own for p in q.pieces}
-    for q in quoted:
-        if any(s <= q.start and q.end <= e for s, e in ranges):
-            pieces.update(q.pieces)
+    for c in content:
+        if c is not None:
+            pieces.update(p for q in quoted.within(c.start, c.end) for p in q.pieces)
     spans = [_piece(article, s, e) for s, e in sorted(pieces)]
     return [s for s in spans if s is not None and any(ch.isalnum() for ch in s.text)]
 
@@ -234,6 +246,12 @@ def _source_after_cue(doc: Doc, frame: Frame) -> None:
         frame.source_head = phrase_head(following).i
 
 
+def _starting_before(doc: Doc, content: list[int], offset: int) -> list[int]:
+    """The content's tokens that start before character ``offset``: a first part of it, as
+    content is sorted (found by bisection, reading a few tokens)."""
+    return content[:bisect_left(content, offset, key=lambda i: doc[i].idx)]
+
+
 def _has_marks(doc: Doc, indices: list[int]) -> bool:
     return any(doc[i].text in ('"', "“", "”", "''", "``") for i in indices)
 
@@ -242,19 +260,18 @@ def _runs(doc: Doc, indices: Iterable[int]) -> list[tuple[int, int]]:
     """Character ranges of the contiguous runs of tokens; runs separated only by punctuation
     within a paragraph join (the quotation marks around “confidential” in a reported clause
     belong to it even when the parse left them out)."""
-    ordered = sorted(set(indices))
     runs: list[tuple[int, int]] = []
     last = -2
-    for i in ordered:
-        token = doc[i]
-        start, end = token.idx, token.idx + len(token.text)
-        # adjacent tokens leave no gap (and need no Span built to say so)
-        if runs and runs[-1][1] <= start and (i == last + 1 or all(
-                t.is_punct and "\n" not in t.whitespace_ for t in doc[last + 1:i])):
+    # tokens in a row always join: only the first and last of each row are read
+    for first, final in consecutive_runs(sorted(set(indices))):
+        span = doc[first:final + 1]
+        start, end = span.start_char, span.end_char
+        if runs and runs[-1][1] <= start and all(
+                t.is_punct and "\n" not in t.whitespace_ for t in doc[last + 1:first]):
             runs[-1] = (runs[-1][0], end)
         else:
             runs.append((start, end))
-        last = i
+        last = final
     return runs
 
 

@@ -25,13 +25,14 @@ narration, and is skipped. Records are built in :mod:`newsprism.extract.quote_re
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newsprism.extract import cues
 from newsprism.extract.attribution import Frame, find_frames
 from newsprism.extract.quote_cues import QUOTE_TOKENS, attributed_after, nearby_cue
-from newsprism.extract.quote_records import Found, build_record
+from newsprism.extract.quote_records import Found, Quotations, build_record
 from newsprism.extract.quotemarks import Quoted, find_quoted, find_single_quoted
 from newsprism.extract.speaker_labels import label_frames
 from newsprism.extract.speakers import ArticlePeople, SpeakerRef
@@ -150,11 +151,12 @@ def find_attributions(
     items.sort(key=lambda f: f.order)
     hidden = skip + [q.outer for q in quoted]
     people = ArticlePeople.build(doc, text, mentions, hidden)
+    quotations = Quotations(quoted)
     recent: list[tuple[int, SpeakerRef]] = []
     refs: dict[int, SpeakerRef] = {}
     records = []
     for item in items:
-        record, ref = build_record(doc, article, item, people, recent, refs, options, quoted)
+        record, ref = build_record(doc, article, item, people, recent, refs, options, quotations)
         if record is None:
             continue
         refs[id(item)] = ref
@@ -198,17 +200,17 @@ def _frame_for(doc: Doc, rng: tuple[int, int], frames: list[Frame], by_frame) ->
     before a bracket), so any overlap counts and the content is then extended over the whole
     quotation.
     """
-    q_set = set(range(*rng))
     best, best_shared = None, 0
     for frame in frames:
         if rng[0] <= frame.cue[0] < rng[1]:
             continue
-        shared = len(q_set.intersection(frame.content))
+        # (content is sorted and distinct: the words it shares with the quotation are a slice)
+        shared = bisect_left(frame.content, rng[1]) - bisect_left(frame.content, rng[0])
         if shared > best_shared:
             best, best_shared = frame, shared
     if best is None:
         return None
-    if not q_set.issubset(best.content):
+    if best_shared < rng[1] - rng[0]:
         low = min(min(best.content), rng[0])
         high = max(max(best.content) + 1, rng[1])
         cue = set(best.cue) | set(best.source)

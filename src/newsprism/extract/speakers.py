@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy import symbols
-from spacy.attrs import LOWER, POS, SENT_START
+from spacy.attrs import IDX, LOWER, POS, SENT_START
 from spacy.strings import hash_string
 
 from newsprism.extract.cues import MESSAGE_NOUNS
@@ -108,6 +108,7 @@ class ArticlePeople:
         """
         people = cls(doc, text)
         hidden = RangeUnion(hidden)
+        starts = doc.to_array(IDX).tolist()
         names = [m for m in mentions if m.kind in ("name", "handle") and m.name]
         full: dict[str, str] = {}
         for mention in names:
@@ -121,7 +122,7 @@ class ArticlePeople:
             key = mention.name
             if len(key.split()) == 1:
                 key = full.get(key.casefold()) or key
-            token = _token_at(doc, mention.span.start)
+            token = _token_at(doc, starts, mention.span.start)
             if token is None:
                 continue
             subject = _is_subject(doc[token])
@@ -214,9 +215,10 @@ def _same(a: str, b: str) -> bool:
     return a.casefold() == b.casefold()
 
 
-def _token_at(doc: Doc, char: int) -> int | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None and len(span) else None
+def _token_at(doc: Doc, starts: list[int], char: int) -> int | None:
+    """The token whose text holds character ``char`` (``starts``: every token's offset)."""
+    k = bisect_right(starts, char) - 1
+    return k if k >= 0 and char < starts[k] + len(doc[k]) else None
 
 
 def resolve(
@@ -304,8 +306,10 @@ def _candidates(doc: Doc, token: Token, people: ArticlePeople, window: int) -> l
         while start > 0 and text[start - 1] == "\n":
             start -= 1
     seen: dict[str, _Named] = {}
-    for named in reversed(people.named):
-        if named.hidden or named.token >= token.i or named.span.start < start:
+    # the names from ``start`` up to the token (a name's token comes before it exactly when
+    # the name starts before it)
+    for named in reversed(people.named[bisect_left(people.starts, start):bisect_left(people.starts, token.idx)]):
+        if named.hidden:
             continue
         if named.token >= sent_start and _clause_mate(doc, named.token, token.i):
             continue  # "West praised Trump, and he ...": a name beside the phrase is rarely it
