@@ -247,8 +247,8 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
             return frame
     content: list[int] = []
     preps = CONTENT_PREPS[family]
-    for child in verb.children:
-        dep = child.dep_
+    children = [(child, child.dep_) for child in verb.children]  # read once for the rules below
+    for child, dep in children:
         if dep == "ccomp" or dep == "parataxis" and child.i < verb.i:
             content.extend(_subtree(child))
         elif dep == "xcomp":
@@ -273,28 +273,29 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     if not content and family != "attitude":
         content = _parenthetical_content(verb)
         parenthetical = bool(content)
-    if content and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in verb.children):
+    tag = verb.tag_
+    if content and tag == "VBG" and not any(dep in SUBJECTS for _, dep in children):
         # "…,” referencing X": a participle tacked on after the words reports only what follows it.
         content = [i for i in content if i > verb.i]
     if not content:
         return None
-    if family == "thought" and not parenthetical and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+    if family == "thought" and not parenthetical and not any(dep in ("ccomp", "xcomp") for _, dep in children):
         return None
-    cue = [verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]
+    cue = [verb.i] + [c.i for c, dep in children if dep == "prt"]
     frame = Frame(cue=sorted(cue), content=sorted(set(content)), family=family, verb=verb.i)
     _attach_source(frame, verb)
     if lemma == "call" and not any(
-        c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
-        for c in verb.children
+        dep in ("oprd", "ccomp", "xcomp") or dep == "prep" and c.lower_ in ("for", "on", "upon")
+        for c, dep in children
     ) and not any(verb.doc[i].text in QUOTE_MARK_TOKENS for i in frame.content):
         return None  # "called a meeting", "called in the police": not calling someone something
-    if verb.tag_ == "VBG" and verb.head.lower_ == "worth":
+    if tag == "VBG" and verb.head.lower_ == "worth":
         return None  # "it is worth noting that …": the writer's own aside
-    if verb.tag_ == "VB" and verb.dep_ in ("ROOT", "conj") and not frame.source and not any(
-        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children
+    if tag == "VB" and verb.dep_ in ("ROOT", "conj") and not frame.source and not any(
+        dep in ("aux", "auxpass", "nsubj", "nsubjpass") for _, dep in children
     ):
         return None  # "Now tell me …", "Ask yourself …": the writer's imperative to the reader
-    if family == "speech" and verb.tag_ == "VB" and _topic_only(verb, frame.content):
+    if family == "speech" and tag == "VB" and _topic_only(verb.doc, children, frame.content):
         # "agreed to discuss the case", "refused to disclose his taxes", "will ask that
         # question": a speech act not (yet) made, with only its topic, reports nothing said.
         return None
@@ -340,10 +341,10 @@ def _expressed_stance(verb: Token) -> Frame | None:
     return frame
 
 
-def _topic_only(verb: Token, content: list[int]) -> bool:
-    """The content is a noun phrase (a topic), not a clause or quoted words."""
-    doc = verb.doc
-    clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in content for c in verb.children)
+def _topic_only(doc: Doc, children: list[tuple[Token, str]], content: list[int]) -> bool:
+    """The content is a noun phrase (a topic), not a clause or quoted words (``children``: the
+    verb's, with their dependency labels)."""
+    clause = any(dep in ("ccomp", "xcomp", "parataxis") and c.i in content for c, dep in children)
     return not clause and not any(doc[i].text in QUOTE_MARK_TOKENS for i in content)
 
 

@@ -87,12 +87,13 @@ def build_record(
     else:
         kind = "direct"
     if kind == "direct":
-        content = [_piece(article, s, e) for q in item.quotes for s, e in q.pieces]
+        content = [_piece(article, s, e, "content") for q in item.quotes for s, e in q.pieces]
         quoted_spans: list[Span] = []
     else:
         # Quotations joined to the attribution (the second half of a broken quotation) are
         # part of what was said even when the parse left them out of the clause.
-        content = [_piece(article, s, e) for s, e in _runs(doc, _filled(doc, set(frame.content) | q_tokens, frame))]
+        content = [_piece(article, s, e, "content")
+                   for s, e in _runs(doc, _filled(doc, set(frame.content) | q_tokens, frame))]
         quoted_spans = _quoted_within(article, content, item.quotes, quoted)
         content = _close_marks(article, content, [*item.quotes, *quoted.all])
         if kind == "partial" and not quoted_spans:
@@ -100,21 +101,22 @@ def build_record(
     if item.verbatim:
         # The turn's words only: a transcript quoted as a whole puts the label inside the marks.
         label = set(frame.source) | set(frame.cue)
-        content = [_piece(article, s, e) for s, e in _runs(doc, {i for i in frame.content if i not in label})]
+        content = [_piece(article, s, e, "content")
+                   for s, e in _runs(doc, {i for i in frame.content if i not in label})]
         kind, quoted_spans = "direct", []
     content = [c for c in content if c is not None]
     if not content:
         return None, SpeakerRef("none")
     cue_span = speaker_span = None
     if frame is not None:
-        cue_span = _span_of(article, doc, cue_tokens(doc, frame))
+        cue_span = _span_of(article, doc, cue_tokens(doc, frame), "cue")
         if cue_span is None:  # a cue that is only a mark (PENCE: …) is still the cue
             mark = doc[frame.cue[0]]
-            cue_span = Span(article.id, mark.idx, mark.idx + len(mark.text), mark.text)
+            cue_span = Span(article.id, mark.idx, mark.idx + len(mark.text), mark.text, "cue")
         if not frame.source and frame.cue[0] > min(frame.content):
             _source_after_cue(doc, frame)
         if frame.source:
-            speaker_span = _span_of(article, doc, frame.source)
+            speaker_span = _span_of(article, doc, frame.source, "speaker")
         ref = resolve(doc, frame.source_head, frame.source, people, recent,
                       options.pronoun_window if doc[frame.source_head].pos_ == "PRON" else options.epithet_window) \
             if frame.source_head is not None else SpeakerRef("none")
@@ -133,7 +135,7 @@ def build_record(
             channel = cues.channel_of(cue_token, [doc[i] for i in prior.frame.source])
             if prior.frame.source:
                 # The speaker is named where the quotation it continues was attributed.
-                speaker_span = _span_of(article, doc, prior.frame.source)
+                speaker_span = _span_of(article, doc, prior.frame.source, "speaker")
         date = None
     else:
         ref = SpeakerRef("none")
@@ -149,18 +151,18 @@ def build_record(
         kind=kind,
         text=body,
         context=context,
-        content=tuple(_with_role(c, "content") for c in content),
+        content=tuple(content),
         channel=channel,
         family=frame.family if frame is not None else ("speech" if item.speaker_from else None),
-        cue=_with_role(cue_span, "cue") if cue_span else None,
-        speaker=_with_role(speaker_span, "speaker") if speaker_span else None,
+        cue=cue_span,
+        speaker=speaker_span,
         speaker_kind=ref.kind,
         speaker_mention=ref.mention,
         speaker_name=ref.name,
         speaker_confidence=ref.confidence if ref.mention is not None else 0.0,
         speaker_alternatives=ref.alternatives,
         epithet=ref.epithet,
-        quoted=tuple(_with_role(s, "quoted") for s in quoted_spans if s is not None),
+        quoted=tuple(quoted_spans),
         date=date,
         flags=tuple(sorted(item.flags)),
     )
@@ -175,7 +177,7 @@ def _quoted_within(article: Article, content: list[Span | None], own: list[Quote
     for c in content:
         if c is not None:
             pieces.update(p for q in quoted.within(c.start, c.end) for p in q.pieces)
-    spans = [_piece(article, s, e) for s, e in sorted(pieces)]
+    spans = [_piece(article, s, e, "quoted") for s, e in sorted(pieces)]
     return [s for s in spans if s is not None and any(ch.isalnum() for ch in s.text)]
 
 
@@ -203,7 +205,7 @@ def _close_marks(article: Article, content: list[Span | None], quoted: list[Quot
                 if span.start <= q.start < span.end <= q.outer[1] and not article.text[span.end:q.outer[1]].strip(
                     ".,;:!?’”\"'"
                 ):
-                    span = Span(article.id, span.start, q.outer[1], article.text[span.start:q.outer[1]])
+                    span = Span(article.id, span.start, q.outer[1], article.text[span.start:q.outer[1]], span.role)
         result.append(span)
     return result
 
@@ -275,7 +277,8 @@ def _runs(doc: Doc, indices: Iterable[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _piece(article: Article, start: int, end: int) -> Span | None:
+def _piece(article: Article, start: int, end: int, role: str) -> Span | None:
+    """The span of ``article.text[start:end]`` without edge punctuation, as evidence of ``role``."""
     text = article.text
     while start < end and text[start] in EDGE_PUNCT:
         start += 1
@@ -283,21 +286,15 @@ def _piece(article: Article, start: int, end: int) -> Span | None:
         end -= 1
     if end <= start:
         return None
-    return Span(article.id, start, end, text[start:end])
+    return Span(article.id, start, end, text[start:end], role)
 
 
-def _span_of(article: Article, doc: Doc, indices: list[int]) -> Span | None:
+def _span_of(article: Article, doc: Doc, indices: list[int], role: str) -> Span | None:
     if not indices:
         return None
     start = doc[min(indices)].idx
     last = doc[max(indices)]
-    return _piece(article, start, last.idx + len(last.text))
-
-
-def _with_role(span: Span | None, role: str) -> Span | None:
-    if span is None:
-        return None
-    return Span(span.article_id, span.start, span.end, span.text, role)
+    return _piece(article, start, last.idx + len(last.text), role)
 
 
 def _date_of(article: Article, verb: Token) -> TimeRef | None:
