@@ -43,8 +43,11 @@ from newsprism.stages import document_stage
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+# (within one line: the whole text is searched at once, every match ending its line)
 EMBED_TAIL = re.compile(
-    r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*(?:https?://\S+\s*)?$"
+    r"[—–-][^\S\n]*[^\n()]{1,80}\(@\w{1,30}\)[^\S\n]+[A-Z][a-z]+\.? \d{1,2}, \d{4}[^\S\n]*"
+    r"(?:https?://\S+[^\S\n]*)?$",
+    re.MULTILINE,
 )
 POST_ROLES = frozenset({"text", "attribution"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -176,9 +179,8 @@ def _post_ranges(text: str, article_id: str, posts: Iterable[Any] | None) -> lis
         # it) is narration.
         if any(getattr(s, "role", None) == "attribution" for s in spans):
             ranges.extend((s.start, s.end) for s in spans if getattr(s, "role", None) in POST_ROLES)
-    for match in re.finditer(r"[^\n]+", text):
-        if EMBED_TAIL.search(match.group()):
-            ranges.append((match.start(), match.end()))
+    for match in EMBED_TAIL.finditer(text):
+        ranges.append((text.rfind("\n", 0, match.start()) + 1, match.end()))
     return ranges
 
 
