@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from newsprism.extract.quote_records import Quotations, _starting_before
+from newsprism.extract.quote_records import Quotations, _has_marks, _starting_before
 from newsprism.extract.quotemarks import Quoted
 
 
@@ -38,3 +38,18 @@ def test_tokens_starting_before_an_offset_are_those_read_one_by_one(nlp, offset)
     doc = nlp("The mayor said, “The pier is safe,” during a visit on Monday.")
     for content in ([], [0], [2, 3, 4, 5], list(range(len(doc))), [1, 5, 6, 9, 12]):
         assert _starting_before(doc, content, offset) == [i for i in content if doc[i].idx < offset]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The mayor said the pier is safe.",
+    "The mayor called it “safe” and ''sound'' and ``new``, she said \"twice\".",
+    "Ortiz's plan isn't 'safe', he said — it's O'Neil''s.",
+])
+def test_marks_among_tokens_are_those_found_by_reading_each_token(nlp, text):
+    doc = nlp(text)
+    marks = ('"', "“", "”", "''", "``")
+    for start in range(len(doc)):
+        for end in range(start, len(doc) + 1):
+            indices = list(range(start, end))
+            assert _has_marks(doc, text, indices) == any(doc[i].text in marks for i in indices)

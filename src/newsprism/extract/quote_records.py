@@ -8,6 +8,7 @@ the article text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -83,7 +84,7 @@ def build_record(
             outside = (i for i in set(frame.content) - q_tokens if not doc[i].is_punct)
             kind = "direct" if len(list(islice(outside, 2))) <= 1 else "partial"
         else:
-            kind = "partial" if _has_marks(doc, frame.content) else "indirect"
+            kind = "partial" if _has_marks(doc, text, frame.content) else "indirect"
     else:
         kind = "direct"
     if kind == "direct":
@@ -254,8 +255,17 @@ def _starting_before(doc: Doc, content: list[int], offset: int) -> list[int]:
     return content[:bisect_left(content, offset, key=lambda i: doc[i].idx)]
 
 
-def _has_marks(doc: Doc, indices: list[int]) -> bool:
+def _has_marks(doc: Doc, text: str, indices: list[int]) -> bool:
+    """Whether one of the tokens is a quotation mark."""
+    if not indices:
+        return False
+    last = doc[max(indices)]
+    if not MARK_TEXT.search(text, doc[min(indices)].idx, last.idx + len(last.text)):
+        return False  # no mark in the text the tokens span (most clauses): none need be read
     return any(doc[i].text in ('"', "“", "”", "''", "``") for i in indices)
+
+
+MARK_TEXT = re.compile(r"[\"“”]|''|``")
 
 
 def _runs(doc: Doc, indices: Iterable[int]) -> list[tuple[int, int]]:
