@@ -1,9 +1,11 @@
 """Attributions in one article: quotations, partial quotes, indirect speech, cues, channels."""
 
+import re
+
 import pytest
 
 from newsprism.extract.mentions import find_mentions
-from newsprism.extract.quotes import find_attributions
+from newsprism.extract.quotes import EMBED_TAIL, _post_ranges, find_attributions
 from newsprism.model import Article
 from newsprism.options import Options
 
@@ -265,3 +267,15 @@ def test_embedded_post_is_not_a_quotation_of_the_narration(nlp):
             "“It took ten years,” Ortiz said later.")
     found = attributions(nlp, text)
     assert [r.text for r in found] == ["It took ten years"]
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "Plain words.\n\nNo embed here — none (@nobody) at all.",
+    "Love this.\u2014 Ana Ortiz (@anaortiz) May 4, 2024\nNext line - Ben (@ben) June 12, 2023 https://t.co/x  \n",
+    "Text — Ana (@ana)\tMay 4, 2024\r\n- B (@b) Jan 1, 2020\n\n-- two - dashes — C (@c) Feb. 2, 2021",
+    "— Ana (@ana) May 4,\n2024\n— Ana (@ana) May 4, 2024 trailing words",
+])
+def test_embed_lines_found_in_one_search_are_those_found_line_by_line(text):
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if EMBED_TAIL.search(m.group())]
+    assert _post_ranges(text, "a", None) == lines

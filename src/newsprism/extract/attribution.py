@@ -17,14 +17,16 @@ nested in another's content is cut out of it, so every word belongs to at most o
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import numpy as np
 from spacy import symbols
-from spacy.attrs import IDX, LEMMA, LOWER, POS
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS
+from spacy.strings import hash_string
 
 from newsprism.extract import cues
 
@@ -93,7 +95,11 @@ WH_WORDS = frozenset({"what", "which", "that", "who", "whom", "whoever", "whatev
 
 @dataclass
 class Frame:
-    """An attribution found in the parse, as token indices (end exclusive)."""
+    """An attribution found in the parse, as token indices (end exclusive).
+
+    ``content`` is kept sorted and without repeats by every rule that sets it: overlaps with
+    a quotation are then counted by bisection.
+    """
 
     cue: list[int]
     content: list[int]
@@ -123,6 +129,8 @@ def find_frames(doc: Doc, quoted: Iterable[tuple[int, int]] = (), text: str | No
         for i in range(start, end):
             inside[i] = 1
     paragraph = paragraphs(doc, doc.text if text is None else text)
+    space = doc.to_array(IS_SPACE).tolist()
+    orth = doc.to_array(ORTH).tolist()
     frames: list[Frame] = []
     for i in _cue_candidates(doc):
         if inside[i] or _in_capitals(doc, i):
@@ -139,9 +147,9 @@ def find_frames(doc: Doc, quoted: Iterable[tuple[int, int]] = (), text: str | No
             continue
         # An attribution stays within its paragraph (the parse sometimes runs across).
         own = paragraph[frame.cue[0]]
-        frame.content = [i for i in frame.content if paragraph[i] == own and not doc[i].is_space]
-        frame.source = [i for i in frame.source if paragraph[i] == own and not doc[i].is_space]
-        frame.content = _cut_at_break(doc, frame)
+        frame.content = [i for i in frame.content if paragraph[i] == own and not space[i]]
+        frame.source = [i for i in frame.source if paragraph[i] == own and not space[i]]
+        frame.content = _cut_at_break(orth, frame)
         if frame.content:
             frames.append(frame)
     return [f for f in _untangle(doc, frames) if _substantial(doc, f)]
@@ -150,20 +158,24 @@ def find_frames(doc: Doc, quoted: Iterable[tuple[int, int]] = (), text: str | No
 BREAKS = frozenset({"—", "–", "--", ";"})
 
 
-def _cut_at_break(doc: Doc, frame: Frame) -> list[int]:
+def _cut_at_break(orth: list[int], frame: Frame) -> list[int]:
     """Content after the cue stops at a dash or semicolon that starts a new thought ("said
-    Carson was led astray — and he singled out ..."); quoted text is never cut."""
+    Carson was led astray — and he singled out ..."); quoted text is never cut. ``orth`` holds
+    the hash of every token's text (a token object made for each content word cost more)."""
     content = sorted(frame.content)
     if not content or content[0] < frame.cue[0]:
         return content
     marks = 0
     for k, i in enumerate(content):
-        text = doc[i].text
-        if text in ('"', "“", "”", "''", "``"):
+        if orth[i] in _MARK_HASHES:
             marks += 1
-        if text in BREAKS and marks % 2 == 0 and k >= 3:
+        elif orth[i] in _BREAK_HASHES and marks % 2 == 0 and k >= 3:
             return content[:k]
     return content
+
+
+_MARK_HASHES = frozenset(hash_string(mark) for mark in QUOTE_MARK_TOKENS)
+_BREAK_HASHES = frozenset(hash_string(mark) for mark in BREAKS)
 
 
 def _in_capitals(doc: Doc, i: int) -> bool:
@@ -177,28 +189,30 @@ def _in_capitals(doc: Doc, i: int) -> bool:
 
 def paragraphs(doc: Doc, text: str) -> list[int]:
     """The paragraph number of each token (paragraphs are separated by line breaks)."""
-    breaks = [m.start() for m in _NEWLINE.finditer(text)]
-    starts = doc.to_array(IDX).tolist()
-    return [bisect_right(breaks, start) for start in starts]
+    breaks = np.array([m.start() for m in _NEWLINE.finditer(text)], dtype=np.uint64)
+    return np.searchsorted(breaks, doc.to_array(IDX), side="right").tolist()
 
 
 def _cue_candidates(doc: Doc) -> list[int]:
     """Indices of tokens that may start a frame, found on the arrays of hashes (reading every
-    token's strings costs more than the rest of the stage)."""
-    lemmas = _lemma_hashes(doc.vocab)
+    token's strings costs more than the rest of the stage); only verbs and nouns are read one
+    by one."""
+    hashes = _lemma_hashes(doc.vocab)
     array = doc.to_array([POS, LEMMA, LOWER])
+    parts = array[:, 0]
+    kept = np.flatnonzero((parts == _VERB) | (parts == _AUX) | (parts == _NOUN))
     result = []
-    for i, (pos, lemma, lower) in enumerate(array.tolist()):
-        if pos in _VERBISH and (lemma in lemmas["verb"] or lower == lemmas["according"]):
-            result.append(i)
-        elif pos == _NOUN and lemma in lemmas["noun"]:
+    for i, (pos, lemma, lower) in zip(kept.tolist(), array[kept].tolist()):
+        if pos == _NOUN:
+            if lemma in hashes["noun"]:
+                result.append(i)
+        elif lemma in hashes["verb"] or lower == hashes["according"]:
             result.append(i)
     return result
 
 
 _NEWLINE = re.compile(r"\n+")
-_VERBISH = frozenset({symbols.VERB, symbols.AUX})
-_NOUN = symbols.NOUN
+_VERB, _AUX, _NOUN = symbols.VERB, symbols.AUX, symbols.NOUN
 
 
 @lru_cache(maxsize=4)
@@ -214,10 +228,13 @@ def _lemma_hashes(vocab) -> dict:
 
 def _substantial(doc: Doc, frame: Frame) -> bool:
     """Content of at least two words, or one word in quotation marks."""
-    words = [i for i in frame.content if doc[i].is_alpha or doc[i].like_num]
-    if len(words) >= 2:
-        return True
-    return bool(words) and any(doc[i].text in ('"', "“", "”", "''") for i in frame.content)
+    words = 0
+    for i in frame.content:
+        if doc[i].is_alpha or doc[i].like_num:
+            words += 1
+            if words == 2:
+                return True  # the rest of a long content need not be read
+    return words == 1 and any(doc[i].text in ('"', "“", "”", "''") for i in frame.content)
 
 
 def _verb_frame(verb: Token, lemma: str) -> Frame | None:
@@ -230,8 +247,8 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
             return frame
     content: list[int] = []
     preps = CONTENT_PREPS[family]
-    for child in verb.children:
-        dep = child.dep_
+    children = [(child, child.dep_) for child in verb.children]  # read once for the rules below
+    for child, dep in children:
         if dep == "ccomp" or dep == "parataxis" and child.i < verb.i:
             content.extend(_subtree(child))
         elif dep == "xcomp":
@@ -256,28 +273,29 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     if not content and family != "attitude":
         content = _parenthetical_content(verb)
         parenthetical = bool(content)
-    if content and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in verb.children):
+    tag = verb.tag_
+    if content and tag == "VBG" and not any(dep in SUBJECTS for _, dep in children):
         # "…,” referencing X": a participle tacked on after the words reports only what follows it.
         content = [i for i in content if i > verb.i]
     if not content:
         return None
-    if family == "thought" and not parenthetical and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+    if family == "thought" and not parenthetical and not any(dep in ("ccomp", "xcomp") for _, dep in children):
         return None
-    cue = [verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]
+    cue = [verb.i] + [c.i for c, dep in children if dep == "prt"]
     frame = Frame(cue=sorted(cue), content=sorted(set(content)), family=family, verb=verb.i)
     _attach_source(frame, verb)
     if lemma == "call" and not any(
-        c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
-        for c in verb.children
+        dep in ("oprd", "ccomp", "xcomp") or dep == "prep" and c.lower_ in ("for", "on", "upon")
+        for c, dep in children
     ) and not any(verb.doc[i].text in QUOTE_MARK_TOKENS for i in frame.content):
         return None  # "called a meeting", "called in the police": not calling someone something
-    if verb.tag_ == "VBG" and verb.head.lower_ == "worth":
+    if tag == "VBG" and verb.head.lower_ == "worth":
         return None  # "it is worth noting that …": the writer's own aside
-    if verb.tag_ == "VB" and verb.dep_ in ("ROOT", "conj") and not frame.source and not any(
-        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children
+    if tag == "VB" and verb.dep_ in ("ROOT", "conj") and not frame.source and not any(
+        dep in ("aux", "auxpass", "nsubj", "nsubjpass") for _, dep in children
     ):
         return None  # "Now tell me …", "Ask yourself …": the writer's imperative to the reader
-    if family == "speech" and verb.tag_ == "VB" and _topic_only(verb, frame.content):
+    if family == "speech" and tag == "VB" and _topic_only(verb.doc, children, frame.content):
         # "agreed to discuss the case", "refused to disclose his taxes", "will ask that
         # question": a speech act not (yet) made, with only its topic, reports nothing said.
         return None
@@ -323,10 +341,10 @@ def _expressed_stance(verb: Token) -> Frame | None:
     return frame
 
 
-def _topic_only(verb: Token, content: list[int]) -> bool:
-    """The content is a noun phrase (a topic), not a clause or quoted words."""
-    doc = verb.doc
-    clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in content for c in verb.children)
+def _topic_only(doc: Doc, children: list[tuple[Token, str]], content: list[int]) -> bool:
+    """The content is a noun phrase (a topic), not a clause or quoted words (``children``: the
+    verb's, with their dependency labels)."""
+    clause = any(dep in ("ccomp", "xcomp", "parataxis") and c.i in content for c, dep in children)
     return not clause and not any(doc[i].text in QUOTE_MARK_TOKENS for i in content)
 
 
@@ -595,13 +613,16 @@ def _untangle(doc: Doc, frames: list[Frame]) -> list[Frame]:
     attribution of the same source: the outer content then stops before it.
     """
     frames.sort(key=lambda f: f.cue[0])
+    cue_starts = [f.cue[0] for f in frames]
     dropped: set[int] = set()
     for outer in frames:
         if id(outer) in dropped:
             continue
         own = set(outer.content)
         cut = False
-        for inner in frames:
+        # only frames whose cue lies within the content's extent can be inside it
+        start, end = outer.content_range
+        for inner in frames[bisect_left(cue_starts, start):bisect_left(cue_starts, end)]:
             if inner is outer or id(inner) in dropped or inner.cue[0] not in own:
                 continue
             verb = doc[inner.cue[0]]
@@ -622,11 +643,17 @@ def _first_run(indices: list[int], frame: Frame) -> list[int]:
     """The contiguous run of content tokens nearest the cue (gaps of punctuation allowed)."""
     if not indices:
         return []
-    runs: list[list[int]] = [[indices[0]]]
-    for i in indices[1:]:
-        if i == runs[-1][-1] + 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
     cue = frame.cue[0]
-    return min(runs, key=lambda r: min(abs(r[0] - cue), abs(r[-1] - cue)))
+    first, last = min(consecutive_runs(indices), key=lambda r: min(abs(r[0] - cue), abs(r[1] - cue)))
+    return list(range(first, last + 1))
+
+
+def consecutive_runs(ordered: list[int]) -> list[tuple[int, int]]:
+    """The first and last of each run of consecutive numbers in a sorted list."""
+    found: list[tuple[int, int]] = []
+    for i in ordered:
+        if found and i == found[-1][1] + 1:
+            found[-1] = (found[-1][0], i)
+        else:
+            found.append((i, i))
+    return found

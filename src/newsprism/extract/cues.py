@@ -210,14 +210,17 @@ def _channel_words(words: list[Token]) -> str | None:
             return "press conference"
         if low in PLATFORMS and word.text[:1].isupper():
             return PLATFORMS[low]
+        pos = word.pos_
+        if pos not in ("NOUN", "PROPN"):
+            continue  # (the lemma of the other words need not be read)
         lemma = word.lemma_.lower()
-        if word.pos_ in ("NOUN", "PROPN") and lemma in MESSAGE_NOUNS and MESSAGE_NOUNS[lemma]:
+        if lemma in MESSAGE_NOUNS and MESSAGE_NOUNS[lemma]:
             if lemma == "release" and not (k > 0 and lowered[k - 1] in ("press", "news")):
                 continue
             if lemma in ("conference", "briefing") and not (k > 0 and lowered[k - 1] in ("press", "news")):
                 continue
             return MESSAGE_NOUNS[lemma]
-        if word.pos_ == "NOUN" and lemma in ("interviewer",):
+        if pos == "NOUN" and lemma in ("interviewer",):
             return "interview"
     return None
 

@@ -8,12 +8,15 @@ the article text.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from newsprism.extract import cues
-from newsprism.extract.attribution import Frame, cue_tokens
+from newsprism.extract.attribution import Frame, consecutive_runs, cue_tokens
 from newsprism.extract.quote_cues import phrase_head
 from newsprism.extract.quotemarks import Quoted
 from newsprism.extract.speakers import SpeakerRef, resolve
@@ -39,8 +42,23 @@ class Found:
     verbatim: bool = False  # a transcript turn (PENCE: …): the speaker's own words, unmarked
 
 
+class Quotations:
+    """An article's quotations in text order, and sorted by where their words start to find
+    those inside a range by bisection (a clause asks once per record)."""
+
+    def __init__(self, quoted: list[Quoted]) -> None:
+        self.all = quoted
+        self._by_start = sorted(quoted, key=lambda q: q.start)
+        self._starts = [q.start for q in self._by_start]
+
+    def within(self, start: int, end: int) -> list[Quoted]:
+        """The quotations whose words lie inside characters ``start:end``."""
+        first = bisect_left(self._starts, start)
+        return [q for q in self._by_start[first:bisect_right(self._starts, end)] if q.end <= end]
+
+
 def build_record(
-    doc, article, item: Found, people, recent, refs, options, quoted: list[Quoted]
+    doc, article, item: Found, people, recent, refs, options, quoted: Quotations
 ) -> tuple[Attribution | None, SpeakerRef]:
     frame = item.frame
     text = article.text
@@ -56,52 +74,50 @@ def build_record(
         if text[last.start:last.end].rstrip().endswith(",") and doc[frame.cue[0]].idx < last.outer[0] and (
             _narration_follows(doc, text, last)
         ):
-            kept = [i for i in frame.content if doc[i].idx < last.outer[1]]
-            frame.content = kept or frame.content
+            frame.content = _starting_before(doc, frame.content, last.outer[1]) or frame.content
         elif doc[frame.cue[0]].idx < last.outer[0] and _occasion_follows(doc, text, last):
             # “crazy system” during a campaign stop: when and where it was said is narration.
-            kept = [i for i in frame.content if doc[i].idx < last.outer[1]]
-            frame.content = kept or frame.content
+            frame.content = _starting_before(doc, frame.content, last.outer[1]) or frame.content
     if frame is not None:
-        content_tokens = set(frame.content)
-        outside = [i for i in content_tokens - q_tokens if not doc[i].is_punct]
-        if item.quotes and len(outside) <= 1:
-            kind = "direct"
-        elif item.quotes:
-            kind = "partial"
+        if item.quotes:
+            # direct when at most one word of the clause is outside the marks (two decide it)
+            outside = (i for i in set(frame.content) - q_tokens if not doc[i].is_punct)
+            kind = "direct" if len(list(islice(outside, 2))) <= 1 else "partial"
         else:
-            kind = "partial" if _has_marks(doc, frame.content) else "indirect"
+            kind = "partial" if _has_marks(doc, text, frame.content) else "indirect"
     else:
         kind = "direct"
     if kind == "direct":
-        content = [_piece(article, s, e) for q in item.quotes for s, e in q.pieces]
+        content = [_piece(article, s, e, "content") for q in item.quotes for s, e in q.pieces]
         quoted_spans: list[Span] = []
     else:
         # Quotations joined to the attribution (the second half of a broken quotation) are
         # part of what was said even when the parse left them out of the clause.
-        content = [_piece(article, s, e) for s, e in _runs(doc, _filled(doc, set(frame.content) | q_tokens, frame))]
+        content = [_piece(article, s, e, "content")
+                   for s, e in _runs(doc, _filled(doc, set(frame.content) | q_tokens, frame))]
         quoted_spans = _quoted_within(article, content, item.quotes, quoted)
-        content = _close_marks(article, content, [*item.quotes, *quoted])
+        content = _close_marks(article, content, [*item.quotes, *quoted.all])
         if kind == "partial" and not quoted_spans:
             kind = "indirect"  # marks in the clause that quote nothing (a stray mark)
     if item.verbatim:
         # The turn's words only: a transcript quoted as a whole puts the label inside the marks.
         label = set(frame.source) | set(frame.cue)
-        content = [_piece(article, s, e) for s, e in _runs(doc, {i for i in frame.content if i not in label})]
+        content = [_piece(article, s, e, "content")
+                   for s, e in _runs(doc, {i for i in frame.content if i not in label})]
         kind, quoted_spans = "direct", []
     content = [c for c in content if c is not None]
     if not content:
         return None, SpeakerRef("none")
     cue_span = speaker_span = None
     if frame is not None:
-        cue_span = _span_of(article, doc, cue_tokens(doc, frame))
+        cue_span = _span_of(article, doc, cue_tokens(doc, frame), "cue")
         if cue_span is None:  # a cue that is only a mark (PENCE: …) is still the cue
             mark = doc[frame.cue[0]]
-            cue_span = Span(article.id, mark.idx, mark.idx + len(mark.text), mark.text)
+            cue_span = Span(article.id, mark.idx, mark.idx + len(mark.text), mark.text, "cue")
         if not frame.source and frame.cue[0] > min(frame.content):
             _source_after_cue(doc, frame)
         if frame.source:
-            speaker_span = _span_of(article, doc, frame.source)
+            speaker_span = _span_of(article, doc, frame.source, "speaker")
         ref = resolve(doc, frame.source_head, frame.source, people, recent,
                       options.pronoun_window if doc[frame.source_head].pos_ == "PRON" else options.epithet_window) \
             if frame.source_head is not None else SpeakerRef("none")
@@ -120,7 +136,7 @@ def build_record(
             channel = cues.channel_of(cue_token, [doc[i] for i in prior.frame.source])
             if prior.frame.source:
                 # The speaker is named where the quotation it continues was attributed.
-                speaker_span = _span_of(article, doc, prior.frame.source)
+                speaker_span = _span_of(article, doc, prior.frame.source, "speaker")
         date = None
     else:
         ref = SpeakerRef("none")
@@ -136,18 +152,18 @@ def build_record(
         kind=kind,
         text=body,
         context=context,
-        content=tuple(_with_role(c, "content") for c in content),
+        content=tuple(content),
         channel=channel,
         family=frame.family if frame is not None else ("speech" if item.speaker_from else None),
-        cue=_with_role(cue_span, "cue") if cue_span else None,
-        speaker=_with_role(speaker_span, "speaker") if speaker_span else None,
+        cue=cue_span,
+        speaker=speaker_span,
         speaker_kind=ref.kind,
         speaker_mention=ref.mention,
         speaker_name=ref.name,
         speaker_confidence=ref.confidence if ref.mention is not None else 0.0,
         speaker_alternatives=ref.alternatives,
         epithet=ref.epithet,
-        quoted=tuple(_with_role(s, "quoted") for s in quoted_spans if s is not None),
+        quoted=tuple(quoted_spans),
         date=date,
         flags=tuple(sorted(item.flags)),
     )
@@ -155,15 +171,14 @@ def build_record(
 
 
 def _quoted_within(article: Article, content: list[Span | None], own: list[Quoted],
-                   quoted: list[Quoted]) -> list[Span]:
+                   quoted: Quotations) -> list[Span]:
     """The words inside marks of a reported clause: the attribution's own quotations and any
     other quotation that lies in its content, in text order, without empty ones (“ ”)."""
-    ranges = [(c.start, c.end) for c in content if c is not None]
     pieces = {p for q in own for p in q.pieces}
-    for q in quoted:
-        if any(s <= q.start and q.end <= e for s, e in ranges):
-            pieces.update(q.pieces)
-    spans = [_piece(article, s, e) for s, e in sorted(pieces)]
+    for c in content:
+        if c is not None:
+            pieces.update(p for q in quoted.within(c.start, c.end) for p in q.pieces)
+    spans = [_piece(article, s, e, "quoted") for s, e in sorted(pieces)]
     return [s for s in spans if s is not None and any(ch.isalnum() for ch in s.text)]
 
 
@@ -191,7 +206,7 @@ def _close_marks(article: Article, content: list[Span | None], quoted: list[Quot
                 if span.start <= q.start < span.end <= q.outer[1] and not article.text[span.end:q.outer[1]].strip(
                     ".,;:!?’”\"'"
                 ):
-                    span = Span(article.id, span.start, q.outer[1], article.text[span.start:q.outer[1]])
+                    span = Span(article.id, span.start, q.outer[1], article.text[span.start:q.outer[1]], span.role)
         result.append(span)
     return result
 
@@ -234,31 +249,46 @@ def _source_after_cue(doc: Doc, frame: Frame) -> None:
         frame.source_head = phrase_head(following).i
 
 
-def _has_marks(doc: Doc, indices: list[int]) -> bool:
+def _starting_before(doc: Doc, content: list[int], offset: int) -> list[int]:
+    """The content's tokens that start before character ``offset``: a first part of it, as
+    content is sorted (found by bisection, reading a few tokens)."""
+    return content[:bisect_left(content, offset, key=lambda i: doc[i].idx)]
+
+
+def _has_marks(doc: Doc, text: str, indices: list[int]) -> bool:
+    """Whether one of the tokens is a quotation mark."""
+    if not indices:
+        return False
+    last = doc[max(indices)]
+    if not MARK_TEXT.search(text, doc[min(indices)].idx, last.idx + len(last.text)):
+        return False  # no mark in the text the tokens span (most clauses): none need be read
     return any(doc[i].text in ('"', "“", "”", "''", "``") for i in indices)
+
+
+MARK_TEXT = re.compile(r"[\"“”]|''|``")
 
 
 def _runs(doc: Doc, indices: Iterable[int]) -> list[tuple[int, int]]:
     """Character ranges of the contiguous runs of tokens; runs separated only by punctuation
     within a paragraph join (the quotation marks around “confidential” in a reported clause
     belong to it even when the parse left them out)."""
-    ordered = sorted(set(indices))
     runs: list[tuple[int, int]] = []
     last = -2
-    for i in ordered:
-        token = doc[i]
-        start, end = token.idx, token.idx + len(token.text)
-        # adjacent tokens leave no gap (and need no Span built to say so)
-        if runs and runs[-1][1] <= start and (i == last + 1 or all(
-                t.is_punct and "\n" not in t.whitespace_ for t in doc[last + 1:i])):
+    # tokens in a row always join: only the first and last of each row are read
+    for first, final in consecutive_runs(sorted(set(indices))):
+        span = doc[first:final + 1]
+        start, end = span.start_char, span.end_char
+        if runs and runs[-1][1] <= start and all(
+                t.is_punct and "\n" not in t.whitespace_ for t in doc[last + 1:first]):
             runs[-1] = (runs[-1][0], end)
         else:
             runs.append((start, end))
-        last = i
+        last = final
     return runs
 
 
-def _piece(article: Article, start: int, end: int) -> Span | None:
+def _piece(article: Article, start: int, end: int, role: str) -> Span | None:
+    """The span of ``article.text[start:end]`` without edge punctuation, as evidence of ``role``."""
     text = article.text
     while start < end and text[start] in EDGE_PUNCT:
         start += 1
@@ -266,21 +296,15 @@ def _piece(article: Article, start: int, end: int) -> Span | None:
         end -= 1
     if end <= start:
         return None
-    return Span(article.id, start, end, text[start:end])
+    return Span(article.id, start, end, text[start:end], role)
 
 
-def _span_of(article: Article, doc: Doc, indices: list[int]) -> Span | None:
+def _span_of(article: Article, doc: Doc, indices: list[int], role: str) -> Span | None:
     if not indices:
         return None
     start = doc[min(indices)].idx
     last = doc[max(indices)]
-    return _piece(article, start, last.idx + len(last.text))
-
-
-def _with_role(span: Span | None, role: str) -> Span | None:
-    if span is None:
-        return None
-    return Span(span.article_id, span.start, span.end, span.text, role)
+    return _piece(article, start, last.idx + len(last.text), role)
 
 
 def _date_of(article: Article, verb: Token) -> TimeRef | None:

@@ -25,13 +25,14 @@ narration, and is skipped. Records are built in :mod:`newsprism.extract.quote_re
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newsprism.extract import cues
 from newsprism.extract.attribution import Frame, find_frames
 from newsprism.extract.quote_cues import QUOTE_TOKENS, attributed_after, nearby_cue
-from newsprism.extract.quote_records import Found, build_record
+from newsprism.extract.quote_records import Found, Quotations, build_record
 from newsprism.extract.quotemarks import Quoted, find_quoted, find_single_quoted
 from newsprism.extract.speaker_labels import label_frames
 from newsprism.extract.speakers import ArticlePeople, SpeakerRef
@@ -42,8 +43,11 @@ from newsprism.stages import document_stage
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+# (within one line: the whole text is searched at once, every match ending its line)
 EMBED_TAIL = re.compile(
-    r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*(?:https?://\S+\s*)?$"
+    r"[—–-][^\S\n]*[^\n()]{1,80}\(@\w{1,30}\)[^\S\n]+[A-Z][a-z]+\.? \d{1,2}, \d{4}[^\S\n]*"
+    r"(?:https?://\S+[^\S\n]*)?$",
+    re.MULTILINE,
 )
 POST_ROLES = frozenset({"text", "attribution"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -150,11 +154,12 @@ def find_attributions(
     items.sort(key=lambda f: f.order)
     hidden = skip + [q.outer for q in quoted]
     people = ArticlePeople.build(doc, text, mentions, hidden)
+    quotations = Quotations(quoted)
     recent: list[tuple[int, SpeakerRef]] = []
     refs: dict[int, SpeakerRef] = {}
     records = []
     for item in items:
-        record, ref = build_record(doc, article, item, people, recent, refs, options, quoted)
+        record, ref = build_record(doc, article, item, people, recent, refs, options, quotations)
         if record is None:
             continue
         refs[id(item)] = ref
@@ -174,9 +179,8 @@ def _post_ranges(text: str, article_id: str, posts: Iterable[Any] | None) -> lis
         # it) is narration.
         if any(getattr(s, "role", None) == "attribution" for s in spans):
             ranges.extend((s.start, s.end) for s in spans if getattr(s, "role", None) in POST_ROLES)
-    for match in re.finditer(r"[^\n]+", text):
-        if EMBED_TAIL.search(match.group()):
-            ranges.append((match.start(), match.end()))
+    for match in EMBED_TAIL.finditer(text):
+        ranges.append((text.rfind("\n", 0, match.start()) + 1, match.end()))
     return ranges
 
 
@@ -198,17 +202,17 @@ def _frame_for(doc: Doc, rng: tuple[int, int], frames: list[Frame], by_frame) ->
     before a bracket), so any overlap counts and the content is then extended over the whole
     quotation.
     """
-    q_set = set(range(*rng))
     best, best_shared = None, 0
     for frame in frames:
         if rng[0] <= frame.cue[0] < rng[1]:
             continue
-        shared = len(q_set.intersection(frame.content))
+        # (content is sorted and distinct: the words it shares with the quotation are a slice)
+        shared = bisect_left(frame.content, rng[1]) - bisect_left(frame.content, rng[0])
         if shared > best_shared:
             best, best_shared = frame, shared
     if best is None:
         return None
-    if not q_set.issubset(best.content):
+    if best_shared < rng[1] - rng[0]:
         low = min(min(best.content), rng[0])
         high = max(max(best.content) + 1, rng[1])
         cue = set(best.cue) | set(best.source)

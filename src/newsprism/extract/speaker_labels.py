@@ -59,8 +59,9 @@ def label_frames(doc: Doc, text: str, min_words: int = 3, max_label_words: int =
     found = []
     # A transcript's speakers take turns: a label in capitals that recurs is a speaker even when
     # the parser reads the name as a place ("WALLACE"); one that does not may be a dateline.
-    recurring = Counter(m.group(1) for m in LABEL.finditer(text))
-    for match in LABEL.finditer(text):
+    matches = list(LABEL.finditer(text))
+    recurring = Counter(m.group(1) for m in matches)
+    for match in matches:
         label = match.group(1)
         words = label.split()
         if len(words) > max_label_words or label.casefold().rstrip(".") in EDITORIAL:

@@ -20,14 +20,19 @@ stays unresolved rather than guessed.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spacy.attrs import LOWER, SENT_START
+import numpy as np
+from spacy import symbols
+from spacy.attrs import IDX, LOWER, POS, SENT_START
 from spacy.strings import hash_string
 
 from newsprism.extract.cues import MESSAGE_NOUNS
 from newsprism.model import Mention, Span
+from newsprism.offsets import RangeUnion
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -46,6 +51,9 @@ FEMALE_WORDS = frozenset(
     """mrs mrs. ms ms. miss madam dame wife mother mom daughter sister girlfriend queen princess
     actress congresswoman businesswoman chairwoman spokeswoman aunt niece grandmother""".split()
 )
+_MALE_WORD_IDS = frozenset(hash_string(w) for w in MALE_WORDS)
+_FEMALE_WORD_IDS = frozenset(hash_string(w) for w in FEMALE_WORDS)
+_VERB = symbols.VERB
 # Nouns for groups and organisations: a phrase headed by one is a speaker, not a person.
 GROUP_WORDS = frozenset(
     """officials spokesperson campaign administration government department ministry police
@@ -89,15 +97,18 @@ class ArticlePeople:
     text: str = ""
     named: list[_Named] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)  # of the named mentions, to bisect
 
     @classmethod
-    def build(cls, doc: Doc, text: str, mentions: list[Mention], hidden: list[tuple[int, int]] = ()) -> ArticlePeople:
+    def build(cls, doc: Doc, text: str, mentions: list[Mention], hidden: Iterable[tuple[int, int]] = ()) -> ArticlePeople:
         """Index the article's name and handle mentions, each under its fullest name.
 
         Mentions inside ``hidden`` character ranges (quotations, embedded posts) are kept for
         naming speakers but never taken as the antecedent of a pronoun or epithet.
         """
         people = cls(doc, text)
+        hidden = RangeUnion(hidden)
+        starts = doc.to_array(IDX).tolist()
         names = [m for m in mentions if m.kind in ("name", "handle") and m.name]
         full: dict[str, str] = {}
         for mention in names:
@@ -111,46 +122,45 @@ class ArticlePeople:
             key = mention.name
             if len(key.split()) == 1:
                 key = full.get(key.casefold()) or key
-            token = _token_at(doc, mention.span.start)
+            token = _token_at(doc, starts, mention.span.start)
             if token is None:
                 continue
             subject = _is_subject(doc[token])
-            concealed = any(s <= mention.span.start < e for s, e in hidden)
-            people.named.append(_Named(key, mention.span, token, subject, concealed))
+            people.named.append(_Named(key, mention.span, token, subject, mention.span.start in hidden))
         people.named.sort(key=lambda n: n.span.start)
+        people.starts = [n.span.start for n in people.named]
         people._genders()
         return people
 
     def inside(self, start: int, end: int) -> list[_Named]:
         """Named mentions within characters ``start:end``."""
-        return [n for n in self.named if start <= n.span.start and n.span.end <= end]
+        first = bisect_left(self.starts, start)
+        return [n for n in self.named[first:bisect_right(self.starts, end)] if n.span.end <= end]
 
     def _genders(self) -> None:
         votes: dict[str, list[int]] = {}
         doc = self.doc
-        sentence = _sentence_ids(doc)
+        # every token's lowercase form and part of speech once, as hashes: the searches below
+        # read runs of them (a token object made for each word cost more than the searches)
+        columns = doc.to_array([LOWER, POS, SENT_START])
+        lowers, parts = columns[:, 0].tolist(), columns[:, 1].tolist()
+        sentence, ends = _sentences(columns[:, 2])
         by_sentence: dict[int, list[_Named]] = {}
         for named in self.named:
             if not named.hidden:
                 by_sentence.setdefault(sentence[named.token], []).append(named)
-        ends: dict[int, int] = {}
-        for i, sid in enumerate(sentence):
-            ends[sid] = i + 1
-        # every token's lowercase form once, as its hash: the pronoun searches below read
-        # runs of them (a token object made for each word cost more than the searches)
-        lowers = doc.to_array(LOWER).tolist()
         for named in self.named:
             tally = votes.setdefault(named.key, [0, 0])
             # Honorifics and gendered role words in the name's own phrase ("Legend's wife,
             # Chrissy Teigen", "Mrs. Clinton").
             token = doc[named.token]
-            near = [t.lower_ for t in doc[max(0, named.token - 3):named.token] if t.pos_ != "VERB"]
-            near += [c.lower_ for c in token.children if c.dep_ == "appos"]
+            near = [lowers[i] for i in range(max(0, named.token - 3), named.token) if parts[i] != _VERB]
+            near += [c.lower for c in token.children if c.dep_ == "appos"]
             if token.dep_ == "appos":
-                near.append(token.head.lower_)
-            if any(w in MALE_WORDS for w in near):
+                near.append(token.head.lower)
+            if any(w in _MALE_WORD_IDS for w in near):
                 tally[0] += 2
-            elif any(w in FEMALE_WORDS for w in near):
+            elif any(w in _FEMALE_WORD_IDS for w in near):
                 tally[1] += 2
             # A pronoun soon after a name that is the only person in its sentence.
             sid = sentence[named.token]
@@ -166,12 +176,11 @@ class ArticlePeople:
         # A pronoun opening a sentence that names nobody, right after a sentence that names
         # exactly one person ("West met Trump. ... He defended the meeting").
         previous: set[str] = set()
-        starts = sorted(ends)
-        for sid in starts:
+        for sid, end in enumerate(ends):
             keys = {n.key for n in by_sentence.get(sid, ())}
             if not keys and len(previous) == 1:
-                begin = ends[sid - 1] if sid - 1 in ends else 0
-                first = next((i for i in range(begin, ends[sid]) if lowers[i] in _HE_SHE_IDS), None)
+                begin = ends[sid - 1] if sid else 0
+                first = next((i for i in range(begin, end) if lowers[i] in _HE_SHE_IDS), None)
                 if first is not None and doc[first].dep_ == "nsubj":
                     tally = votes.setdefault(next(iter(previous)), [0, 0])
                     tally[0 if lowers[first] == _HE_SHE_IDS[0] else 1] += 1
@@ -183,15 +192,12 @@ class ArticlePeople:
                 self.gender[key] = "female"
 
 
-def _sentence_ids(doc: Doc) -> list[int]:
-    """The sentence number of each token, from the parse's sentence starts."""
-    ids = []
-    current = 0
-    for i, start in enumerate(doc.to_array(SENT_START).tolist()):
-        if start == 1 and i > 0:
-            current += 1
-        ids.append(current)
-    return ids
+def _sentences(starts: np.ndarray) -> tuple[list[int], list[int]]:
+    """The sentence number of each token and the end of each sentence, from the parse's
+    sentence starts (``SENT_START`` values)."""
+    opens = starts == 1
+    opens[:1] = False
+    return np.cumsum(opens).tolist(), [*np.flatnonzero(opens).tolist(), len(starts)]
 
 
 def _is_subject(token: Token) -> bool:
@@ -209,9 +215,10 @@ def _same(a: str, b: str) -> bool:
     return a.casefold() == b.casefold()
 
 
-def _token_at(doc: Doc, char: int) -> int | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None and len(span) else None
+def _token_at(doc: Doc, starts: list[int], char: int) -> int | None:
+    """The token whose text holds character ``char`` (``starts``: every token's offset)."""
+    k = bisect_right(starts, char) - 1
+    return k if k >= 0 and char < starts[k] + len(doc[k]) else None
 
 
 def resolve(
@@ -299,8 +306,10 @@ def _candidates(doc: Doc, token: Token, people: ArticlePeople, window: int) -> l
         while start > 0 and text[start - 1] == "\n":
             start -= 1
     seen: dict[str, _Named] = {}
-    for named in reversed(people.named):
-        if named.hidden or named.token >= token.i or named.span.start < start:
+    # the names from ``start`` up to the token (a name's token comes before it exactly when
+    # the name starts before it)
+    for named in reversed(people.named[bisect_left(people.starts, start):bisect_left(people.starts, token.idx)]):
+        if named.hidden:
             continue
         if named.token >= sent_start and _clause_mate(doc, named.token, token.i):
             continue  # "West praised Trump, and he ...": a name beside the phrase is rarely it
