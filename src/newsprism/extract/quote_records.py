@@ -16,7 +16,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from newsprism.extract import cues
-from newsprism.extract.attribution import Frame, consecutive_runs, cue_tokens
+from newsprism.extract.attribution import QUOTE_MARK_TOKENS, Frame, consecutive_runs, cue_tokens
 from newsprism.extract.quote_cues import phrase_head
 from newsprism.extract.quotemarks import Quoted
 from newsprism.extract.speakers import SpeakerRef, resolve
@@ -262,10 +262,11 @@ def _has_marks(doc: Doc, text: str, indices: list[int]) -> bool:
     last = doc[max(indices)]
     if not MARK_TEXT.search(text, doc[min(indices)].idx, last.idx + len(last.text)):
         return False  # no mark in the text the tokens span (most clauses): none need be read
-    return any(doc[i].text in ('"', "“", "”", "''", "``") for i in indices)
+    return any(doc[i].text in QUOTE_MARK_TOKENS for i in indices)
 
 
-MARK_TEXT = re.compile(r"[\"“”]|''|``")
+# The marks' text: a clause's tokens hold a mark only where the text they span does.
+MARK_TEXT = re.compile("|".join(re.escape(mark) for mark in sorted(QUOTE_MARK_TOKENS, key=len, reverse=True)))
 
 
 def _runs(doc: Doc, indices: Iterable[int]) -> list[tuple[int, int]]:

@@ -213,7 +213,7 @@ def _words_acts(edges, resolver: Resolver, narration, covered, speaker: str, spa
 
 def _others_named(resolver: Resolver, speaker: str, span: Span) -> bool:
     """Whether the words name someone other than the speaker."""
-    return any(p != speaker for p in resolver.people_in(span.article_id, span.start, span.start + len(span.text)))
+    return any(p != speaker for p in resolver.people_in(span.article_id, span.start, span.end))
 
 
 def _addressees(narration, speaker: str, span: Span) -> list[str]:
