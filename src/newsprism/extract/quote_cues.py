@@ -12,14 +12,12 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprism.extract import cues
-from newsprism.extract.attribution import Frame, _attach_source
+from newsprism.extract.attribution import QUOTE_MARK_TOKENS, Frame, _attach_source
 from newsprism.extract.quotemarks import Quoted
 from newsprism.options import QuotesOptions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-QUOTE_TOKENS = frozenset({'"', "“", "”", "''", "``"})
 
 
 def nearby_cue(doc: Doc, text: str, q: Quoted, rng, options: QuotesOptions) -> Frame | None:
@@ -108,7 +106,7 @@ def _quotes_within_phrase(head: Token) -> bool:
     for token in head.subtree:
         if token.text == ",":
             return False
-        if token.text in QUOTE_TOKENS:
+        if token.text in QUOTE_MARK_TOKENS:
             return words > 0
         words += not token.is_punct
     return False

@@ -30,8 +30,8 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newsprism.extract import cues
-from newsprism.extract.attribution import Frame, find_frames
-from newsprism.extract.quote_cues import QUOTE_TOKENS, attributed_after, nearby_cue
+from newsprism.extract.attribution import QUOTE_MARK_TOKENS, Frame, find_frames
+from newsprism.extract.quote_cues import attributed_after, nearby_cue
 from newsprism.extract.quote_records import Found, Quotations, build_record
 from newsprism.extract.quotemarks import Quoted, find_quoted, find_single_quoted
 from newsprism.extract.speaker_labels import label_frames
@@ -301,7 +301,7 @@ def _broken_continuation(
     # it would make the next quotation a new one.
     span = doc.char_span(last.outer[1], current.outer[0], alignment_mode="contract")
     inner = [t for t in span or () if not t.is_space][:-1]
-    return not any(t.text in (".", "!", "?") or t.text in QUOTE_TOKENS for t in inner)
+    return not any(t.text in (".", "!", "?") or t.text in QUOTE_MARK_TOKENS for t in inner)
 
 
 def _continues(doc: Doc, text: str, q: Quoted, previous: Found) -> bool:
@@ -348,7 +348,7 @@ def _names_a_work(doc: Doc, text: str, q: Quoted, rng) -> bool:
     if rng[0] == 0 or not _title_like(text, q):
         return False
     before = doc[rng[0] - 1]
-    if before.text in QUOTE_TOKENS and before.i > 0:
+    if before.text in QUOTE_MARK_TOKENS and before.i > 0:
         before = doc[before.i - 1]
     return before.pos_ in ("ADP", "DET", "NOUN", "PROPN") or before.lower_ in ("'s", "’s")
 
