@@ -92,7 +92,7 @@ def find_mentions(doc: Doc, article: Article, results, options) -> list[Mention]
     for ent in doc.ents:
         if ent.label_ != "PERSON" or ent.start_char in taken:
             continue
-        span = _name_span(ent)
+        span = _name_span(ent, article.text)
         if span is None:
             continue
         start, end = span
@@ -228,8 +228,9 @@ def _display_name(raw: str) -> str | None:
     return name if name.lower() not in NOT_NAMES else None
 
 
-def _name_span(ent: SpacySpan) -> tuple[int, int] | None:
-    """Character span of the cleaned name inside (or around) a PERSON entity, or None."""
+def _name_span(ent: SpacySpan, text: str) -> tuple[int, int] | None:
+    """Character span of the cleaned name inside (or around) a PERSON entity, or None
+    (``text``: the document's text, which ``Doc.text`` would rebuild from every token)."""
     tokens = list(ent)
     while tokens and not _name_token(tokens[0]):
         tokens.pop(0)
@@ -240,7 +241,7 @@ def _name_span(ent: SpacySpan) -> tuple[int, int] | None:
     if not tokens or tokens[0].lower_.rstrip(".") in SAINTS:
         return None  # "St Brendan's school", "Saint Mary's": an institution or place
     doc = ent.doc
-    if _leading_role_word(doc, tokens):
+    if _leading_role_word(doc, text, tokens):
         tokens.pop(0)
     # Extend over adjacent proper nouns the NER left out ("Chrissy" before "Teigen").
     first, last = tokens[0].i, tokens[-1].i
@@ -248,27 +249,26 @@ def _name_span(ent: SpacySpan) -> tuple[int, int] | None:
         first -= 1
     while last + 1 < len(doc) and _extends_name(doc[last + 1]) and doc[last].whitespace_:
         last += 1
-    words = [t.text for t in doc[first:last + 1]]
-    if len(words) == 1 and (words[0].lower() in NOT_NAMES or doc[first].pos_ == "INTJ"):
+    if first == last and (doc[first].text.lower() in NOT_NAMES or doc[first].pos_ == "INTJ"):
         return None
-    if len(words) == 1 and first > 0 and doc[first - 1].lower_ in ("the", "a", "an"):
+    if first == last and first > 0 and doc[first - 1].lower_ in ("the", "a", "an"):
         return None  # "the Famous rapper", "from the Vmas": not a person's name
     start = doc[first].idx
-    # Doc.text joins every token of the document: read the span's own text instead.
-    text = POSSESSIVE.sub("", doc[first:last + 1].text)
-    return (start, start + len(text)) if text else None
+    end = doc[last].idx + len(doc[last])
+    name = POSSESSIVE.sub("", text[start:end])
+    return (start, start + len(name)) if name else None
 
 
-def _leading_role_word(doc: Doc, tokens: list[Token]) -> bool:
+def _leading_role_word(doc: Doc, text: str, tokens: list[Token]) -> bool:
     """Whether the first word of a name is a capitalised role starting the sentence
     ("Campaigner Theo Okafor said"): the NER takes it into the name, but the article names the
-    person elsewhere without it, which a first name never lacks."""
+    person elsewhere without it, which a first name never lacks (``text``: the doc's)."""
     if len(tokens) < 3 or not tokens[0].is_sent_start or tokens[1].lower_ in PARTICLES:
         return False
-    rest = doc[tokens[1].i:tokens[-1].i + 1].text
+    rest = text[tokens[1].idx:tokens[-1].idx + len(tokens[-1])]
     word = re.escape(tokens[0].text)
     pattern = re.compile(r"(?<!" + word + r" )(?<![\w@])" + re.escape(rest) + r"(?!\w)")
-    return any(m.start() != tokens[1].idx for m in pattern.finditer(doc.text))
+    return any(m.start() != tokens[1].idx for m in pattern.finditer(text))
 
 
 def _name_token(token: Token) -> bool:
