@@ -43,6 +43,7 @@ FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _MALE_PRONOUN_IDS = frozenset(hash_string(w) for w in MALE_PRONOUNS)
 _FEMALE_PRONOUN_IDS = frozenset(hash_string(w) for w in FEMALE_PRONOUNS)
 _HE_SHE_IDS = (hash_string("he"), hash_string("she"))
+_GENDERED_PRONOUN_IDS = sorted(_MALE_PRONOUN_IDS | _FEMALE_PRONOUN_IDS)
 MALE_WORDS = frozenset(
     """mr mr. sir husband father dad son brother boyfriend king prince actor congressman
     businessman chairman spokesman uncle nephew grandfather""".split()
@@ -141,20 +142,26 @@ class ArticlePeople:
         votes: dict[str, list[int]] = {}
         doc = self.doc
         # every token's lowercase form and part of speech once, as hashes: the searches below
-        # read runs of them (a token object made for each word cost more than the searches)
+        # read a few of them around each name (a token object made for each word cost more
+        # than the searches), and pronouns are found by bisecting their positions
         columns = doc.to_array([LOWER, POS, SENT_START])
-        lowers, parts = columns[:, 0].tolist(), columns[:, 1].tolist()
-        sentence, ends = _sentences(columns[:, 2])
+        lowers = columns[:, 0]
+        opens = _sentence_opens(columns[:, 2])
+        ends = [*opens, len(doc)]
+        gendered = np.flatnonzero(np.logical_or.reduce([lowers == w for w in _GENDERED_PRONOUN_IDS]))
+        pronouns, pronoun_lowers = gendered.tolist(), lowers[gendered].tolist()
+        he_she = [(i, lower) for i, lower in zip(pronouns, pronoun_lowers) if lower in _HE_SHE_IDS]
         by_sentence: dict[int, list[_Named]] = {}
         for named in self.named:
             if not named.hidden:
-                by_sentence.setdefault(sentence[named.token], []).append(named)
+                by_sentence.setdefault(bisect_right(opens, named.token), []).append(named)
         for named in self.named:
             tally = votes.setdefault(named.key, [0, 0])
             # Honorifics and gendered role words in the name's own phrase ("Legend's wife,
             # Chrissy Teigen", "Mrs. Clinton").
             token = doc[named.token]
-            near = [lowers[i] for i in range(max(0, named.token - 3), named.token) if parts[i] != _VERB]
+            near = [lower for lower, part, _ in columns[max(0, named.token - 3):named.token].tolist()
+                    if part != _VERB]
             near += [c.lower for c in token.children if c.dep_ == "appos"]
             if token.dep_ == "appos":
                 near.append(token.head.lower)
@@ -163,16 +170,12 @@ class ArticlePeople:
             elif any(w in _FEMALE_WORD_IDS for w in near):
                 tally[1] += 2
             # A pronoun soon after a name that is the only person in its sentence.
-            sid = sentence[named.token]
+            sid = bisect_right(opens, named.token)
             if named.hidden or any(n.key != named.key for n in by_sentence.get(sid, ())):
                 continue
-            for lower in lowers[named.token + 1:ends[sid]]:
-                if lower in _MALE_PRONOUN_IDS:
-                    tally[0] += 1
-                    break
-                if lower in _FEMALE_PRONOUN_IDS:
-                    tally[1] += 1
-                    break
+            k = bisect_right(pronouns, named.token)
+            if k < len(pronouns) and pronouns[k] < ends[sid]:
+                tally[0 if pronoun_lowers[k] in _MALE_PRONOUN_IDS else 1] += 1
         # A pronoun opening a sentence that names nobody, right after a sentence that names
         # exactly one person ("West met Trump. ... He defended the meeting").
         previous: set[str] = set()
@@ -180,10 +183,11 @@ class ArticlePeople:
             keys = {n.key for n in by_sentence.get(sid, ())}
             if not keys and len(previous) == 1:
                 begin = ends[sid - 1] if sid else 0
-                first = next((i for i in range(begin, end) if lowers[i] in _HE_SHE_IDS), None)
-                if first is not None and doc[first].dep_ == "nsubj":
+                k = bisect_left(he_she, (begin,))
+                first, lower = he_she[k] if k < len(he_she) else (end, None)
+                if first < end and doc[first].dep_ == "nsubj":
                     tally = votes.setdefault(next(iter(previous)), [0, 0])
-                    tally[0 if lowers[first] == _HE_SHE_IDS[0] else 1] += 1
+                    tally[0 if lower == _HE_SHE_IDS[0] else 1] += 1
             previous = keys or previous
         for key, (male, female) in votes.items():
             if male > female:
@@ -192,12 +196,13 @@ class ArticlePeople:
                 self.gender[key] = "female"
 
 
-def _sentences(starts: np.ndarray) -> tuple[list[int], list[int]]:
-    """The sentence number of each token and the end of each sentence, from the parse's
-    sentence starts (``SENT_START`` values)."""
+def _sentence_opens(starts: np.ndarray) -> list[int]:
+    """The tokens that open the second and later sentences, from the parse's sentence starts
+    (``SENT_START`` values): token ``i`` is in sentence ``bisect_right(opens, i)``, which ends
+    where the next one opens."""
     opens = starts == 1
     opens[:1] = False
-    return np.cumsum(opens).tolist(), [*np.flatnonzero(opens).tolist(), len(starts)]
+    return np.flatnonzero(opens).tolist()
 
 
 def _is_subject(token: Token) -> bool:
