@@ -2,6 +2,7 @@
 
 import re
 
+import numpy as np
 import pytest
 
 from newsprism.extract import attribution, cues
@@ -38,6 +39,17 @@ def test_cue_candidates_are_the_tokens_read_one_by_one(nlp, text):
     assert attribution._cue_candidates(doc) == _plain_candidates(doc)
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_among_is_membership_in_the_set(seed):
+    rng = np.random.default_rng(seed)
+    ordered = np.unique(rng.integers(0, 2**64, 40, dtype=np.uint64, endpoint=False))
+    pool = np.concatenate((ordered, rng.integers(0, 2**64, 40, dtype=np.uint64, endpoint=False),
+                           np.array([0, 2**64 - 1], dtype=np.uint64)))
+    values = rng.choice(pool, 200)
+    members = set(ordered.tolist())
+    assert attribution._among(values, ordered).tolist() == [v in members for v in values.tolist()]
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_paragraph_numbers_count_the_line_breaks_before_each_token(nlp, text):
     doc = nlp(text)
@@ -59,3 +71,28 @@ def test_consecutive_runs_give_the_ends_of_each_run(numbers, expected):
 def test_frame_contents_are_sorted_without_repeats(nlp, text):
     for frame in attribution.find_frames(nlp(text), text=text):
         assert frame.content == sorted(set(frame.content))
+
+
+SUBJECT_TEXTS = [
+    *TEXTS,
+    "One source who spoke on condition of anonymity said the plan failed, and he agreed.",
+    "Former View co-host Rosie O'Donnell, 61, said it. The men told by aides said nothing.",
+    "“Stop,” said the senator who chairs the panel. Said she: no.",
+]
+
+
+@pytest.mark.parametrize("text", SUBJECT_TEXTS)
+def test_subject_run_is_the_run_of_the_whole_phrase_read(nlp, text):
+    doc = nlp(text)
+    for subject in doc:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        verb = subject.head
+        dropped = {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        members = {t.i for t in subject.subtree if (t.i < verb.i) == (subject.i < verb.i) and t.i not in dropped}
+        first = last = subject.i
+        while first - 1 in members:
+            first -= 1
+        while last + 1 in members:
+            last += 1
+        assert attribution._subject_run(subject, verb) == list(range(first, last + 1))

@@ -195,20 +195,22 @@ def paragraphs(doc: Doc, text: str) -> list[int]:
 
 def _cue_candidates(doc: Doc) -> list[int]:
     """Indices of tokens that may start a frame, found on the arrays of hashes (reading every
-    token's strings costs more than the rest of the stage); only verbs and nouns are read one
-    by one."""
+    token's strings costs more than the rest of the stage)."""
     hashes = _lemma_hashes(doc.vocab)
-    array = doc.to_array([POS, LEMMA, LOWER])
-    parts = array[:, 0]
-    kept = np.flatnonzero((parts == _VERB) | (parts == _AUX) | (parts == _NOUN))
-    result = []
-    for i, (pos, lemma, lower) in zip(kept.tolist(), array[kept].tolist()):
-        if pos == _NOUN:
-            if lemma in hashes["noun"]:
-                result.append(i)
-        elif lemma in hashes["verb"] or lower == hashes["according"]:
-            result.append(i)
-    return result
+    parts, lemmas, lowers = doc.to_array([POS, LEMMA, LOWER]).T
+    verbs = np.flatnonzero((parts == _VERB) | (parts == _AUX))
+    verbs = verbs[_among(lemmas[verbs], hashes["verb"]) | (lowers[verbs] == hashes["according"])]
+    nouns = np.flatnonzero(parts == _NOUN)
+    nouns = nouns[_among(lemmas[nouns], hashes["noun"])]
+    return np.sort(np.concatenate((verbs, nouns))).tolist()
+
+
+def _among(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """Whether each value is one of the ``ordered`` (sorted) ones: two array passes, where
+    ``np.isin`` sets up far more than a few hundred words need."""
+    at = np.searchsorted(ordered, values)
+    at[at == len(ordered)] = 0
+    return ordered[at] == values
 
 
 _NEWLINE = re.compile(r"\n+")
@@ -220,10 +222,14 @@ def _lemma_hashes(vocab) -> dict:
     strings = vocab.strings
     verbs = set(cues.SPEECH) | set(cues.ATTITUDE) | set(cues.THOUGHT) | {"accord"}
     return {
-        "verb": {strings.add(v) for v in verbs} | {strings.add(v.capitalize()) for v in verbs},
-        "noun": {strings.add(n) for n in CLAIM_NOUNS | set(NOUN_PREPS)},
+        "verb": _sorted_hashes({strings.add(v) for v in verbs} | {strings.add(v.capitalize()) for v in verbs}),
+        "noun": _sorted_hashes({strings.add(n) for n in CLAIM_NOUNS | set(NOUN_PREPS)}),
         "according": strings.add("according"),
     }
+
+
+def _sorted_hashes(hashes: set[int]) -> np.ndarray:
+    return np.array(sorted(hashes), dtype=np.uint64)
 
 
 def _substantial(doc: Doc, frame: Frame) -> bool:
@@ -509,9 +515,10 @@ def _attach_source(frame: Frame, verb: Token) -> None:
     """Find the source phrase of a verb frame, climbing to the governing verb when needed."""
     current = verb
     for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if any(c.dep_ == "auxpass" for c in current.children):
-            agent = next((c for c in current.children if c.dep_ == "agent"), None)
+        children = [(c, c.dep_) for c in current.children]  # read once for the rules below
+        subjects = [c for c, dep in children if dep in ("nsubj", "nsubjpass")]
+        if any(dep == "auxpass" for _, dep in children):
+            agent = next((c for c, dep in children if dep == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             if pobj is not None:
                 frame.source, frame.source_head = _phrase(pobj), pobj.i
@@ -570,18 +577,7 @@ def _trim_source(subject: Token) -> list[int]:
     """The subject's phrase: never across its verb, and whole over hyphenated words."""
     doc = subject.doc
     verb = subject.head
-    # Relative and participial clauses describe the source; they are not its name
-    # ("one source who spoke on condition of anonymity").
-    dropped = {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-    tokens = [i for i in _subtree(subject) if (i < verb.i) == (subject.i < verb.i) and i not in dropped]
-    # Keep the run that holds the subject itself.
-    run = [subject.i]
-    members = set(tokens)
-    while run[0] - 1 in members:
-        run.insert(0, run[0] - 1)
-    while run[-1] + 1 in members:
-        run.append(run[-1] + 1)
-    tokens = run
+    tokens = _subject_run(subject, verb)
     # "Former View co-host Rosie O'Donnell": the parse may stop at a hyphen.
     while tokens[0] > 0 and (doc[tokens[0] - 1].text == "-" or doc[tokens[0]].text == "-") and (
         doc[tokens[0] - 1].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT")
@@ -598,6 +594,22 @@ def _trim_source(subject: Token) -> list[int]:
     while tokens and doc[tokens[0]].is_punct:
         tokens.pop(0)
     return tokens
+
+
+def _subject_run(subject: Token, verb: Token) -> list[int]:
+    """The run of the subject's phrase that holds the subject, on its side of the verb."""
+    if not subject.n_lefts and not subject.n_rights:
+        return [subject.i]  # a bare word (most subjects: "he", "Trump"): no phrase to read
+    # Relative and participial clauses describe the source; they are not its name
+    # ("one source who spoke on condition of anonymity").
+    dropped = {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    members = {i for i in _subtree(subject) if (i < verb.i) == (subject.i < verb.i) and i not in dropped}
+    run = [subject.i]
+    while run[0] - 1 in members:
+        run.insert(0, run[0] - 1)
+    while run[-1] + 1 in members:
+        run.append(run[-1] + 1)
+    return run
 
 
 def _subtree(token: Token) -> list[int]:
