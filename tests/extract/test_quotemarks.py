@@ -1,5 +1,7 @@
 """Quotations delimited by their marks, before any parsing."""
 
+import random
+
 import pytest
 
 from newsprism.extract.quotemarks import find_quoted, find_single_quoted
@@ -75,3 +77,16 @@ def test_stray_closing_mark_is_reported_not_fatal():
 def test_single_marks_pair_only_around_words_never_on_apostrophes(text, expected):
     found = find_single_quoted(text, [])
     assert [q.text(text) for q in found] == expected
+
+
+TAKEN_TEXT = "He said 'no deal' and “it's 'over' now” then 'yes' and 'maybe' and 'fine'."
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_single_marks_inside_taken_ranges_are_skipped_whatever_their_order_or_overlap(seed):
+    rng = random.Random(seed)
+    taken = [(a, a + rng.randint(0, 12)) for a in (rng.randrange(len(TAKEN_TEXT)) for _ in range(rng.randint(0, 5)))]
+    inside = [i for i, ch in enumerate(TAKEN_TEXT) if ch in "‘’'" and any(s <= i < e for s, e in taken)]
+    # the same as blanking every taken mark out of the text first
+    blanked = "".join("x" if i in inside else ch for i, ch in enumerate(TAKEN_TEXT))
+    assert find_single_quoted(TAKEN_TEXT, taken) == find_single_quoted(blanked, [])

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsprism.offsets import RangeUnion
+
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 STRAIGHT_DOUBLE = '"'
@@ -142,11 +144,12 @@ def find_single_quoted(text: str, taken: list[tuple[int, int]]) -> list[Quoted]:
     same paragraph. Apostrophes inside words (``don't``) never pair.
     """
     found: list[Quoted] = []
+    inside = RangeUnion(taken)  # (bisected: apostrophes are many, and so are quotations)
     for p_start, p_end in ((m.start(), m.end()) for m in PARAGRAPH.finditer(text)):
         open_at = None
         for match in SINGLE_MARK.finditer(text, p_start, p_end):
             pos = match.start()
-            if any(s <= pos < e for s, e in taken):
+            if pos in inside:
                 continue
             before = text[pos - 1] if pos > p_start else " "
             after = text[pos + 1] if pos + 1 < p_end else " "
