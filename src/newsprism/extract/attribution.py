@@ -289,7 +289,7 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
         return None
     cue = [verb.i] + [c.i for c, dep in children if dep == "prt"]
     frame = Frame(cue=sorted(cue), content=sorted(set(content)), family=family, verb=verb.i)
-    _attach_source(frame, verb)
+    _attach_source(frame, verb, children)
     if lemma == "call" and not any(
         dep in ("oprd", "ccomp", "xcomp") or dep == "prep" and c.lower_ in ("for", "on", "upon")
         for c, dep in children
@@ -511,11 +511,13 @@ def _noun_frame(noun: Token) -> Frame | None:
     return frame
 
 
-def _attach_source(frame: Frame, verb: Token) -> None:
-    """Find the source phrase of a verb frame, climbing to the governing verb when needed."""
+def _attach_source(frame: Frame, verb: Token, children: list[tuple[Token, str]] | None = None) -> None:
+    """Find the source phrase of a verb frame, climbing to the governing verb when needed
+    (``children``: the verb's with their dependency labels, when the caller has read them)."""
     current = verb
     for _ in range(4):
-        children = [(c, c.dep_) for c in current.children]  # read once for the rules below
+        if current is not verb or children is None:
+            children = [(c, c.dep_) for c in current.children]  # read once for the rules below
         subjects = [c for c, dep in children if dep in ("nsubj", "nsubjpass")]
         if any(dep == "auxpass" for _, dep in children):
             agent = next((c for c, dep in children if dep == "agent"), None)

@@ -277,8 +277,7 @@ def _runs(doc: Doc, indices: Iterable[int]) -> list[tuple[int, int]]:
     last = -2
     # tokens in a row always join: only the first and last of each row are read
     for first, final in consecutive_runs(sorted(set(indices))):
-        span = doc[first:final + 1]
-        start, end = span.start_char, span.end_char
+        start, end = doc[first].idx, doc[final].idx + len(doc[final])
         if runs and runs[-1][1] <= start and all(
                 t.is_punct and "\n" not in t.whitespace_ for t in doc[last + 1:first]):
             runs[-1] = (runs[-1][0], end)
