@@ -67,3 +67,9 @@ def test_genders_are_what_the_article_says_of_each_person(nlp, text, expected):
     hidden = [(0, text.index("”") + 1)] if text.startswith("“") else []
     people = speakers.ArticlePeople.build(doc, text, find_mentions(doc, article, {}, Options()), hidden)
     assert people.gender == expected
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_phrase_without_names_has_no_named_head(nlp, text):
+    for token in nlp(text):
+        assert speakers._named_head(token, []) is None

@@ -271,6 +271,8 @@ def resolve(
 
 def _named_head(token: Token, inside: list[_Named]) -> _Named | None:
     """The name that heads the phrase, or stands in apposition to its head."""
+    if not inside:
+        return None  # no name in the phrase ("he", "the senator"): its words need not be read
     by_token = {n.token: n for n in inside}
     for candidate in [token, *[c for c in token.children if c.dep_ in ("appos", "compound")]]:
         for t in [candidate, *candidate.children]:
