@@ -113,3 +113,38 @@ def test_estimated_dates_do_not_separate_events():
     article = Article(id="x", source="x", text="Text of March 3, 2001.", published="2001-03-03",
                       published_provenance="estimated")
     assert light_features(article).day is None
+
+
+def _coo_vector_matrix(features, options):
+    """The article vectors gathered key by key into a COO matrix, then made CSR."""
+    from scipy.sparse import csr_matrix
+
+    from newsprism.story.vectors import DocumentFrequencies, feature_keys, vectorize
+
+    frequencies = DocumentFrequencies()
+    for item in features:
+        frequencies.add(feature_keys(item))
+    columns, rows, cols, values = {}, [], [], []
+    for row, item in enumerate(features):
+        for key, value in vectorize(item, frequencies, options).items():
+            rows.append(row)
+            cols.append(columns.setdefault(key, len(columns)))
+            values.append(value)
+    return csr_matrix((values, (rows, cols)), shape=(len(features), max(1, len(columns))))
+
+
+@pytest.mark.parametrize("options", [StoryOptions(), StoryOptions(names_weight=0.0, quotes_weight=0.0),
+                                     StoryOptions(title_weight=0.0, dates_weight=-1.0)])
+def test_vector_matrix_is_the_matrix_gathered_key_by_key(options):
+    from newsprism.story.cluster import vector_matrix
+    from newsprism.story.features import Features
+
+    articles = make(QUAKE_A, "a") + make(QUAKE_B, "b") + make(REHAB_A, "r") + make(UNRELATED, "u")
+    features = [light_features(a) for a in articles]
+    features += [Features(), Features(terms={"x": 2}, quotes=("q one", "q one", "q two")), Features(names={"ann": 1})]
+    for batch in (features, features[:1], features[-3:], features[::-1]):
+        found, expected = vector_matrix(batch, options), _coo_vector_matrix(batch, options)
+        assert found.shape == expected.shape
+        assert found.indptr.tolist() == expected.indptr.tolist()
+        assert found.indices.tolist() == expected.indices.tolist()
+        assert found.data.tolist() == expected.data.tolist()

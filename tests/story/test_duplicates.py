@@ -63,7 +63,7 @@ def test_stream_signatures_are_datasketch_signatures():
     # The stream signs with numpy what datasketch's MinHash computes shingle by shingle.
     import random
 
-    from newsprism.story.duplicates import shingle_hashes, signature, signature_values
+    from newsprism.story.duplicates import _template, shingle_hashes, signature_values
 
     options = StoryOptions()
     rng = random.Random(3)
@@ -72,7 +72,9 @@ def test_stream_signatures_are_datasketch_signatures():
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 40)))
         hashes = shingle_hashes(text, options.shingle_size)
         assert set(hashes.tolist()) == shingles(text, options.shingle_size)
-        expected = signature(shingles(text, options.shingle_size), options).hashvalues
+        minhash = _template(options.minhash_permutations, options.seed).copy()
+        minhash.update_batch(shingles(text, options.shingle_size))
+        expected = minhash.hashvalues
         assert signature_values(hashes, options).tolist() == expected.tolist()
 
 

@@ -1,11 +1,13 @@
 """Light clustering features: the word, year and date patterns, and title counts reused."""
 
+import random
 import re
 
 import pytest
 
 from newsprism.model import Article
-from newsprism.story.features import _TOKEN, content_terms, light_features, mentioned_dates
+from newsprism.story.features import (_TOKEN, content_terms, lead_sentence, light_features, mentioned_dates,
+                                      quote_fingerprints)
 
 # The plain forms of the patterns, as the documentation of features.py gives them: the
 # patterns the module uses are rewritten to open with a character class (for speed) and must
@@ -76,3 +78,39 @@ def test_parsed_terms_count_each_word_as_a_token_by_token_count_does(nlp):
     terms = doc_features(doc, article, {}, Options()).terms
     assert list(terms.items()) == list(expected.items())
     assert terms["halberg"] == 4 and terms["resid"] == 2
+
+
+PLAIN_LEAD = re.compile(r"(.{20,300}?[.!?])(?:\s|$)", re.S)
+
+
+def _random_texts(alphabet: str, count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randrange(700))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("text", TRICKY + [
+    "Short. Then a much longer sentence follows here.", "x" * 400 + ". And more.", "y" * 301 + "!",
+    "a" * 19 + ". " + "b" * 30 + "? end", "a" * 20 + ".\n", "a" * 20 + ".", "a" * 20 + ".x" + "b" * 300 + ". c",
+])
+def test_lead_sentence_is_the_first_match_of_the_plain_pattern(text):
+    match = PLAIN_LEAD.search(text)
+    assert lead_sentence(text) == (match.group(1) if match else text[:300])
+
+
+def test_lead_sentence_matches_the_plain_pattern_on_random_texts():
+    for text in _random_texts("ab .!?\n\t", 300, 1) + _random_texts("abcdefgh .", 100, 2):
+        match = PLAIN_LEAD.search(text)
+        assert lead_sentence(text) == (match.group(1) if match else text[:300]), text
+
+
+def test_quotation_fingerprints_read_only_the_first_words_as_a_whole_tokenization_does():
+    found = 0
+    for text in TRICKY + _random_texts("ab1 ’'-., a b ab" * 3 + '"“”', 300, 3):
+        expected = []
+        for match in re.finditer(r"[\"“](?P<q>[^\"“”]{20,600})[\"”]", text):
+            words = [w.lower() for w in PLAIN_TOKEN.findall(match.group("q"))]
+            if len(words) >= 5:
+                expected.append(" ".join(words[:8]))
+        assert quote_fingerprints(text) == tuple(dict.fromkeys(expected)), text
+        found += len(expected)
+    assert found > 100

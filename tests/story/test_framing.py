@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from newsprism import sentiment
 from newsprism.extract.narration import Narration, NarrationSentence, _pieces, embed_ranges, merge, quoted_ranges
 from newsprism.model import Article, Embed, Person, Post, Quote, Span
 from newsprism.options import FramingOptions
-from newsprism.story.framing import main_people, outlet_framing, source_shares
+from newsprism.story.framing import POST_TEXT_ROLES, WORD, main_people, outlet_framing, source_shares, sources_by_article
 from newsprism.story.lexicon import Hit, TokenInfo, evaluative_lexicon, is_evaluative
 
 
@@ -169,10 +171,62 @@ def test_source_shares_count_quoted_words_per_speaker_once():
     post = Post("p1", "twitter", "post", "Nobody listened.", (Span("a", post_start, post_start + 16, text[post_start:post_start + 16], "text"),),
                 author_id="theo-okafor")
     q2 = Quote("q2", "It is safe", "direct", None, "said", "statement", (Span("b", 0, 10, "It is safe", "content"),))
-    shares = source_shares({"a"}, [q1, q2], [post])
+    shares = source_shares({"a"}, sources_by_article([q1, q2], [post]))
     assert len(shares) == 1
     share = shares[0]
     assert (share.speaker_id, share.quotes, share.posts, share.words, share.share) == ("theo-okafor", 1, 1, 6, 1.0)
+
+
+def _scanned_source_shares(article_ids, quotes, posts):
+    """Source shares read from every record of the story for the one outlet."""
+    quoted = {}
+    content_ranges = {}
+
+    def count(speaker, kind, spans):
+        entry = quoted.setdefault(speaker, [0, 0, 0, []])
+        entry[kind] += 1
+        entry[2] += sum(len(WORD.findall(span.text)) for span in spans)
+        entry[3] += spans
+
+    for quote in quotes:
+        spans = [s for s in quote.evidence if s.article_id in article_ids and s.role == "content"]
+        for span in spans:
+            content_ranges.setdefault(span.article_id, []).append((span.start, span.end))
+        if spans:
+            count(quote.speaker_id, 0, spans)
+    for post in posts:
+        spans = [s for s in post.evidence if s.article_id in article_ids and s.role in POST_TEXT_ROLES
+                 and not any(a < s.end and s.start < b for a, b in content_ranges.get(s.article_id, ()))]
+        if spans:
+            count(post.author_id, 1, spans)
+    total = sum(e[2] for e in quoted.values()) or 1
+    return sorted(((k, e[0], e[1], e[2], round(e[2] / total, 3), tuple(e[3])) for k, e in quoted.items()),
+                  key=lambda row: (-row[3], row[0] or ""))
+
+
+def test_source_shares_from_the_story_index_match_a_scan_of_every_record():
+    rng = random.Random(3)
+    articles, speakers = ["a", "b", "c", "d"], [None, "p1", "p2", "p3"]
+    text = "we told the council and nobody listened to the words of the mayor today"
+
+    def spans(roles):
+        found = []
+        for _ in range(rng.randrange(1, 5)):
+            start = rng.randrange(len(text) - 5)
+            end = rng.randrange(start + 1, len(text))
+            found.append(Span(rng.choice(articles), start, end, text[start:end], rng.choice(roles)))
+        return tuple(found)
+
+    for _ in range(60):
+        quotes = [Quote(f"q{k}", "x", "direct", rng.choice(speakers), "said", "statement",
+                        spans(("content", "content", "speaker", "cue"))) for k in range(rng.randrange(8))]
+        posts = [Post(f"p{k}", "twitter", "post", "x", spans((None, "text", "content", "url", "author")),
+                      author_id=rng.choice(speakers)) for k in range(rng.randrange(5))]
+        sources = sources_by_article(quotes, posts)
+        for size in range(1, len(articles) + 1):
+            ids = set(rng.sample(articles, size))
+            found = [(s.speaker_id, s.quotes, s.posts, s.words, s.share, s.evidence) for s in source_shares(ids, sources)]
+            assert found == _scanned_source_shares(ids, quotes, posts)
 
 
 @pytest.mark.model

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsprism.story.people import _word_matches
+from newsprism.story.people import _StoryWords, _initials_pattern, _word_matches
 
 WORDS = ["jean", "jean-pierre", "jeanne", "pierre", "o", "o'neil", "o’neil", "neil", "west", "kanye", "ye",
          "legend", "kim", "smith", "smithson", "al", "al-sisi", "sisi", "k", "cruz—35", "s",
@@ -32,8 +32,31 @@ def _expected(text: str, words: list[str]) -> list[tuple[int, int]]:
 def test_article_words_are_found_through_the_story_pattern(every):
     rng = random.Random(len(every))
     full_by_word = {"last": {w: set() for w in every[::2]}, "first": {w: set() for w in every[1::2]}}
+    story_words = _StoryWords(full_by_word)
     for text in TEXTS + [t.upper() for t in TEXTS] + [t.lower() for t in TEXTS]:
         for size in (len(every), 1, 3, 8, len(every) - 1):
             for _ in range(6):
                 words = set(rng.sample(every, size))
-                assert _word_matches(text, words, full_by_word, {}) == _expected(text, sorted(words)), (text, words)
+                assert _word_matches(text, words, story_words) == _expected(text, sorted(words)), (text, words)
+
+
+INITIALS_TEXTS = [
+    "JL and JLM met AB-CD, @JL, #JL, /JL, xJL, _JL, 3JL, JL3, JL@x, JL's, JL-led, (JL), \"JL\".",
+    "JL", "A", "ABCDEFG HIJ KL M NOPQ", "J.L. J L; éJL ÉJL JLé JLÉ", "",
+]
+
+
+def _plain_initials(text: str, low: int, high: int) -> list[tuple[int, int]]:
+    pattern = re.compile(rf"(?<![\w@#/])([A-Z]{{{low},{high}}})(?![\w@])")
+    return [m.span(1) for m in pattern.finditer(text) if m.group(1)]
+
+
+@pytest.mark.parametrize("low,high", [(2, 3), (1, 1), (0, 3), (0, 0), (2, 2), (3, 5), (1, 4)])
+def test_initials_pattern_finds_the_tokens_of_the_plain_pattern(low, high):
+    rng = random.Random(low * 10 + high)
+    alphabet = "ABJLxé3_@#/-.' "
+    texts = INITIALS_TEXTS + ["".join(rng.choice(alphabet) for _ in range(40)) for _ in range(300)]
+    pattern = _initials_pattern(low, high)
+    for text in texts:
+        found = [m.span(1) for m in pattern.finditer(text)] if pattern is not None else []
+        assert found == _plain_initials(text, low, high), (text, low, high)

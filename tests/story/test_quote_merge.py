@@ -5,7 +5,7 @@ import random
 from rapidfuzz import fuzz
 
 from newsprism.options import QuotesOptions
-from newsprism.story.quotes import _Item, _near
+from newsprism.story.quotes import _contains, _Item, _near
 
 
 def _variants(text: str, rng: random.Random, count: int) -> list[str]:
@@ -35,3 +35,15 @@ def test_near_words_hold_every_member_whose_ratio_reaches_the_threshold():
         for key in words:
             near = _near(key, groups, options)
             assert {w for w in words if fuzz.ratio(key, w) >= threshold} <= near, (threshold, key)
+
+
+def test_containment_decides_as_the_plain_partial_ratio():
+    rng = random.Random(5)
+    whole = "the harbour will stay closed for at least three more days, the mayor's office said"
+    texts = _variants(whole, rng, 40) + _variants("stay closed for at least three", rng, 20)
+    texts += [whole, whole[10:50], whole[:30], "closed", "", "days", "we will rebuild it"]
+    for containment in (95.0, 90.0, 94.5, 100.0, 50.0, 1.0, 0.5, 0.0):
+        for _ in range(300):
+            a, b = rng.choice(texts), rng.choice(texts)
+            assert _contains(a, b, containment) == (fuzz.partial_ratio(a, b) >= containment), (a, b, containment)
+    assert any(_contains(a, whole, 95.0) for a in texts if a != whole)

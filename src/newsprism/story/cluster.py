@@ -16,6 +16,7 @@ article does not grow with the batch.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import chain
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -26,7 +27,7 @@ from newsprism.model import Article, ArticleAnalysis
 from newsprism.options import Options, StoryOptions
 from newsprism.stages import grouper
 from newsprism.story.features import Features, light_features
-from newsprism.story.vectors import DocumentFrequencies, feature_keys, vectorize
+from newsprism.story.vectors import DocumentFrequencies, term_weights, weigh
 
 
 def article_features(
@@ -44,17 +45,21 @@ def article_features(
 
 def vector_matrix(features: Sequence[Features], options: StoryOptions) -> csr_matrix:
     """Rows of L2-normalised article vectors, document frequencies taken from the batch."""
+    weights = [term_weights(item, options) for item in features]
     frequencies = DocumentFrequencies()
-    for item in features:
-        frequencies.add(feature_keys(item))
-    columns: dict[str, int] = {}
-    rows, cols, values = [], [], []
-    for row, item in enumerate(features):
-        for key, value in vectorize(item, frequencies, options).items():
-            rows.append(row)
-            cols.append(columns.setdefault(key, len(columns)))
-            values.append(value)
-    return csr_matrix((values, (rows, cols)), shape=(len(features), max(1, len(columns))))
+    for item in weights:
+        # the keys of feature_keys that have a weight: the only ones a vector asks about
+        frequencies.add(item)
+    vectors = [weigh(item, frequencies) for item in weights]
+    # columns numbered in the order keys first occur, the arrays filled in C
+    columns = {key: number for number, key in enumerate(dict.fromkeys(chain.from_iterable(vectors)))}
+    starts = np.zeros(len(vectors) + 1, dtype=np.intp)
+    np.cumsum([len(vector) for vector in vectors], out=starts[1:])
+    cols = np.fromiter(map(columns.__getitem__, chain.from_iterable(vectors)), dtype=np.intp, count=starts[-1])
+    values = np.fromiter(chain.from_iterable(vector.values() for vector in vectors), dtype=float, count=starts[-1])
+    matrix = csr_matrix((values, cols, starts), shape=(len(features), max(1, len(columns))))
+    matrix.sum_duplicates()  # columns in order within each row: the form products are summed in
+    return matrix
 
 
 def day_factors(features: Sequence[Features], options: StoryOptions) -> np.ndarray:

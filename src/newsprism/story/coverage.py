@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
+from itertools import accumulate, chain
 from collections.abc import Iterable, Sequence
+
+import numpy as np
 
 from newsprism.extract.narration import Narration, merge, quoted_ranges
 from newsprism.model import Article, Coverage, CoverageCell, CoverageColumn, CoverageRow, Person, Span
@@ -162,26 +165,32 @@ class SentenceIndex:
     """The narration sentences of a story's columns with one inverted index of their content
     words, so finding an item's paraphrases reads only the sentences that share a word with it
     instead of comparing the item with every sentence of every column (items x columns x
-    sentences per story)."""
+    sentences per story).
+
+    The postings of all words lie in one array (each word's sentence numbers at a slice of
+    it), so an item's shared-word counts are one C pass over its words' slices."""
 
     def __init__(self, columns: dict[str, Sequence[Article]], narrations: dict[str, Narration]) -> None:
         self._sentences: list[tuple[str, Article, int, int, str]] = []
-        self._words: list[set[str]] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._numbers = np.empty(0, dtype=np.intp)
+        self._slices: dict[str, slice] = {}
         self._built = False
         self._columns, self._narrations = columns, narrations
 
     def _build(self) -> None:
         # Built on first use: a story whose outlets all quote every item never needs it.
+        postings: dict[str, list[int]] = defaultdict(list)
         for name, members in self._columns.items():
             for article in members:
                 for start, end in _sentences(article, self._narrations.get(article.id)):
                     number = len(self._sentences)
                     sentence = article.text[start:end]
                     self._sentences.append((name, article, start, end, sentence))
-                    self._words.append(_content(sentence))
-                    for word in self._words[-1]:
-                        self._postings[word].append(number)
+                    for word in _content(sentence):
+                        postings[word].append(number)
+        ends = list(accumulate(map(len, postings.values())))
+        self._numbers = np.fromiter(chain.from_iterable(postings.values()), dtype=np.intp)
+        self._slices = {word: slice(end - len(numbers), end) for (word, numbers), end in zip(postings.items(), ends)}
         self._built = True
 
     def paraphrases(self, wanted: set[str], speaker: Person | None, options: CoverageOptions,
@@ -194,28 +203,24 @@ class SentenceIndex:
             return {}
         if not self._built:
             self._build()
-        # A sentence sharing at least ``need`` of the words holds one of any
-        # ``len(wanted) - need + 1`` of them, so the sentences of the rarest are the candidates.
+        # A sentence passes both tests when it shares at least ``need`` of the words.
         need = max(options.paraphrase_min_words, _least_share(len(wanted), options.paraphrase_overlap))
         if need > len(wanted):
             return {}
-        postings = self._postings
-        if need:
-            rarest = sorted((len(postings[w]) if w in postings else 0, w) for w in wanted)[:len(wanted) - need + 1]
-            candidates: Iterable[int] = sorted({number for _, word in rarest for number in postings.get(word, ())})
-        else:
-            candidates = range(len(self._sentences))
+        # How many of the words each sentence shares, counted over the words' postings in one
+        # C pass: the Python loop below then reads only the sentences that pass (a handful),
+        # not every sentence holding one rare word (tens per item).
+        numbers, slices = self._numbers, self._slices
+        held = [numbers[slices[w]] for w in wanted if w in slices]
+        shared = np.bincount(np.concatenate(held) if held else numbers[:0], minlength=len(self._sentences))
         asked = set(self._columns if columns is None else columns)
         best: dict[str, tuple[float, Span]] = {}
-        for number in candidates:
+        for number in np.flatnonzero(shared >= need).tolist():
             name, article, start, end, sentence = self._sentences[number]
             if name not in asked:
                 continue
-            shared = len(wanted & self._words[number])
-            if shared < options.paraphrase_min_words:
-                continue
-            share = shared / len(wanted)
-            if share < options.paraphrase_overlap or (name in best and share <= best[name][0]):
+            share = int(shared[number]) / len(wanted)
+            if name in best and share <= best[name][0]:
                 continue
             if speaker is not None and not _names(sentence, speaker):
                 continue

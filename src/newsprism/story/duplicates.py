@@ -78,17 +78,11 @@ def _template(permutations: int, seed: int) -> MinHash:
     return MinHash(num_perm=permutations, seed=seed, hashfunc=int, scheme="affine32")
 
 
-def signature(shingle_set: set[int], options: StoryOptions) -> MinHash:
-    """The MinHash signature of a shingle set (deterministic for a given seed)."""
-    minhash = _template(options.minhash_permutations, options.seed).copy()
-    minhash.update_batch(shingle_set)
-    return minhash
-
-
 def signature_values(hashes: np.ndarray, options: StoryOptions) -> np.ndarray:
-    """The hash values of :func:`signature` for the shingle hashes ``hashes``, computed
-    as datasketch's ``update_batch`` computes them, without building a MinHash object or
-    passing each shingle through Python (the streaming index signs millions of articles).
+    """The hash values of the MinHash signature (deterministic for a given seed) of the
+    shingle hashes ``hashes``, computed as datasketch's ``update_batch`` computes them,
+    without building a MinHash object or passing each shingle through Python (the streaming
+    index signs millions of articles).
 
     Uses the permutations of datasketch's ``affine32`` scheme for the options' seed: each
     value is the least ``a * fmix32(h) + b`` (mod 2**32) over the shingles.
@@ -125,8 +119,8 @@ _M1, _M2 = np.uint32(0x85EBCA6B), np.uint32(0xC2B2AE35)
 
 
 class BandIndex:
-    """MinHash LSH for a stream of signatures: datasketch's banding (the same bands and rows
-    as :func:`new_lsh`) kept in plain dictionaries.
+    """MinHash LSH for a stream of signatures: datasketch's banding (the bands and rows
+    ``MinHashLSH`` finds best for ``duplicate_threshold``) kept in plain dictionaries.
 
     ``MinHashLSH`` byte-swaps and stores every band through its storage layer, which on a
     stream of a million articles cost more than the signatures; here a signature's bands are
@@ -174,12 +168,6 @@ def jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def new_lsh(options: StoryOptions) -> MinHashLSH:
-    """An LSH index tuned to find pairs above ``duplicate_threshold``."""
-    return MinHashLSH(num_perm=options.minhash_permutations,
-                      params=_bands(options.duplicate_threshold, options.minhash_permutations))
-
-
 @lru_cache(maxsize=8)
 def _bands(threshold: float, permutations: int) -> tuple[int, int]:
     """The (bands, rows) datasketch finds best for a threshold: it integrates the error
@@ -204,8 +192,12 @@ def duplicate_groups(articles: Sequence[Article], options: StoryOptions) -> tupl
     Returns:
         One :class:`DuplicateGroup` per set of two or more near-duplicates.
     """
-    sets = [shingles(a.text, options.shingle_size) for a in articles]
-    lsh = new_lsh(options)
+    hashes = [shingle_hashes(a.text, options.shingle_size) for a in articles]
+    sets = [set(h.tolist()) for h in hashes]
+    # signed in numpy and banded in dictionaries, as the streaming index does: the same
+    # signatures and candidates as datasketch's MinHash and MinHashLSH, without their
+    # shingle-by-shingle hashing and storage layer
+    lsh = BandIndex(options)
     parent = list(range(len(articles)))
 
     def find(i: int) -> int:
@@ -218,13 +210,13 @@ def duplicate_groups(articles: Sequence[Article], options: StoryOptions) -> tupl
     for i, shingle_set in enumerate(sets):
         if not shingle_set:
             continue
-        minhash = signature(shingle_set, options)
-        for j in sorted(lsh.query(minhash)):
+        values = signature_values(hashes[i], options)
+        for j in sorted(lsh.query(values)):
             similarity = jaccard(shingle_set, sets[j])
             if similarity >= options.duplicate_threshold:
                 lowest[(j, i)] = similarity
                 parent[find(i)] = find(j)
-        lsh.insert(i, minhash)
+        lsh.insert(i, values)
 
     members: dict[int, list[int]] = {}
     for i in range(len(articles)):

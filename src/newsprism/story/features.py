@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -72,6 +72,7 @@ _MONTH_DAY = re.compile(
     + "|".join(f"(?<={m[0].upper()}){m[1:]}" for m in _MONTHS) + r"))\.?\s+(?P<day>\d{1,2})"
     r"(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
+_LEAD_END = re.compile(r"[.!?](?=\s|$)")
 _STEMMER = Stemmer.Stemmer("english")
 
 
@@ -202,9 +203,10 @@ def quote_fingerprints(text: str) -> tuple[str, ...]:
     """Fingerprints of the quotations of ``text``: their first eight content words."""
     found = []
     for match in _QUOTE.finditer(text):
-        words = [w.lower() for w in _TOKEN.findall(match.group("q"))]
+        # the first eight words are all a fingerprint reads (a quotation may run to 600 chars)
+        words = [w.group().lower() for w in islice(_TOKEN.finditer(match.group("q")), 8)]
         if len(words) >= 5:
-            found.append(" ".join(words[:8]))
+            found.append(" ".join(words))
     return tuple(dict.fromkeys(found))
 
 
@@ -243,9 +245,17 @@ def publication_day(article: Article) -> int | None:
 
 
 def lead_sentence(text: str) -> str:
-    """The first sentence, standing in for a missing headline."""
-    match = re.search(r"(.{20,300}?[.!?])(?:\s|$)", text, re.S)
-    return match.group(1) if match else text[:300]
+    r"""The first sentence, standing in for a missing headline: the text up to the first
+    sentence end at least 20 characters in, and at most 300 characters of it.
+
+    This is the first match of ``(.{20,300}?[.!?])(?:\s|$)`` (dot matching all), found
+    without trying that pattern at every character before the end (300 steps each where no
+    sentence ends within 300 characters): its leftmost match ends at that first sentence end
+    and begins 300 characters before it, or at the start of the text."""
+    end = _LEAD_END.search(text, 20)
+    if end is None:
+        return text[:300]
+    return text[max(0, end.start() - 300):end.end()]
 
 
 def light_features(article: Article) -> Features:
@@ -294,10 +304,10 @@ def doc_features(doc: Doc, article: Article, results, options) -> Features:
     strings = doc.vocab.strings
     alpha, number, pos, lemma, orth = doc.to_array([IS_ALPHA, LIKE_NUM, POS, LEMMA, ORTH]).T
     words = np.where(pos == symbols.PROPN, orth, lemma)[(alpha | number).astype(bool)]  # a name's own spelling
-    for word, count in Counter(words.tolist()).items():
-        term = stem(strings[word])
+    counts = Counter(words.tolist())
+    for term, count in zip(map(_STEMS.__getitem__, map(strings.__getitem__, counts)), counts.values()):
         if term:
-            terms[term] += count
+            terms[term] = terms.get(term, 0) + count  # Counter's own += calls __missing__ in Python
     names: Counter = Counter()
     for entity in doc.ents:
         if entity.label_ in NAME_LABELS:

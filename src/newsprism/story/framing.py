@@ -59,6 +59,7 @@ def outlet_framing(
     for article in articles:
         by_outlet[outlet(article)].append(article)
     mentions = _mentions_by_article(people)
+    sources = sources_by_article(quotes, posts)
     result = []
     scores: dict[tuple[str, int], float] = {}  # a sentence naming several people is scored once
     for name, members in by_outlet.items():
@@ -73,7 +74,7 @@ def outlet_framing(
             evaluative=_evaluative(located),
             neutral_verbs=sum(h.entry.category == "reporting_neutral" for *_, s, _ in located for h in s.hits),
             loaded_verbs=sum(h.entry.category in LOADED_VERBS for *_, s, _ in located for h in s.hits),
-            sources=source_shares({a.id for a in members}, quotes, posts),
+            sources=source_shares({a.id for a in members}, sources),
         ))
     return tuple(result)
 
@@ -160,31 +161,42 @@ def _evaluative(located) -> tuple[EvaluativeWord, ...]:
     return tuple(sorted(words, key=lambda w: (w.category == "sentiment", w.evidence[0].article_id, w.evidence[0].start)))
 
 
-def source_shares(article_ids: set[str], quotes: Iterable, posts: Iterable) -> tuple[SourceShare, ...]:
-    """Who the articles quote (quotation content) or embed (posts), with word counts."""
-    quoted: dict[str | None, dict] = defaultdict(lambda: {"quotes": 0, "posts": 0, "words": 0, "evidence": []})
+# Per article, the spans that count toward its outlet's sources: quotation content, then post
+# text outside quotation content; each as (record number, place in its evidence, span, speaker).
+SourceSpans = dict[str, tuple[list[tuple[int, int, Span, str | None]], list[tuple[int, int, Span, str | None]]]]
+
+
+def sources_by_article(quotes: Iterable, posts: Iterable) -> SourceSpans:
+    """The spans :func:`source_shares` counts, by article: read once per story, where each
+    outlet read every record of the story for its own articles' few."""
+    found: SourceSpans = defaultdict(lambda: ([], []))
     content_ranges: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for quote in quotes:
-        spans = [s for s in quote.evidence if s.article_id in article_ids and s.role == "content"]
-        if not spans:
-            continue
-        entry = quoted[quote.speaker_id]
-        entry["quotes"] += 1
-        for span in spans:
-            entry["words"] += len(WORD.findall(span.text))
-            entry["evidence"].append(span)
-            content_ranges[span.article_id].append((span.start, span.end))
-    for post in posts:
-        spans = [
-            s for s in post.evidence
-            if s.article_id in article_ids and s.role in POST_TEXT_ROLES
-            and not any(a < s.end and s.start < b for a, b in content_ranges[s.article_id])
-        ]
-        if not spans:
-            continue
-        entry = quoted[getattr(post, "author_id", None)]
-        entry["posts"] += 1
-        for span in spans:
+    for number, quote in enumerate(quotes):
+        for place, span in enumerate(quote.evidence):
+            if span.role == "content":
+                found[span.article_id][0].append((number, place, span, quote.speaker_id))
+                content_ranges[span.article_id].append((span.start, span.end))
+    for number, post in enumerate(posts):
+        for place, span in enumerate(post.evidence):
+            if span.role in POST_TEXT_ROLES and not any(
+                    a < span.end and span.start < b for a, b in content_ranges[span.article_id]):
+                found[span.article_id][1].append((number, place, span, getattr(post, "author_id", None)))
+    return found
+
+
+def source_shares(article_ids: set[str], sources: SourceSpans) -> tuple[SourceShare, ...]:
+    """Who the articles quote (quotation content) or embed (posts), with word counts, from
+    the story's :func:`sources_by_article`."""
+    quoted: dict[str | None, dict] = defaultdict(lambda: {"quotes": 0, "posts": 0, "words": 0, "evidence": []})
+    for kind, count in enumerate(("quotes", "posts")):
+        # the records in story order, each one's spans in evidence order
+        rows = sorted(row for article_id in article_ids if article_id in sources for row in sources[article_id][kind])
+        counted = None
+        for number, _, span, speaker in rows:
+            entry = quoted[speaker]
+            if number != counted:
+                entry[count] += 1
+                counted = number
             entry["words"] += len(WORD.findall(span.text))
             entry["evidence"].append(span)
     total = sum(e["words"] for e in quoted.values()) or 1

@@ -58,7 +58,7 @@ def _form_words(form: str) -> tuple[str, ...]:
 
 def name_key(name: str) -> tuple[str, ...]:
     """What two forms of one full name share: first and last word, case-folded."""
-    words = [w.casefold() for w in name_words(name)]
+    words = [w.casefold() for w in _form_words(name)]
     return (words[0], words[-1]) if len(words) >= 2 else tuple(words)
 
 
@@ -117,7 +117,7 @@ def group_people(story: StoryInput, options: Options) -> tuple[Person, ...]:
     # 1. Full names anchor people.
     for article, mentions in per_article:
         for mention in mentions:
-            if mention.kind == "name" and len(name_words(mention.name or mention.text)) >= 2:
+            if mention.kind == "name" and len(_form_words(mention.name or mention.text)) >= 2:
                 key = name_key(mention.name or mention.text)
                 group = groups.setdefault(key, _Group(key))
                 group.add_form(POSSESSIVE.sub("", mention.name or mention.text))
@@ -133,7 +133,7 @@ def group_people(story: StoryInput, options: Options) -> tuple[Person, ...]:
         for mention in mentions:
             if mention.kind != "name":
                 continue
-            words = name_words(mention.name or mention.text)
+            words = _form_words(mention.name or mention.text)
             if len(words) != 1:
                 continue
             target = _resolve_single(words[0], in_article, groups, full_by_word)
@@ -151,14 +151,15 @@ def group_people(story: StoryInput, options: Options) -> tuple[Person, ...]:
     for group in groups.values():
         for span in group.evidence:
             evidence_of[span.article_id].append((span.start, span.end))
-    patterns: dict[frozenset[str], re.Pattern[str]] = {}
+    story_words = _StoryWords(full_by_word)
     for article, mentions in per_article:
         _scan_name_words(article, mentions, groups, full_by_word, keys_of.get(article.id, set()),
-                         evidence_of.get(article.id, []), patterns)
+                         evidence_of.get(article.id, []), story_words)
 
     # Short forms of first names ("Ye" for "Kanye") fold into the one person they fit.
+    first_names = _first_names(groups)
     for key, single in list(singles.items()):
-        target = _unique_short_form(key[0], groups)
+        target = _unique_short_form(key[0], first_names)
         if target is not None:
             for span in single.evidence:
                 target.evidence.append(span)
@@ -167,12 +168,13 @@ def group_people(story: StoryInput, options: Options) -> tuple[Person, ...]:
     groups.update(singles)
 
     # 4. Handles and descriptions.
+    by_word = _groups_by_word(groups)
     for article, mentions in per_article:
         for mention in mentions:
             if mention.kind == "handle":
-                _attach_handle(mention, groups, article)
+                _attach_handle(mention, groups, by_word, article)
             elif mention.kind == "description":
-                target = _group_for_name(mention.name or "", groups, article)
+                target = _group_for_name(mention.name or "", groups, by_word, article)
                 if target is not None:
                     target.descriptions.setdefault(_normal_description(mention.text), []).append(mention.span)
 
@@ -220,17 +222,35 @@ def _resolve_single(word: str, in_article: set, groups, full_by_word) -> _Group 
     return None
 
 
+class _StoryWords:
+    """The folded name words of a story's people, and the patterns that find them, kept for
+    all of the story's articles: every article is scanned with the pattern of all of them
+    (see :func:`_word_matches`), which, with whether its words fold apart, is the story's."""
+
+    def __init__(self, full_by_word) -> None:
+        self.last = frozenset(full_by_word["last"])
+        self.every = self.last | frozenset(full_by_word["first"])
+        self.apart = folds_apart(self.every)
+        self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
+
+    def pattern(self, words: frozenset[str]) -> re.Pattern[str]:
+        """The pattern of name words ``words``: a possessive may follow, no word goes on."""
+        if words not in self._patterns:
+            self._patterns[words] = re.compile(
+                r"(?<![\w@/.#-])(" + longest_first(words, ignorecase=True) + r")(?:'s|’s)?(?![\w@-])")
+        return self._patterns[words]
+
+
 def _scan_name_words(article: Article, mentions: list[Mention], groups, full_by_word, in_article: set,
-                     evidence: list[tuple[int, int]], patterns: dict[frozenset[str], re.Pattern[str]]) -> None:
+                     evidence: list[tuple[int, int]], story_words: _StoryWords) -> None:
     """Occurrences of the name words of ``groups`` in ``article`` outside its mentions and
-    ``evidence`` (the article's spans already given to a person), given to their person.
-    ``patterns`` keeps the patterns compiled for the story's other articles."""
+    ``evidence`` (the article's spans already given to a person), given to their person."""
     covered = RangeUnion([(m.span.start, m.span.end) for m in mentions if m.kind in ("name", "handle")] + evidence)
     found: list[tuple[int, int]] = []
-    words = set(full_by_word["last"]) | {w for w, keys in full_by_word["first"].items() if keys & in_article}
+    words = story_words.last | {w for w, keys in full_by_word["first"].items() if keys & in_article}
     if not words:
         return
-    for start, end in _word_matches(article.text, words, full_by_word, patterns):
+    for start, end in _word_matches(article.text, words, story_words):
         surface = article.text[start:end]
         if not (surface[0].isupper()) or start in covered or any(s <= start < e for s, e in found):
             continue
@@ -246,8 +266,7 @@ def _scan_name_words(article: Article, mentions: list[Mention], groups, full_by_
         found.append((start, end))
 
 
-def _word_matches(text: str, words: set[str], full_by_word,
-                  patterns: dict[frozenset[str], re.Pattern[str]]) -> list[tuple[int, int]]:
+def _word_matches(text: str, words: set[str] | frozenset[str], story_words: _StoryWords) -> list[tuple[int, int]]:
     """Where in ``text`` the pattern of ``words`` (folded name words) matches a name word.
 
     Building and compiling the alternation of a large story's name words costs more than
@@ -260,17 +279,16 @@ def _word_matches(text: str, words: set[str], full_by_word,
     Both search the text's ASCII folded copy (see :func:`~newsprism.regex_starts.longest_first`),
     only where a name word can start (:mod:`newsprism.regex_starts`).
     """
-    every = frozenset(full_by_word["last"]) | frozenset(full_by_word["first"])
     folded = ascii_folded(text)
     starts = StartIndex(folded)  # the patterns' lookbehind excludes at least its boundary
-    pattern = _name_words_pattern(every, patterns)
-    if len(words) == len(every):
+    pattern = story_words.pattern(story_words.every)
+    if len(words) == len(story_words.every):
         return [m.span(1) for m in finditer_at(pattern, starts)]
-    if not folds_apart(every):  # the pattern ignores case: which word it matched is unknown
+    if not story_words.apart:  # the pattern ignores case: which word it matched is unknown
         spans = [m.span(1) for m in finditer_at(pattern, starts)]
         if all(_folds_to(text[start:end], words) for start, end in spans):
             return spans
-        return [m.span(1) for m in finditer_at(_name_words_pattern(frozenset(words), patterns), starts)]
+        return [m.span(1) for m in finditer_at(story_words.pattern(frozenset(words)), starts)]
     lengths = sorted({len(w) for w in words}, reverse=True)
     spans, pos = [], 0
     while (match := next(finditer_at(pattern, starts, pos), None)) is not None:
@@ -311,37 +329,34 @@ def _folds_to(surface: str, words: set[str]) -> bool:
     return folded in words and folded == surface.lower() and len(folded) == len(surface)
 
 
-def _name_words_pattern(words: frozenset[str], patterns: dict[frozenset[str], re.Pattern[str]]) -> re.Pattern[str]:
-    if words not in patterns:
-        patterns[words] = re.compile(
-            r"(?<![\w@/.#-])(" + longest_first(words, ignorecase=True) + r")(?:'s|’s)?(?![\w@-])")
-    return patterns[words]
-
-
 def _follows_article_word(text: str, start: int) -> bool:
     """'the West', 'a Legend': a determiner before a capitalised word makes it a common noun."""
     before = text[max(0, start - 5):start].lower()
     return bool(re.search(r"\b(the|a|an)\s+$", before))
 
 
-def _unique_short_form(word: str, groups) -> _Group | None:
+def _first_names(groups) -> list[tuple[str, int, _Group]]:
+    """The first name of each full name's group (folded, and its length as written), read
+    once for every single name that may be a short form of one."""
+    return [(g.words[0].casefold(), len(g.words[0]), g) for g in groups.values()
+            if len(g.key) >= 2 and len(g.words) >= 2]
+
+
+def _unique_short_form(word: str, first_names: list[tuple[str, int, _Group]]) -> _Group | None:
     if len(word) < 2:
         return None
     fits = [
-        g for g in groups.values()
-        if len(g.key) >= 2 and len(g.words) >= 2
-        and g.words[0].casefold() != word
-        and len(g.words[0]) > len(word)
-        and (g.words[0].casefold().endswith(word) or g.words[0].casefold().startswith(word))
+        g for first, length, g in first_names
+        if first != word and length > len(word) and (first.endswith(word) or first.startswith(word))
     ]
     return fits[0] if len(fits) == 1 else None
 
 
-def _attach_handle(mention: Mention, groups, article: Article) -> None:
+def _attach_handle(mention: Mention, groups, by_word, article: Article) -> None:
     handle = mention.text if mention.text.startswith("@") else "@" + mention.text
     target = None
     if mention.name:
-        target = _group_for_name(mention.name, groups, article)
+        target = _group_for_name(mention.name, groups, by_word, article)
     if target is None:
         target = _group_for_handle(handle, groups)
     if target is None:
@@ -351,14 +366,25 @@ def _attach_handle(mention: Mention, groups, article: Article) -> None:
     target.articles.add(article.id)
 
 
-def _group_for_name(name: str, groups, article: Article) -> _Group | None:
-    words = name_words(name)
+def _groups_by_word(groups) -> dict[str, list[_Group]]:
+    """The groups (in order) whose name holds each word, folded: read once for all of the
+    story's handles and descriptions instead of every group's words for each."""
+    by_word: dict[str, list[_Group]] = defaultdict(list)
+    for group in groups.values():
+        for word in dict.fromkeys(w.casefold() for w in group.words):
+            by_word[word].append(group)
+    return by_word
+
+
+def _group_for_name(name: str, groups, by_word: dict[str, list[_Group]], article: Article) -> _Group | None:
+    """The group of a full ``name``, or the one group whose name holds a single-word ``name``
+    (the one of ``article`` where several do); ``by_word`` is :func:`_groups_by_word`."""
+    words = _form_words(name)
     if not words:
         return None
     if len(words) >= 2:
         return groups.get(name_key(name))
-    folded = words[0].casefold()
-    fits = [g for g in groups.values() if folded in {w.casefold() for w in g.words}]
+    fits = by_word.get(words[0].casefold(), [])
     local = [g for g in fits if article.id in g.articles]
     if len(local) == 1:
         return local[0]
@@ -385,8 +411,9 @@ def _by_initials(groups) -> dict[str, list[_Group]]:
 
 
 def _scan_initials(article: Article, by_initials: dict[str, list[_Group]], options: Options) -> None:
-    low, high = options.people.min_initials, options.people.max_initials
-    pattern = re.compile(rf"(?<![\w@#/])([A-Z]{{{low},{high}}})(?![\w@])")
+    pattern = _initials_pattern(options.people.min_initials, options.people.max_initials)
+    if pattern is None:
+        return
     for match in pattern.finditer(article.text):
         initials = match.group(1)
         fits = by_initials.get(initials, [])
@@ -396,6 +423,19 @@ def _scan_initials(article: Article, by_initials: dict[str, list[_Group]], optio
         span = Span(article.id, match.start(1), match.end(1), initials)
         target.evidence.append(span)
         target.aliases.add(initials)
+
+
+def _initials_pattern(low: int, high: int) -> re.Pattern[str] | None:
+    """All-capital tokens of ``low`` to ``high`` letters that follow no word character (nor
+    "@", "#" or "/"); None when no token can have a letter.
+
+    The pattern opens with the first capital and tests what precedes it after it: ``re``
+    then skips ahead to the capitals in C, where a pattern opening with the lookbehind is
+    tried at every character of the text. Tokens of no letter, which the plain pattern finds
+    when ``low`` is 0, are nobody's initials."""
+    if high < 1:
+        return None
+    return re.compile(rf"([A-Z](?<![\w@#/].)[A-Z]{{{max(low, 1) - 1},{high - 1}}})(?![\w@])")
 
 
 def _normal_description(text: str) -> str:

@@ -93,9 +93,9 @@ def resolve_speaker(record: Attribution, people: tuple[Person, ...], index) -> t
 def _fits(person: Person, epithet: str) -> int:
     """1 when the story describes the person with the epithet's word, 0 when it says nothing
     against it, -1 when it describes the person only otherwise."""
-    word = epithet.casefold()
+    starts_word = re.compile(rf"\b{re.escape(epithet.casefold())}").search
     texts = [d.text for d in person.descriptions] + [person.name, *person.aliases]
-    if any(re.search(rf"\b{re.escape(word)}", t.casefold()) for t in texts):
+    if any(starts_word(t.casefold()) for t in texts):
         return 1
     return -1 if person.descriptions else 0
 
@@ -112,7 +112,18 @@ def _same(a: str, b: str, options: QuotesOptions) -> bool:
     if fuzz.ratio(a, b) >= options.merge_similarity:
         return True
     shorter = min(len(a), len(b))
-    return shorter >= options.merge_min_chars and fuzz.partial_ratio(a, b) >= options.merge_containment
+    return shorter >= options.merge_min_chars and _contains(a, b, options.merge_containment)
+
+
+def _contains(a: str, b: str, containment: float) -> bool:
+    """Whether ``fuzz.partial_ratio(a, b)`` reaches ``containment``.
+
+    Nearly every pair compared falls far short of it. The scorer given a cutoff skips the
+    alignments that cannot reach it (half the cost); it is given one a point lower, a margin
+    that covers any rounding of that path, and only a pair that reaches that is scored anew
+    in full, so the decision is the plain scorer's."""
+    near = max(0.0, containment - 1)
+    return fuzz.partial_ratio(a, b, score_cutoff=near) >= near and fuzz.partial_ratio(a, b) >= containment
 
 
 def _fragments_within(fragments: list[str], text: str, options: QuotesOptions) -> bool:
