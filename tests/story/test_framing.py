@@ -244,3 +244,30 @@ def test_narration_pieces_skip_masked_ranges_as_a_scan_does():
         for start, end in ((0, 42), (43, n), (0, n), (20, 30), (50, 51)):
             assert _pieces(start, end, masked, text) == reference(start, end, masked), (ranges, start, end)
     assert _pieces(0, 42, merge([(16, 32)]), text) == [(0, 15), (33, 42)]
+
+
+def test_narration_tokens_inside_pieces_are_the_ones_a_token_scan_keeps():
+    import random
+
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsprism.extract.narration import _Tokens
+
+    rng = random.Random(7)
+    words = ["Mara", "Quinn", "said", "“", "the", "plan", "works", "”", "and", "left", ".", "\n", "Leo", "stayed"]
+    for _ in range(30):
+        picked = [rng.choice(words) for _ in range(rng.randint(0, 25))]
+        doc = Doc(Vocab(), words=picked, spaces=[rng.random() < 0.6 for _ in picked])
+        tokens, n = _Tokens(doc, doc.text), len(doc.text)
+        for _ in range(20):
+            cuts = sorted(rng.sample(range(n + 1), min(n + 1, 2 * rng.randint(1, 4))))
+            pieces = [(s, e) for s, e in zip(cuts[::2], cuts[1::2]) if s < e]
+            first = rng.randint(0, len(doc))
+            last = rng.randint(first, len(doc))
+            expected = [t.i for t in doc[first:last]
+                        if any(s <= t.idx and t.idx + len(t) <= e for s, e in pieces)]
+            runs = tokens.within(first, last, pieces)
+            assert [i for run in runs for i in run] == expected, (picked, pieces, first, last)
+            assert [info.start for info in tokens.infos(runs)] == [doc[i].idx for i in expected]
+            assert [info.text for info in tokens.infos(runs)] == [doc[i].text for i in expected]

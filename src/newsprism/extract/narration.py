@@ -18,13 +18,14 @@ from __future__ import annotations
 import dataclasses
 import re
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsprism import sentiment
+from newsprism.memo import Memo
 from newsprism.model import Article, Span
 from newsprism.stages import document_stage
 from newsprism.story.lexicon import Hit, TokenInfo, evaluative_lexicon
@@ -109,7 +110,7 @@ def find_narration(doc: Doc, article: Article, results, options) -> Narration:
         sent = doc.char_span(start, end, alignment_mode="expand")
         kept = tokens.within(sent.start, sent.end, pieces)
         hits = [h for h in lexicon.match(tokens.infos(kept)) if _keep(h, doc, tokens, kept)]
-        hits = [dataclasses.replace(h, text=article.text[h.start:h.end]) for h in hits]
+        hits = [Hit(h.entry, h.start, h.end, article.text[h.start:h.end]) for h in hits]
         sentences.append(NarrationSentence(start, end, tuple(pieces), tuple(hits)))
     return dataclasses.replace(narration, sentences=tuple(sentences))
 
@@ -271,41 +272,44 @@ class _Tokens:
         from spacy.attrs import IDX, LEMMA, LENGTH, POS
         from spacy.parts_of_speech import NAMES
 
-        self.text, self.strings, self.pos_names = text, doc.vocab.strings, NAMES
+        self.text, self.strings, self.pos_names = text, _strings(doc.vocab.strings), NAMES
         columns = doc.to_array([IDX, LENGTH, LEMMA, POS]).T.tolist() if len(doc) else [[], [], [], []]
         self.idx, self.length, self.lemma, self.pos = columns
+        self.ends = list(map(int.__add__, self.idx, self.length))
 
-    def within(self, first: int, last: int, pieces: list[tuple[int, int]]) -> list[int]:
-        """The tokens ``first:last`` that lie wholly inside one of ``pieces`` (sorted,
-        disjoint: of those that start at or before a token, only the last can hold it)."""
-        starts = [s for s, _ in pieces]
-        kept = []
-        for i in range(first, last):
-            idx = self.idx[i]
-            k = bisect_right(starts, idx) - 1
-            if k >= 0 and idx + self.length[i] <= pieces[k][1]:
-                kept.append(i)
-        return kept
+    def within(self, first: int, last: int, pieces: list[tuple[int, int]]) -> list[range]:
+        """The runs of the tokens ``first:last`` that lie wholly inside one of ``pieces``
+        (sorted, disjoint, as the tokens are: the tokens inside a piece are one run, from the
+        first that starts in it to the last that ends in it)."""
+        idx, ends = self.idx, self.ends
+        return [range(bisect_left(idx, s, first, last), bisect_right(ends, e, first, last)) for s, e in pieces]
 
-    def infos(self, kept: list[int]) -> list[TokenInfo]:
-        """The tokens ``kept`` as the lexicon reads them."""
-        text, idx, length, lemma, pos = self.text, self.idx, self.length, self.lemma, self.pos
+    def infos(self, runs: list[range]) -> list[TokenInfo]:
+        """The tokens of ``runs`` as the lexicon reads them."""
+        text, idx, ends, lemma, pos = self.text, self.idx, self.ends, self.lemma, self.pos
         strings, names = self.strings, self.pos_names
         # made as the named tuple's _make makes them: its constructor, a Python function,
         # cost as much again for each of the article's words
-        return [_new_tuple(TokenInfo, (text[idx[i]:idx[i] + length[i]], strings[lemma[i]], names[pos[i]], idx[i]))
-                for i in kept]
+        return [_new_tuple(TokenInfo, (text[idx[i]:ends[i]], strings[lemma[i]], names[pos[i]], idx[i]))
+                for run in runs for i in run]
 
 
 _new_tuple = tuple.__new__
 
 
-def _keep(hit: Hit, doc: Doc, tokens: _Tokens, kept: list[int]) -> bool:
+@lru_cache(maxsize=4)
+def _strings(strings) -> Memo:
+    """The strings of one string store by id (a store lookup per token cost more than a
+    dictionary's)."""
+    return Memo(strings.__getitem__, 200_000)
+
+
+def _keep(hit: Hit, doc: Doc, tokens: _Tokens, kept: list[range]) -> bool:
     """Reporting verbs count only where they report speech ("claimed that …", "maintained:",
     a quotation after them), not in "maintain a right" or "revealed a conversation"."""
     if hit.entry.category not in REPORTING or " " in hit.entry.term:
         return True
-    index = next((i for i in kept if tokens.idx[i] == hit.start), None)
+    index = next((i for run in kept for i in run if tokens.idx[i] == hit.start), None)
     if index is None:
         return True
     token = doc[index]
