@@ -113,6 +113,51 @@ def test_lexicon_matches_lemmas_and_phrases(triples, expected):
     assert [(h.entry.term, h.entry.category) for h in hits] == expected
 
 
+def _plain_match(lexicon, tokens):
+    """Lexicon matching token by token, every lookup made: what the lookups ahead must give."""
+    def norm(word):
+        return word.lower().replace("’", "'")
+
+    hits, taken = [], set()
+    lemmas, surfaces = [norm(t.lemma) for t in tokens], [norm(t.text) for t in tokens]
+    for size in range(lexicon.longest, 1, -1):
+        for i in range(len(tokens) - size + 1):
+            if any(k in taken for k in range(i, i + size)):
+                continue
+            entry = lexicon.phrases.get(tuple(lemmas[i:i + size])) or lexicon.phrases.get(tuple(surfaces[i:i + size]))
+            if entry is not None:
+                hits.append((entry, tokens[i].start, tokens[i + size - 1].end, ""))
+                taken.update(range(i, i + size))
+    for i, token in enumerate(tokens):
+        if i in taken or token.pos in ("PROPN", "PUNCT", "SPACE") or not token.text[:1].isalpha():
+            continue
+        if token.text[:1].isupper() and i > 0 and tokens[i - 1].pos != "PUNCT":
+            continue
+        entry = lexicon.entry(lemmas[i], token.pos) or lexicon.entry(surfaces[i], token.pos)
+        if entry is not None:
+            hits.append((entry, token.start, token.end, token.text))
+    return sorted(hits, key=lambda h: h[1])
+
+
+def test_lexicon_matches_as_a_plain_token_by_token_reading_does():
+    import random
+
+    lexicon = evaluative_lexicon()
+    words = [("witch", "witch", "NOUN"), ("hunt", "hunt", "NOUN"), ("Hollywood", "Hollywood", "PROPN"),
+             ("elites", "elite", "NOUN"), ("so", "so", "ADV"), ("-", "-", "PUNCT"), ("called", "call", "VERB"),
+             ("so-called", "so-called", "ADJ"), ("ripped", "rip", "VERB"), ("Ripped", "rip", "VERB"),
+             ("said", "say", "VERB"), ("absurd", "absurd", "ADJ"), ("Absurd", "absurd", "ADJ"),
+             ("claimed", "claim", "VERB"), ("tirade", "tirade", "NOUN"), ("tirade", "tirade", "ADJ"),
+             ("great", "great", "ADJ"), ("great", "great", "PROPN"), ("very", "very", "ADV"), (",", ",", "PUNCT"),
+             ("the", "the", "DET"), ("bridge", "bridge", "NOUN"), ("’90s", "’90s", "NOUN"), ("3", "3", "NUM"),
+             ("don’t", "don’t", "VERB"), ("Legend", "Legend", "PROPN"), ("horrible", "horrible", "ADJ")]
+    rng = random.Random(13)
+    for _ in range(1500):
+        sample = tokens(*(rng.choice(words) for _ in range(rng.randint(0, 12))))
+        found = [(h.entry, h.start, h.end, h.text) for h in lexicon.match(sample)]
+        assert found == _plain_match(lexicon, sample), sample
+
+
 def test_evaluative_words_and_neutral_verbs():
     assert is_evaluative("slam") and is_evaluative("laud") and is_evaluative("tirade")
     assert not is_evaluative("say") and not is_evaluative("bridge") and not is_evaluative("Tuesday")

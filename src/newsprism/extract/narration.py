@@ -191,12 +191,20 @@ def embed_ranges(article: Article) -> Iterable[tuple[int, int]]:
     for embed in article.embeds:
         if embed.start is not None and embed.end is not None:
             yield embed.start, embed.end
-    if not any(word in article.text for word in _EMBED_WORDS):
-        return  # most texts: no line to search
-    for match in re.finditer(r"[^\n]+", article.text):
-        line = match.group()
-        if EMBED_TAIL.search(line) or URL_LINE.match(line):
-            yield match.start(), match.end()
+    yield from embed_lines(article.text)
+
+
+@lru_cache(maxsize=64)
+def embed_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """The lines of ``text`` that are a flattened embed paragraph or a bare URL. Narration,
+    acts and fact claims of a document all ask for the same text's lines: the latest texts'
+    are kept, as :func:`quoted_ranges` keeps their quotations."""
+    if not any(word in text for word in _EMBED_WORDS):
+        return ()  # most texts: no line to search
+    return tuple(
+        (match.start(), match.end()) for match in re.finditer(r"[^\n]+", text)
+        if EMBED_TAIL.search(match.group()) or URL_LINE.match(match.group())
+    )
 
 
 def _record_ranges(records: Any, roles: tuple[str, ...] | None) -> Iterable[tuple[int, int]]:
@@ -273,9 +281,9 @@ class _Tokens:
         from spacy.parts_of_speech import NAMES
 
         self.text, self.strings, self.pos_names = text, _strings(doc.vocab.strings), NAMES
-        columns = doc.to_array([IDX, LENGTH, LEMMA, POS]).T.tolist() if len(doc) else [[], [], [], []]
-        self.idx, self.length, self.lemma, self.pos = columns
-        self.ends = list(map(int.__add__, self.idx, self.length))
+        columns = doc.to_array([IDX, LENGTH, LEMMA, POS]).reshape(len(doc), 4)
+        self.idx, self.lemma, self.pos = columns[:, [0, 2, 3]].T.tolist()
+        self.ends = (columns[:, 0] + columns[:, 1]).tolist()
 
     def within(self, first: int, last: int, pieces: list[tuple[int, int]]) -> list[range]:
         """The runs of the tokens ``first:last`` that lie wholly inside one of ``pieces``

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -142,14 +143,16 @@ class Lexicon:
                         hits.append(Hit(entry, first.start, last.end, ""))
                         taken.update(range(i, i + size))
                         break
-        for i, token in enumerate(tokens):
+        # each word's entry looked up first, in C: the rest of the test is read only for the
+        # few words that have one
+        entries = list(map(self._word_entries.__getitem__, zip(lemmas, surfaces, map(_POS, tokens))))
+        for i in compress(range(len(tokens)), entries):
+            token = tokens[i]
             if i in taken or token.pos in ("PROPN", "PUNCT", "SPACE") or not token.text[:1].isalpha():
                 continue
             if token.text[:1].isupper() and i > 0 and tokens[i - 1].pos not in ("PUNCT",):
                 continue
-            entry = self._word_entries[lemmas[i], surfaces[i], token.pos]
-            if entry is not None:
-                hits.append(Hit(entry, token.start, token.end, token.text))
+            hits.append(Hit(entries[i], token.start, token.end, token.text))
         return sorted(hits, key=lambda h: h.start)
 
 
@@ -158,9 +161,9 @@ def _norm(word: str) -> str:
 
 
 # Words are normalized by lookup (a call of _norm per token of every article cost more than
-# the matching); _LEMMA and _TEXT read a TokenInfo's fields in C.
+# the matching); _TEXT, _LEMMA and _POS read a TokenInfo's fields in C.
 _NORMS = Memo(_norm, 200_000)
-_TEXT, _LEMMA = itemgetter(0), itemgetter(1)
+_TEXT, _LEMMA, _POS = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 @lru_cache(maxsize=4)
