@@ -316,3 +316,30 @@ def test_narration_tokens_inside_pieces_are_the_ones_a_token_scan_keeps():
             assert [i for run in runs for i in run] == expected, (picked, pieces, first, last)
             assert [info.start for info in tokens.infos(runs)] == [doc[i].idx for i in expected]
             assert [info.text for info in tokens.infos(runs)] == [doc[i].text for i in expected]
+
+
+def _every_span(value, roles):
+    """Spans of the given roles anywhere in a value, every field of every record read."""
+    import dataclasses
+
+    if isinstance(value, Span):
+        return [(value.start, value.end)] if value.role in roles else []
+    if dataclasses.is_dataclass(value):
+        return [r for f in dataclasses.fields(value) for r in _every_span(getattr(value, f.name), roles)]
+    if isinstance(value, (list, tuple)):
+        return [r for v in value for r in _every_span(v, roles)]
+    return []
+
+
+def test_masked_record_spans_are_every_span_the_records_hold(seed_analysis, example_analysis):
+    # Fields declared as text, numbers or flags are not walked: none of them holds a span.
+    from newsprism.extract.narration import POST_WORDS, _record_ranges
+
+    found = {"quotes": 0, "posts": 0}
+    for analysis in (seed_analysis, example_analysis):
+        for article in analysis.article_results.values():
+            for stage, roles in (("quotes", ("content",)), ("posts", POST_WORDS)):
+                records = article.results.get(stage)
+                assert sorted(_record_ranges(records, roles)) == sorted(_every_span(records, roles))
+                found[stage] += len(_every_span(records, roles))
+    assert found["quotes"] and found["posts"], found

@@ -225,13 +225,23 @@ def _record_ranges(records: Any, roles: tuple[str, ...] | None) -> Iterable[tupl
 @lru_cache(maxsize=None)
 def _kind(cls: type) -> Any:
     """How :func:`_record_ranges` walks values of ``cls``: ``Span``, ``list`` (a list or tuple
-    to walk), the names of a dataclass's fields, or None; read once per type (dataclass
-    field lookups, repeated for every record of a large output, cost more than the walk)."""
+    to walk), the names of a dataclass's fields that may hold a span (not those declared as
+    text, numbers or flags: most of a record's fields, each a value to look at), or None;
+    read once per type (dataclass field lookups, repeated for every record of a large
+    output, cost more than the walk)."""
     if issubclass(cls, Span):
         return Span
     if dataclasses.is_dataclass(cls):
-        return tuple(f.name for f in dataclasses.fields(cls))
+        return tuple(f.name for f in dataclasses.fields(cls) if f.type not in _PLAIN)
     return list if issubclass(cls, (list, tuple)) else None
+
+
+# Field types that hold no span, as annotations name them (postponed, or not).
+_PLAIN = frozenset(
+    {str, int, float, bool}
+    | {f"{name}{none}" for name in ("str", "int", "float", "bool") for none in ("", " | None")}
+    | {"tuple[str, ...]"}
+)
 
 
 def merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
