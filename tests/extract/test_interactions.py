@@ -193,3 +193,21 @@ def test_name_tokens_between_are_the_name_tokens_of_the_stretch(seed_finders):
             token = doc[rng.randrange(len(doc))]
             contracted = [t.i for t in doc.char_span(start, token.idx, alignment_mode="contract") or [] if t.i in named]
             assert [t.i for t in finder._name_tokens_between(start, token.idx)] == contracted
+
+
+def test_fact_contexts_are_the_content_lemmas_of_the_span_sentence(seed_finders):
+    # Contexts read on arrays, the sentence found among the sentence starts: the same words
+    # as the sentence spaCy gives the span, read token by token.
+    from newsprism.extract.facts import _Contexts
+    from newsprism.story.wording import FUNCTION_WORDS
+
+    rng = random.Random(9)
+    for finder in seed_finders:
+        doc, contexts = finder.doc, _Contexts(finder.doc)
+        for _ in range(200):
+            first = rng.randrange(len(doc))
+            last = min(len(doc), first + rng.randint(1, 6))
+            sent = doc[first:last].sent
+            expected = {t.lemma_.lower() for t in sent
+                        if t.is_alpha and len(t) > 2 and t.lower_ not in FUNCTION_WORDS and not t.is_stop}
+            assert contexts.of(first) == expected

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -93,7 +94,7 @@ def find_claims(doc: Doc, article: Article, results, options) -> list[Claim]:
     for ent in doc.ents:
         if ent.label_ in PLACES and ent.start_char not in masked:
             claims.append(Claim("place", ent.text, 0, 0, finder._span(ent.start_char, ent.end_char, "place"),
-                                finder._sentence_of(ent[0]), unit=ent.label_, context=contexts.of(ent.sent)))
+                                finder._sentence_of(ent[0]), unit=ent.label_, context=contexts.of(ent.start)))
     return claims
 
 
@@ -128,7 +129,7 @@ def _count(finder: ActFinder, number: Token, contexts: _Contexts) -> Claim | Non
     end = head.idx + len(head) if head.idx > number.idx else number.idx + len(number)
     return Claim("count", finder.text[number.idx:number.idx + len(number)], low, high,
                  finder._span(start, end, "value"), finder._sentence_of(number), unit,
-                 verb_token.lemma_.lower() if verb_token is not None else None, about, contexts.of(number.sent))
+                 verb_token.lemma_.lower() if verb_token is not None else None, about, contexts.of(number.i))
 
 
 def _hyphenated_age(token: Token) -> Token | None:
@@ -208,14 +209,25 @@ class _Contexts:
         self.doc = doc
         self._sentences: dict[tuple[int, int], frozenset[str]] = {}
 
-    def of(self, sent) -> frozenset[str]:
-        """The content lemmas of ``sent`` (a sentence of the parse)."""
-        key = (sent.start, sent.end)
-        found = self._sentences.get(key)
+    def of(self, i: int) -> frozenset[str]:
+        """The content lemmas of the sentence of token ``i`` (a span's is that of its first
+        token, as ``Span.sent`` gives it; the sentence made as a span for each fact cost more
+        than its words)."""
+        starts = self._starts
+        k = bisect_right(starts, i)
+        start, end = starts[k - 1] if k else 0, starts[k] if k < len(starts) else len(self.doc)
+        found = self._sentences.get((start, end))
         if found is None:
-            words = self._words[sent.start:sent.end].view("V16").ravel().tolist()
-            found = self._sentences[key] = frozenset(map(self._lemmas.__getitem__, words)).difference((None,))
+            words = self._words[start:end].view("V16").ravel().tolist()
+            found = self._sentences[start, end] = frozenset(map(self._lemmas.__getitem__, words)).difference((None,))
         return found
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        """The tokens that start a sentence."""
+        from spacy.attrs import SENT_START
+
+        return np.flatnonzero(self.doc.to_array(SENT_START) == 1).tolist()
 
     @cached_property
     def _words(self) -> np.ndarray:
