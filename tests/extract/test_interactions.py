@@ -148,15 +148,19 @@ def test_words_naming_no_one_have_no_named_part(seed_finders):
 
 
 def _token_by_token(finder):
-    """The verbs and nouns of an article outside quotations and embedded posts, read from
-    its token objects: what the array reading must give."""
+    """The verbs, and the other verbs and nouns that name an act, of an article outside
+    quotations and embedded posts, read from its token objects: what the array reading must
+    give."""
     for token in finder.doc:
         if token.pos_ in _WORD_CLASS and not finder._quoted(token.idx) and not finder._embedded(token.idx):
-            yield token.i, token.pos_, *_cue_form(_WORD_CLASS[token.pos_], token.lemma_, token.lower_)
+            form, reporting = _cue_form(_WORD_CLASS[token.pos_], token.lemma_, token.lower_)
+            if form is not None or token.pos_ == "VERB":
+                yield token.i, token.pos_, form, reporting
 
 
 def test_narration_words_read_on_arrays_are_those_of_the_tokens(nlp, seed_finders):
-    more = ["", "“I never said that,” she said.", "Legend texted West. West retweeted Trump's posts."]
+    more = ["", "“I never said that,” she said.", "Legend texted West. West retweeted Trump's posts.",
+            "The Criticism of Reed drew a Response: Ortiz's Praise, her Apology and Texts to Reed."]
     for finder in seed_finders + [_finder(nlp, text) for text in more]:
         assert list(finder._narration_words()) == list(_token_by_token(finder))
 
@@ -189,3 +193,21 @@ def test_name_tokens_between_are_the_name_tokens_of_the_stretch(seed_finders):
             token = doc[rng.randrange(len(doc))]
             contracted = [t.i for t in doc.char_span(start, token.idx, alignment_mode="contract") or [] if t.i in named]
             assert [t.i for t in finder._name_tokens_between(start, token.idx)] == contracted
+
+
+def test_fact_contexts_are_the_content_lemmas_of_the_span_sentence(seed_finders):
+    # Contexts read on arrays, the sentence found among the sentence starts: the same words
+    # as the sentence spaCy gives the span, read token by token.
+    from newsprism.extract.facts import _Contexts
+    from newsprism.story.wording import FUNCTION_WORDS
+
+    rng = random.Random(9)
+    for finder in seed_finders:
+        doc, contexts = finder.doc, _Contexts(finder.doc)
+        for _ in range(200):
+            first = rng.randrange(len(doc))
+            last = min(len(doc), first + rng.randint(1, 6))
+            sent = doc[first:last].sent
+            expected = {t.lemma_.lower() for t in sent
+                        if t.is_alpha and len(t) > 2 and t.lower_ not in FUNCTION_WORDS and not t.is_stop}
+            assert contexts.of(first) == expected

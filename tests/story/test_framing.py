@@ -115,6 +115,51 @@ def test_lexicon_matches_lemmas_and_phrases(triples, expected):
     assert [(h.entry.term, h.entry.category) for h in hits] == expected
 
 
+def _plain_match(lexicon, tokens):
+    """Lexicon matching token by token, every lookup made: what the lookups ahead must give."""
+    def norm(word):
+        return word.lower().replace("’", "'")
+
+    hits, taken = [], set()
+    lemmas, surfaces = [norm(t.lemma) for t in tokens], [norm(t.text) for t in tokens]
+    for size in range(lexicon.longest, 1, -1):
+        for i in range(len(tokens) - size + 1):
+            if any(k in taken for k in range(i, i + size)):
+                continue
+            entry = lexicon.phrases.get(tuple(lemmas[i:i + size])) or lexicon.phrases.get(tuple(surfaces[i:i + size]))
+            if entry is not None:
+                hits.append((entry, tokens[i].start, tokens[i + size - 1].end, ""))
+                taken.update(range(i, i + size))
+    for i, token in enumerate(tokens):
+        if i in taken or token.pos in ("PROPN", "PUNCT", "SPACE") or not token.text[:1].isalpha():
+            continue
+        if token.text[:1].isupper() and i > 0 and tokens[i - 1].pos != "PUNCT":
+            continue
+        entry = lexicon.entry(lemmas[i], token.pos) or lexicon.entry(surfaces[i], token.pos)
+        if entry is not None:
+            hits.append((entry, token.start, token.end, token.text))
+    return sorted(hits, key=lambda h: h[1])
+
+
+def test_lexicon_matches_as_a_plain_token_by_token_reading_does():
+    import random
+
+    lexicon = evaluative_lexicon()
+    words = [("witch", "witch", "NOUN"), ("hunt", "hunt", "NOUN"), ("Hollywood", "Hollywood", "PROPN"),
+             ("elites", "elite", "NOUN"), ("so", "so", "ADV"), ("-", "-", "PUNCT"), ("called", "call", "VERB"),
+             ("so-called", "so-called", "ADJ"), ("ripped", "rip", "VERB"), ("Ripped", "rip", "VERB"),
+             ("said", "say", "VERB"), ("absurd", "absurd", "ADJ"), ("Absurd", "absurd", "ADJ"),
+             ("claimed", "claim", "VERB"), ("tirade", "tirade", "NOUN"), ("tirade", "tirade", "ADJ"),
+             ("great", "great", "ADJ"), ("great", "great", "PROPN"), ("very", "very", "ADV"), (",", ",", "PUNCT"),
+             ("the", "the", "DET"), ("bridge", "bridge", "NOUN"), ("’90s", "’90s", "NOUN"), ("3", "3", "NUM"),
+             ("don’t", "don’t", "VERB"), ("Legend", "Legend", "PROPN"), ("horrible", "horrible", "ADJ")]
+    rng = random.Random(13)
+    for _ in range(1500):
+        sample = tokens(*(rng.choice(words) for _ in range(rng.randint(0, 12))))
+        found = [(h.entry, h.start, h.end, h.text) for h in lexicon.match(sample)]
+        assert found == _plain_match(lexicon, sample), sample
+
+
 def test_evaluative_words_and_neutral_verbs():
     assert is_evaluative("slam") and is_evaluative("laud") and is_evaluative("tirade")
     assert not is_evaluative("say") and not is_evaluative("bridge") and not is_evaluative("Tuesday")
@@ -298,3 +343,57 @@ def test_narration_pieces_skip_masked_ranges_as_a_scan_does():
         for start, end in ((0, 42), (43, n), (0, n), (20, 30), (50, 51)):
             assert _pieces(start, end, masked, text) == reference(start, end, masked), (ranges, start, end)
     assert _pieces(0, 42, merge([(16, 32)]), text) == [(0, 15), (33, 42)]
+
+
+def test_narration_tokens_inside_pieces_are_the_ones_a_token_scan_keeps():
+    import random
+
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsprism.extract.narration import _Tokens
+
+    rng = random.Random(7)
+    words = ["Mara", "Quinn", "said", "“", "the", "plan", "works", "”", "and", "left", ".", "\n", "Leo", "stayed"]
+    for _ in range(30):
+        picked = [rng.choice(words) for _ in range(rng.randint(0, 25))]
+        doc = Doc(Vocab(), words=picked, spaces=[rng.random() < 0.6 for _ in picked])
+        tokens, n = _Tokens(doc, doc.text), len(doc.text)
+        for _ in range(20):
+            cuts = sorted(rng.sample(range(n + 1), min(n + 1, 2 * rng.randint(1, 4))))
+            pieces = [(s, e) for s, e in zip(cuts[::2], cuts[1::2]) if s < e]
+            first = rng.randint(0, len(doc))
+            last = rng.randint(first, len(doc))
+            expected = [t.i for t in doc[first:last]
+                        if any(s <= t.idx and t.idx + len(t) <= e for s, e in pieces)]
+            runs = tokens.within(first, last, pieces)
+            assert [i for run in runs for i in run] == expected, (picked, pieces, first, last)
+            assert [info.start for info in tokens.infos(runs)] == [doc[i].idx for i in expected]
+            assert [info.text for info in tokens.infos(runs)] == [doc[i].text for i in expected]
+
+
+def _every_span(value, roles):
+    """Spans of the given roles anywhere in a value, every field of every record read."""
+    import dataclasses
+
+    if isinstance(value, Span):
+        return [(value.start, value.end)] if value.role in roles else []
+    if dataclasses.is_dataclass(value):
+        return [r for f in dataclasses.fields(value) for r in _every_span(getattr(value, f.name), roles)]
+    if isinstance(value, (list, tuple)):
+        return [r for v in value for r in _every_span(v, roles)]
+    return []
+
+
+def test_masked_record_spans_are_every_span_the_records_hold(seed_analysis, example_analysis):
+    # Fields declared as text, numbers or flags are not walked: none of them holds a span.
+    from newsprism.extract.narration import POST_WORDS, _record_ranges
+
+    found = {"quotes": 0, "posts": 0}
+    for analysis in (seed_analysis, example_analysis):
+        for article in analysis.article_results.values():
+            for stage, roles in (("quotes", ("content",)), ("posts", POST_WORDS)):
+                records = article.results.get(stage)
+                assert sorted(_record_ranges(records, roles)) == sorted(_every_span(records, roles))
+                found[stage] += len(_every_span(records, roles))
+    assert found["quotes"] and found["posts"], found

@@ -56,3 +56,18 @@ def test_thresholds_decide_praise():
     low = speech_acts(text, 0.2, -0.2)
     high = speech_acts(text, 0.9, -0.9)
     assert [a.type for a in low] == ["praises"] and high == ()
+
+
+def test_a_sentence_without_any_cue_holds_none_of_them():
+    import random
+
+    from newsprism.story.speech_acts import _ANY_CUE, APOLOGY, REQUEST, THANKS
+
+    pieces = ["thank", "s", " you", "Thanks to", "grateful", "sorry", "apologised", "my fault", "my bad",
+              "forgive me", "I was wrong", "I hope you'll", "please", "you must", "don’t let", "reconsider",
+              "I ask you", "the", " ", ",", "no", "ank", "thankful", "unsorry", "pleased", "X", "é", "\n",
+              "ſorry", "thanK", "apologıze", "PLEASE", "İ was wrong"]
+    rng = random.Random(11)
+    texts = pieces + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for text in texts:
+        assert bool(_ANY_CUE.search(text)) == any(p.search(text) for p in (THANKS, APOLOGY, REQUEST)), text

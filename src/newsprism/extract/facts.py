@@ -13,12 +13,17 @@ from __future__ import annotations
 import math
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from newsprism.extract.interactions import ActFinder, Party
 from newsprism.extract.narration import embed_ranges, quoted_ranges
+from newsprism.memo import Memo
 from newsprism.model import Article, Span
 from newsprism.offsets import RangeUnion
 from newsprism.stages import document_stage
@@ -72,7 +77,7 @@ def find_claims(doc: Doc, article: Article, results, options) -> list[Claim]:
     finder = ActFinder(doc, article, names)
     masked = RangeUnion([*quoted_ranges(article.text), *embed_ranges(article)])
     claims: list[Claim] = []
-    contexts: dict[tuple[int, int], frozenset[str]] = {}
+    contexts = _Contexts(doc)
     for token in _candidates(doc, article.text):
         if token.idx in masked:
             continue
@@ -89,7 +94,7 @@ def find_claims(doc: Doc, article: Article, results, options) -> list[Claim]:
     for ent in doc.ents:
         if ent.label_ in PLACES and ent.start_char not in masked:
             claims.append(Claim("place", ent.text, 0, 0, finder._span(ent.start_char, ent.end_char, "place"),
-                                finder._sentence_of(ent[0]), unit=ent.label_, context=_context(ent.sent, contexts)))
+                                finder._sentence_of(ent[0]), unit=ent.label_, context=contexts.of(ent.start)))
     return claims
 
 
@@ -104,7 +109,7 @@ def _candidates(doc: Doc, text: str) -> Iterable[Token]:
     return (doc[i] for i in doc.to_array(LIKE_NUM).nonzero()[0].tolist())
 
 
-def _count(finder: ActFinder, number: Token, contexts: dict) -> Claim | None:
+def _count(finder: ActFinder, number: Token, contexts: _Contexts) -> Claim | None:
     value = number_value(number.text)
     if value is None or value < 2 or (1900 <= value <= 2100 and number.text.isdigit()):
         return None  # "one last tweet" is no count anyone disputes; a bare year is a date
@@ -124,7 +129,7 @@ def _count(finder: ActFinder, number: Token, contexts: dict) -> Claim | None:
     end = head.idx + len(head) if head.idx > number.idx else number.idx + len(number)
     return Claim("count", finder.text[number.idx:number.idx + len(number)], low, high,
                  finder._span(start, end, "value"), finder._sentence_of(number), unit,
-                 verb_token.lemma_.lower() if verb_token is not None else None, about, _context(number.sent, contexts))
+                 verb_token.lemma_.lower() if verb_token is not None else None, about, contexts.of(number.i))
 
 
 def _hyphenated_age(token: Token) -> Token | None:
@@ -189,14 +194,63 @@ def _clause_verb(token: Token) -> Token | None:
     return None
 
 
-def _context(sent, contexts: dict[tuple[int, int], frozenset[str]]) -> frozenset[str]:
-    """The content lemmas of a sentence, made once a sentence (an article keeps one set per
-    sentence however many facts it states there, and the words are shared across articles)."""
-    key = (sent.start, sent.end)
-    found = contexts.get(key)
-    if found is None:
-        found = contexts[key] = frozenset(
-            sys.intern(t.lemma_.lower()) for t in sent
-            if t.is_alpha and len(t) > 2 and t.lower_ not in FUNCTION_WORDS and not t.is_stop
-        )
-    return found
+class _Contexts:
+    """The content lemmas of the sentences of one parse, made once a sentence (an article
+    keeps one set per sentence however many facts it states there, and the words are shared
+    across articles).
+
+    A content word is alphabetic, longer than two letters, neither a function word nor a
+    stop word. A word is told by its text and lemma: each such pair is judged once, and a
+    sentence's words are looked up in C (a token object made for every word of a sentence,
+    and its strings read, cost more than the rest of the facts).
+    """
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._sentences: dict[tuple[int, int], frozenset[str]] = {}
+
+    def of(self, i: int) -> frozenset[str]:
+        """The content lemmas of the sentence of token ``i`` (a span's is that of its first
+        token, as ``Span.sent`` gives it; the sentence made as a span for each fact cost more
+        than its words)."""
+        starts = self._starts
+        k = bisect_right(starts, i)
+        start, end = starts[k - 1] if k else 0, starts[k] if k < len(starts) else len(self.doc)
+        found = self._sentences.get((start, end))
+        if found is None:
+            words = self._words[start:end].view("V16").ravel().tolist()
+            found = self._sentences[start, end] = frozenset(map(self._lemmas.__getitem__, words)).difference((None,))
+        return found
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        """The tokens that start a sentence."""
+        from spacy.attrs import SENT_START
+
+        return np.flatnonzero(self.doc.to_array(SENT_START) == 1).tolist()
+
+    @cached_property
+    def _words(self) -> np.ndarray:
+        """Each token's text and lemma ids (a sentence reads them as the bytes
+        :func:`_content_lemmas` looks up)."""
+        from spacy.attrs import LEMMA, ORTH
+
+        return self.doc.to_array([ORTH, LEMMA]).reshape(len(self.doc), 2)
+
+    @cached_property
+    def _lemmas(self) -> Memo:
+        return _content_lemmas(self.doc.vocab)
+
+
+@lru_cache(maxsize=4)
+def _content_lemmas(vocab) -> Memo:
+    """The interned lower-case lemma of a content word of the parses of one vocabulary (by
+    the bytes of its text and lemma ids), None for another word."""
+    def lemma(word: bytes) -> str | None:
+        orth, lemma_id = np.frombuffer(word, dtype=np.uint64).tolist()
+        lexeme = vocab[orth]
+        if not lexeme.is_alpha or len(lexeme.orth_) <= 2 or lexeme.lower_ in FUNCTION_WORDS or lexeme.is_stop:
+            return None
+        return sys.intern(vocab.strings[lemma_id].lower())
+
+    return Memo(lemma, 100_000)

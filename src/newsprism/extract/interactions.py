@@ -135,10 +135,22 @@ def _cue_form(word_class: str, lemma: str, surface: str) -> tuple[str | None, bo
 
 @lru_cache(maxsize=4)
 def _cue_forms(strings) -> Memo:
-    """:func:`_cue_form` of the words of the parses of one string store, given as ``(word
-    class, lemma id, lowercase id)``. Each verb and noun of every article asks, and most are
-    words seen before: their answer costs a lookup, not even the reading of their strings."""
-    return Memo(lambda word: _cue_form(word[0], strings[word[1]], strings[word[2]]), 100_000)
+    """What :meth:`ActFinder._narration_words` yields of a word of the parses of one string
+    store, given as the bytes of its part of speech, lemma and lowercase ids: its part of
+    speech, :func:`_cue_form` and whether it is a word of reporting, or None for a word that
+    is neither a cue nor a verb (nothing is read of it). Each verb and noun of every article
+    asks, and most are words seen before: their answer costs a lookup, not even the reading
+    of their strings."""
+    return Memo(lambda word: _narration_word(strings, word), 100_000)
+
+
+def _narration_word(strings, word: bytes) -> tuple[str, str | None, bool] | None:
+    from spacy.parts_of_speech import NAMES  # here: the story modules that import this one need no spaCy
+
+    pos_id, lemma_id, lower_id = np.frombuffer(word, dtype=np.uint64).tolist()
+    pos = NAMES[pos_id]
+    form, reporting = _cue_form(_WORD_CLASS[pos], strings[lemma_id], strings[lower_id])
+    return (pos, form, reporting) if form is not None or pos == "VERB" else None
 
 
 class ActFinder:
@@ -182,14 +194,16 @@ class ActFinder:
         return _unique(acts)
 
     def _narration_words(self) -> Iterator[tuple[int, str, str | None, bool]]:
-        """The verbs and nouns outside quotations and embedded posts (a speaker's own words
-        are read from the quotation, not as narration): each one's index, part of speech,
-        the form of it that names an act (:func:`_cue_form`) and whether it is a word of
-        reporting.
+        """The verbs, and the nouns that name an act, outside quotations and embedded posts
+        (a speaker's own words are read from the quotation, not as narration): each one's
+        index, part of speech, the form of it that names an act (:func:`_cue_form`) and
+        whether it is a word of reporting.
 
         Only verbs and nouns name acts: the rest is skipped on the parse's arrays, a token
         object is made only for a cue or a verb (making one for each noun, and reading its
-        strings, cost more than the search), and a word's forms are looked up once.
+        strings, cost more than the search), and a word's answer is looked up once, keyed by
+        the bytes of its row of ids (one lookup made in C, where a tuple of them was made
+        and hashed in Python for each word).
         """
         from spacy import symbols  # here: the story modules that import this one need no spaCy
         from spacy.attrs import IDX, LEMMA, LOWER, POS
@@ -197,16 +211,15 @@ class ActFinder:
         doc = self.doc
         if not len(doc):
             return
-        names = {symbols.IDS[pos]: pos for pos in _WORD_CLASS}
         columns = doc.to_array([POS, IDX, LEMMA, LOWER])
         offsets = columns[:, 1].astype(np.int64)
-        wanted = np.logical_or.reduce([columns[:, 0] == pos_id for pos_id in names])
+        wanted = np.logical_or.reduce([columns[:, 0] == symbols.IDS[pos] for pos in _WORD_CLASS])
         wanted &= ~self._quoted_union.holding(offsets) & ~self._embedded_union.holding(offsets)
         rows = np.flatnonzero(wanted)
-        forms = _cue_forms(doc.vocab.strings)
-        for i, (pos_id, _, lemma_id, lower_id) in zip(rows.tolist(), columns[rows].tolist()):
-            pos = names[pos_id]
-            yield (i, pos, *forms[_WORD_CLASS[pos], lemma_id, lower_id])
+        words = np.ascontiguousarray(columns[rows][:, [0, 2, 3]]).view("V24").ravel().tolist()
+        for i, answer in zip(rows.tolist(), map(_cue_forms(doc.vocab.strings).__getitem__, words)):
+            if answer is not None:
+                yield (i, *answer)
 
     # --- acts named by a verb or a noun ---------------------------------------------------
 
@@ -261,19 +274,20 @@ class ActFinder:
         content = self._content(verb, reporting)
         if content is None:
             return []
-        source_token, _ = self._subject(verb)
-        source = self._party(source_token) if source_token is not None else None
-        if source is None:
-            return []
+        start, end = content
         addressee = None
         for obj in self._objects(verb, "") + self._objects(verb, "to"):
             addressee = self._party(obj)
             if addressee is not None:
                 break
-        start, end = content
         if addressee is None and not self._names_between(start, end):
             # No one the words could target (each act's targets are the names of its
-            # sentence, a part of them, else the addressee): no act to read them for.
+            # sentence, a part of them, else the addressee): no act to read them for, and
+            # no source to resolve (asked first, it was resolved for every such verb).
+            return []
+        source_token, _ = self._subject(verb)
+        source = self._party(source_token) if source_token is not None else None
+        if source is None:
             return []
         acts = []
         for act in speech_acts(self.text[start:end]):
@@ -545,10 +559,13 @@ class ActFinder:
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             if start > verb.idx and "\n" not in self.text[start:end]:
                 return start, end
-        sentence_end = self._sentence_of(verb)[1]
         after = verb.idx + len(verb)
         # the quoted ranges are sorted and disjoint: start at the first that opens after the verb
-        for k in range(bisect_left(self.quoted, after, key=lambda r: r[0]), len(self.quoted)):
+        first = bisect_left(self._quoted_starts, after)
+        if first == len(self.quoted):
+            return None
+        sentence_end = self._sentence_of(verb)[1]
+        for k in range(first, len(self.quoted)):
             start, end = self.quoted[k]
             if start >= sentence_end:
                 break
@@ -568,6 +585,11 @@ class ActFinder:
         """The proper nouns and the tokens inside a mention that start in ``[start, end)``."""
         offsets, indices = self._name_tokens
         return [self.doc[i] for i in indices[bisect_left(offsets, start):bisect_left(offsets, end)]]
+
+    @cached_property
+    def _quoted_starts(self) -> list[int]:
+        """Where each quoted range starts (a verb looks up the first after it)."""
+        return [start for start, _ in self.quoted]
 
     @cached_property
     def _name_tokens(self) -> tuple[list[int], list[int]]:

@@ -18,13 +18,14 @@ from __future__ import annotations
 import dataclasses
 import re
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsprism import sentiment
+from newsprism.memo import Memo
 from newsprism.model import Article, Span
 from newsprism.stages import document_stage
 from newsprism.story.lexicon import Hit, TokenInfo, evaluative_lexicon
@@ -109,7 +110,7 @@ def find_narration(doc: Doc, article: Article, results, options) -> Narration:
         sent = doc.char_span(start, end, alignment_mode="expand")
         kept = tokens.within(sent.start, sent.end, pieces)
         hits = [h for h in lexicon.match(tokens.infos(kept)) if _keep(h, doc, tokens, kept)]
-        hits = [dataclasses.replace(h, text=article.text[h.start:h.end]) for h in hits]
+        hits = [Hit(h.entry, h.start, h.end, article.text[h.start:h.end]) for h in hits]
         sentences.append(NarrationSentence(start, end, tuple(pieces), tuple(hits)))
     return dataclasses.replace(narration, sentences=tuple(sentences))
 
@@ -190,12 +191,20 @@ def embed_ranges(article: Article) -> Iterable[tuple[int, int]]:
     for embed in article.embeds:
         if embed.start is not None and embed.end is not None:
             yield embed.start, embed.end
-    if not any(word in article.text for word in _EMBED_WORDS):
-        return  # most texts: no line to search
-    for match in re.finditer(r"[^\n]+", article.text):
-        line = match.group()
-        if EMBED_TAIL.search(line) or URL_LINE.match(line):
-            yield match.start(), match.end()
+    yield from embed_lines(article.text)
+
+
+@lru_cache(maxsize=64)
+def embed_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """The lines of ``text`` that are a flattened embed paragraph or a bare URL. Narration,
+    acts and fact claims of a document all ask for the same text's lines: the latest texts'
+    are kept, as :func:`quoted_ranges` keeps their quotations."""
+    if not any(word in text for word in _EMBED_WORDS):
+        return ()  # most texts: no line to search
+    return tuple(
+        (match.start(), match.end()) for match in re.finditer(r"[^\n]+", text)
+        if EMBED_TAIL.search(match.group()) or URL_LINE.match(match.group())
+    )
 
 
 def _record_ranges(records: Any, roles: tuple[str, ...] | None) -> Iterable[tuple[int, int]]:
@@ -216,13 +225,23 @@ def _record_ranges(records: Any, roles: tuple[str, ...] | None) -> Iterable[tupl
 @lru_cache(maxsize=None)
 def _kind(cls: type) -> Any:
     """How :func:`_record_ranges` walks values of ``cls``: ``Span``, ``list`` (a list or tuple
-    to walk), the names of a dataclass's fields, or None; read once per type (dataclass
-    field lookups, repeated for every record of a large output, cost more than the walk)."""
+    to walk), the names of a dataclass's fields that may hold a span (not those declared as
+    text, numbers or flags: most of a record's fields, each a value to look at), or None;
+    read once per type (dataclass field lookups, repeated for every record of a large
+    output, cost more than the walk)."""
     if issubclass(cls, Span):
         return Span
     if dataclasses.is_dataclass(cls):
-        return tuple(f.name for f in dataclasses.fields(cls))
+        return tuple(f.name for f in dataclasses.fields(cls) if f.type not in _PLAIN)
     return list if issubclass(cls, (list, tuple)) else None
+
+
+# Field types that hold no span, as annotations name them (postponed, or not).
+_PLAIN = frozenset(
+    {str, int, float, bool}
+    | {f"{name}{none}" for name in ("str", "int", "float", "bool") for none in ("", " | None")}
+    | {"tuple[str, ...]"}
+)
 
 
 def merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -271,41 +290,44 @@ class _Tokens:
         from spacy.attrs import IDX, LEMMA, LENGTH, POS
         from spacy.parts_of_speech import NAMES
 
-        self.text, self.strings, self.pos_names = text, doc.vocab.strings, NAMES
-        columns = doc.to_array([IDX, LENGTH, LEMMA, POS]).T.tolist() if len(doc) else [[], [], [], []]
-        self.idx, self.length, self.lemma, self.pos = columns
+        self.text, self.strings, self.pos_names = text, _strings(doc.vocab.strings), NAMES
+        columns = doc.to_array([IDX, LENGTH, LEMMA, POS]).reshape(len(doc), 4)
+        self.idx, self.lemma, self.pos = columns[:, [0, 2, 3]].T.tolist()
+        self.ends = (columns[:, 0] + columns[:, 1]).tolist()
 
-    def within(self, first: int, last: int, pieces: list[tuple[int, int]]) -> list[int]:
-        """The tokens ``first:last`` that lie wholly inside one of ``pieces`` (sorted,
-        disjoint: of those that start at or before a token, only the last can hold it)."""
-        starts = [s for s, _ in pieces]
-        kept = []
-        for i in range(first, last):
-            idx = self.idx[i]
-            k = bisect_right(starts, idx) - 1
-            if k >= 0 and idx + self.length[i] <= pieces[k][1]:
-                kept.append(i)
-        return kept
+    def within(self, first: int, last: int, pieces: list[tuple[int, int]]) -> list[range]:
+        """The runs of the tokens ``first:last`` that lie wholly inside one of ``pieces``
+        (sorted, disjoint, as the tokens are: the tokens inside a piece are one run, from the
+        first that starts in it to the last that ends in it)."""
+        idx, ends = self.idx, self.ends
+        return [range(bisect_left(idx, s, first, last), bisect_right(ends, e, first, last)) for s, e in pieces]
 
-    def infos(self, kept: list[int]) -> list[TokenInfo]:
-        """The tokens ``kept`` as the lexicon reads them."""
-        text, idx, length, lemma, pos = self.text, self.idx, self.length, self.lemma, self.pos
+    def infos(self, runs: list[range]) -> list[TokenInfo]:
+        """The tokens of ``runs`` as the lexicon reads them."""
+        text, idx, ends, lemma, pos = self.text, self.idx, self.ends, self.lemma, self.pos
         strings, names = self.strings, self.pos_names
         # made as the named tuple's _make makes them: its constructor, a Python function,
         # cost as much again for each of the article's words
-        return [_new_tuple(TokenInfo, (text[idx[i]:idx[i] + length[i]], strings[lemma[i]], names[pos[i]], idx[i]))
-                for i in kept]
+        return [_new_tuple(TokenInfo, (text[idx[i]:ends[i]], strings[lemma[i]], names[pos[i]], idx[i]))
+                for run in runs for i in run]
 
 
 _new_tuple = tuple.__new__
 
 
-def _keep(hit: Hit, doc: Doc, tokens: _Tokens, kept: list[int]) -> bool:
+@lru_cache(maxsize=4)
+def _strings(strings) -> Memo:
+    """The strings of one string store by id (a store lookup per token cost more than a
+    dictionary's)."""
+    return Memo(strings.__getitem__, 200_000)
+
+
+def _keep(hit: Hit, doc: Doc, tokens: _Tokens, kept: list[range]) -> bool:
     """Reporting verbs count only where they report speech ("claimed that …", "maintained:",
     a quotation after them), not in "maintain a right" or "revealed a conversation"."""
     if hit.entry.category not in REPORTING or " " in hit.entry.term:
         return True
-    index = next((i for i in kept if tokens.idx[i] == hit.start), None)
+    index = next((i for run in kept for i in run if tokens.idx[i] == hit.start), None)
     if index is None:
         return True
     token = doc[index]

@@ -22,7 +22,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
+
+from newsprism.memo import Memo
 
 # Categories that signal evaluation by the writer (``reporting_neutral`` is the contrast).
 EVALUATIVE = frozenset({
@@ -96,6 +100,9 @@ class Lexicon:
         for phrase in self.phrases:
             self._firsts.setdefault(len(phrase), set()).add(phrase[0])
         self._any_first = set().union(*self._firsts.values())
+        # The single-word entry of a word (normalized lemma and surface, part of speech):
+        # every narration token of every article asks, and most are words asked before.
+        self._word_entries = Memo(lambda word: self.entry(word[0], word[2]) or self.entry(word[1], word[2]), 200_000)
 
     def entry(self, word: str, pos: str = "any") -> Entry | None:
         """The first entry for ``word`` (a lemma or surface form) that fits ``pos``."""
@@ -112,11 +119,14 @@ class Lexicon:
         """
         hits: list[Hit] = []
         taken: set[int] = set()
-        lemmas = [_norm(t.lemma) for t in tokens]
-        surfaces = [_norm(t.text) for t in tokens]
-        # the positions where some phrase can start, found once for every phrase length
-        starts = [i for i, (lemma, surface) in enumerate(zip(lemmas, surfaces))
-                  if lemma in self._any_first or surface in self._any_first]
+        lemmas = list(map(_NORMS.__getitem__, map(_LEMMA, tokens)))
+        surfaces = list(map(_NORMS.__getitem__, map(_TEXT, tokens)))
+        # the positions where some phrase can start, found once for every phrase length (most
+        # sentences hold no first word of a phrase, which two set operations tell)
+        starts = [] if self._any_first.isdisjoint(lemmas) and self._any_first.isdisjoint(surfaces) else [
+            i for i, (lemma, surface) in enumerate(zip(lemmas, surfaces))
+            if lemma in self._any_first or surface in self._any_first
+        ]
         for size in range(self.longest, 1, -1):
             firsts = self._firsts.get(size, set())
             for i in starts:
@@ -133,19 +143,27 @@ class Lexicon:
                         hits.append(Hit(entry, first.start, last.end, ""))
                         taken.update(range(i, i + size))
                         break
-        for i, token in enumerate(tokens):
+        # each word's entry looked up first, in C: the rest of the test is read only for the
+        # few words that have one
+        entries = list(map(self._word_entries.__getitem__, zip(lemmas, surfaces, map(_POS, tokens))))
+        for i in compress(range(len(tokens)), entries):
+            token = tokens[i]
             if i in taken or token.pos in ("PROPN", "PUNCT", "SPACE") or not token.text[:1].isalpha():
                 continue
             if token.text[:1].isupper() and i > 0 and tokens[i - 1].pos not in ("PUNCT",):
                 continue
-            entry = self.entry(lemmas[i], token.pos) or self.entry(surfaces[i], token.pos)
-            if entry is not None:
-                hits.append(Hit(entry, token.start, token.end, token.text))
+            hits.append(Hit(entries[i], token.start, token.end, token.text))
         return sorted(hits, key=lambda h: h.start)
 
 
 def _norm(word: str) -> str:
     return word.lower().replace("’", "'")
+
+
+# Words are normalized by lookup (a call of _norm per token of every article cost more than
+# the matching); _TEXT, _LEMMA and _POS read a TokenInfo's fields in C.
+_NORMS = Memo(_norm, 200_000)
+_TEXT, _LEMMA, _POS = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 @lru_cache(maxsize=4)

@@ -49,6 +49,11 @@ _WORD = re.compile(r"[^\W\d_]+")  # the words an insult is looked for among
 # Abbreviations whose period does not end a sentence ("Dr. Darrell Scott", "U.S.").
 ABBREVIATIONS = frozenset("dr mr mrs ms st jr sr prof gen sen rep gov lt col sgt capt mt vs etc no".split())
 # Positive openings of sarcasm ("It's nice to see ...", "Love how ...", "Great job ...").
+_CUES = ((THANKS, "thanks"), (APOLOGY, "apologises"), (REQUEST, "asks"), (REJECTION, "rejects"))
+_OPENING_CUES = _CUES[3:]
+# Any of the cues searched through the sentence: most sentences hold none, which one search
+# tells for less than a search for each (the rejection's is anchored, and cheap).
+_ANY_CUE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _CUES[:3]), re.I)
 SARCASM_OPENING = re.compile(
     r"^\W*(?:it['’]?s\s+|so\s+|how\s+)?(?:nice|great|good|lovely|wonderful|glad|refreshing|cool)\s+"
     r"(?:to\s+see|to\s+know|that|how|job|move|work)\b"
@@ -114,7 +119,8 @@ def _abbreviation_before(text: str, start: int, end: int) -> bool:
 def _sentence_acts(sentence: str, offset: int, praise: float, criticism: float) -> list[SpeechAct]:
     bounds = (offset, offset + len(sentence.rstrip()))
     found: list[tuple[str, int, int, str]] = []
-    for pattern, kind in ((THANKS, "thanks"), (APOLOGY, "apologises"), (REQUEST, "asks"), (REJECTION, "rejects")):
+    cues = _CUES if _ANY_CUE.search(sentence) else _OPENING_CUES
+    for pattern, kind in cues:
         match = pattern.search(sentence)
         if match:
             found.append((kind, match.start(), match.end(), match.group().strip()))
