@@ -49,6 +49,7 @@ from newsprism.story.brief_records import (act_strength, acts_within, deeds, nar
                                             quoted_items, record_acts)
 from newsprism.story.brief_vectors import SentenceVectors
 from newsprism.story.timeline import value_start
+from newsprism.story.timeline_summary import lower_words, tfidf
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _LINK = re.compile(r"\s*(?:https?://|pic\.twitter\.com/)\S+")
@@ -265,15 +266,12 @@ def post_sentence(post: Post, people: dict[str, str], max_chars: int) -> str | N
 
 def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> SentenceVectors | None:
     """Score every unit in place; returns the units' normalized TF-IDF vectors."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     if not units:
         return None
     try:
         # a generated frame ("On April 25, 2018, X posted on Twitter") is alike in every such
         # sentence: similarity and centrality are of what the sentence says
-        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
-            [u.words or u.text for u in units])
+        matrix = tfidf([lower_words(u.words or u.text) for u in units], sublinear_tf=True)
     except ValueError:  # nothing but stop words
         return None
     vectors = SentenceVectors(matrix)
