@@ -87,6 +87,18 @@ def words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def words_within(text: str, ranges, most: int) -> int:
+    """Words in the ``ranges`` of ``text``, as :func:`words` counts them in each, counted up
+    to ``most`` (a sentence's narration is read only for whether it has none, one or more)."""
+    count = 0
+    for start, end in ranges:
+        for _ in _WORD.finditer(text, start, end):
+            count += 1
+            if count >= most:
+                return count
+    return count
+
+
 def outlet_of(article: Article) -> str:
     """The name under which an article's reports are counted and credited."""
     return article.outlet or article.source.rsplit("/", 1)[-1] or article.id
@@ -159,7 +171,7 @@ def sentence_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
         ref_starts = [r.span.start for r in refs]
         for position, sentence in enumerate(narration.sentences):
             wording = loaded.get(article.id, {}).get((sentence.start, sentence.end))
-            narrated = sum(words(article.text[s:e]) for s, e in sentence.pieces)
+            narrated = words_within(article.text, sentence.pieces, 2)
             start = dateline_end(article.text, sentence.start, sentence.end)
             if quoted_before is not None and "\n" in article.text[quoted_before:start]:
                 quoted_before = None
