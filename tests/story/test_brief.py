@@ -4,13 +4,14 @@ the seed articles."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
 from newsprism.model import Article, Post, Span
 from newsprism.options import BriefOptions
-from newsprism.story.brief import Unit, apply_cuts, attributed, post_sentence, words
+from newsprism.story.brief import Unit, apply_cuts, attributed, post_sentence, words, words_within
 
 LOADED = {"ripped", "slammed", "torrent", "elites", "lauded", "blasted", "tirade", "disgraceful"}
 _CONTENT = re.compile(r"[A-Za-z][\w’']+")
@@ -233,3 +234,29 @@ def test_selection_keeps_post_sentences_to_their_share_and_background_by_score()
 def test_example_brief_tells_a_quotation_once_in_any_wording(example_analysis):
     brief = example_analysis.stories[0].brief
     assert sum("gamble" in s.text for s in brief) <= 1
+
+
+@pytest.mark.parametrize("text, ranges, most, expected", [
+    ("", [(0, 0)], 2, 0),
+    ("one", [(0, 3)], 2, 1),
+    ("one two three", [(0, 13)], 2, 2),
+    ("one two three", [(0, 13)], 5, 3),
+    ("don't", [(0, 5)], 2, 1),  # a contraction counts once
+    ("don't", [(0, 4)], 2, 1),  # cut before its last letter: as the slice counts it
+    ("one two", [(1, 2), (4, 6)], 5, 2),  # a word cut by a range is counted in it
+    ("“Yes,” Ana said.", [(7, 16)], 2, 2),
+])
+def test_words_within_ranges(text, ranges, most, expected):
+    assert words_within(text, ranges, most) == expected
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_words_within_in_random_mixes(seed):
+    rng = random.Random(seed)
+    characters = ["a", "Z", "_", "7", "é", " ", "\n", "-", "’", "'", "…", ".", "“"]
+    for _ in range(300):
+        text = "".join(rng.choice(characters) for _ in range(rng.randint(0, 12)))
+        cuts = sorted(rng.randint(0, len(text)) for _ in range(2 * rng.randint(1, 3)))
+        ranges = list(zip(cuts[::2], cuts[1::2]))
+        most = rng.randint(1, 4)
+        assert words_within(text, ranges, most) == min(most, sum(words(text[s:e]) for s, e in ranges))

@@ -3,12 +3,15 @@ and narration of our own."""
 
 from __future__ import annotations
 
+import random
+import re
 from datetime import date
 
 import pytest
 
 from newsprism.model import Post, Quote, Span
 from newsprism.options import BriefOptions
+from newsprism.story import brief_records
 from newsprism.story.brief import unquoted
 from newsprism.story.brief_records import (act_strength, context_day, dated_acts, deeds, excerpt, narrated_acts,
                                             quote_groups, quote_sentence)
@@ -49,6 +52,27 @@ def test_narrated_acts(text, expected):
 ])
 def test_deeds_of_words(words, expected):
     assert deeds(words) == expected
+
+
+def _narrated_acts_one_by_one(text: str, pieces) -> set[str]:
+    return {kind for kind, pattern in brief_records._NARRATED_ACTS
+            if any(pattern.search(text, start, end) for start, end in pieces)}
+
+
+def test_narrated_acts_are_searched_for_together_as_one_by_one():
+    assert all(pattern.flags == re.I | re.U for _, pattern in brief_records._NARRATED_ACTS)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_narrated_acts_in_random_mixes(seed):
+    rng = random.Random(seed)
+    words = ["sorry", "Apologizing", "my", "fault", "I", "was", "wrong", "hit", "back", "Replied", "denies", "refuse",
+             "responding", "the", "x", "deny-", "“", "”", ".", "\n", "ReSpOnDs", "fired  back", "apologises"]
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 10)))
+        cuts = sorted(rng.randint(0, len(text)) for _ in range(2 * rng.randint(0, 2)))
+        pieces = list(zip(cuts[::2], cuts[1::2])) or [(0, len(text))]
+        assert narrated_acts(text, pieces) == _narrated_acts_one_by_one(text, pieces)
 
 
 def test_narrated_acts_read_only_the_narration_pieces():

@@ -49,6 +49,7 @@ from newsprism.story.brief_records import (act_strength, acts_within, deeds, nar
                                             quoted_items, record_acts)
 from newsprism.story.brief_vectors import SentenceVectors
 from newsprism.story.timeline import value_start
+from newsprism.story.timeline_summary import lower_words, tfidf
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _LINK = re.compile(r"\s*(?:https?://|pic\.twitter\.com/)\S+")
@@ -84,6 +85,18 @@ class Unit:
 def words(text: str) -> int:
     """Words in ``text`` (contractions count once)."""
     return len(_WORD.findall(text))
+
+
+def words_within(text: str, ranges, most: int) -> int:
+    """Words in the ``ranges`` of ``text``, as :func:`words` counts them in each, counted up
+    to ``most`` (a sentence's narration is read only for whether it has none, one or more)."""
+    count = 0
+    for start, end in ranges:
+        for _ in _WORD.finditer(text, start, end):
+            count += 1
+            if count >= most:
+                return count
+    return count
 
 
 def outlet_of(article: Article) -> str:
@@ -158,7 +171,7 @@ def sentence_units(story: StoryInput, options: BriefOptions) -> list[Unit]:
         ref_starts = [r.span.start for r in refs]
         for position, sentence in enumerate(narration.sentences):
             wording = loaded.get(article.id, {}).get((sentence.start, sentence.end))
-            narrated = sum(words(article.text[s:e]) for s, e in sentence.pieces)
+            narrated = words_within(article.text, sentence.pieces, 2)
             start = dateline_end(article.text, sentence.start, sentence.end)
             if quoted_before is not None and "\n" in article.text[quoted_before:start]:
                 quoted_before = None
@@ -265,15 +278,12 @@ def post_sentence(post: Post, people: dict[str, str], max_chars: int) -> str | N
 
 def score_units(units: list[Unit], story: StoryInput, options: BriefOptions) -> SentenceVectors | None:
     """Score every unit in place; returns the units' normalized TF-IDF vectors."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     if not units:
         return None
     try:
         # a generated frame ("On April 25, 2018, X posted on Twitter") is alike in every such
         # sentence: similarity and centrality are of what the sentence says
-        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
-            [u.words or u.text for u in units])
+        matrix = tfidf([lower_words(u.words or u.text) for u in units], sublinear_tf=True)
     except ValueError:  # nothing but stop words
         return None
     vectors = SentenceVectors(matrix)

@@ -42,11 +42,13 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from newsprism.extract.comments import comment_section
 from newsprism.extract.datelines import CAPTION_OPENING, CREDIT_HEAD, dateline_end, headline_cuts, stamped
@@ -84,11 +86,45 @@ class Sentence:
 
     @cached_property
     def words(self) -> list[str]:
-        """The sentence's words in lower case (read by furniture, keywords and topicality)."""
-        return _WORD.findall(self.text.lower())
+        """The sentence's words in lower case (read by furniture, keywords, topicality and
+        its TF-IDF vector)."""
+        return lower_words(self.text)
 
     def span(self, role: str = "sentence") -> Span:
         return Span(self.article.id, self.start, self.end, self.text, role)
+
+
+def lower_words(text: str) -> list[str]:
+    """The words of ``text`` in lower case."""
+    return _WORD.findall(text.lower())
+
+
+def terms(words: Iterable[str]) -> list[str]:
+    """The terms of a text whose :func:`lower_words` are ``words``, as scikit-learn's
+    ``TfidfVectorizer(stop_words="english")`` reads them in the text: its token pattern
+    ``\\b\\w\\w+\\b`` on the lower-case text finds the words of two characters or more, and
+    the English stop words are left out."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return [w for w in words if len(w) > 1 and w not in ENGLISH_STOP_WORDS]
+
+
+def tfidf(documents: list[list[str]], **options) -> csr_matrix:
+    """The TF-IDF matrix that ``TfidfVectorizer(stop_words="english", **options)`` gives for
+    texts whose :func:`lower_words` are ``documents``, row by row, bit for bit.
+
+    Raises:
+        ValueError: when the texts hold nothing but stop words.
+    """
+    import sklearn
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    # the words are read once (a sentence's are read for other ends too), not once more by
+    # the vectoriser's analyzer; and the checks of the vectoriser's parameters and of the
+    # counts' finiteness, which cost as much as a small story's counting, are left out (the
+    # parameters are fixed here, the counts finite)
+    with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+        return TfidfVectorizer(analyzer=terms, **options).fit_transform(documents)
 
 
 def ref_day(ref: TimeRef) -> date | None:
@@ -292,15 +328,12 @@ class DateSummarizer:
     """Candidate collection and centroid selection over one story's sentences."""
 
     def __init__(self, sentences: list[Sentence], options: TimelineSummaryOptions):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         self.options = options
         self.sentences = sentences
         self.vectors = None
         if sentences:
-            vectorizer = TfidfVectorizer(stop_words="english", lowercase=True)
             try:
-                self.vectors = vectorizer.fit_transform([s.text for s in sentences]).tocsr()
+                self.vectors = tfidf([s.words for s in sentences]).tocsr()
             except ValueError:  # nothing but stop words
                 self.vectors = None
         self.mentioning: dict[date, list[int]] = defaultdict(list)
@@ -386,8 +419,6 @@ def boilerplate(sentences: list[Sentence], days: int) -> set[int]:
 def keywords(sentences: list[Sentence], k: int) -> set[str]:
     """The story's ``k`` keywords: the content words named by the most of its articles (ties:
     alphabetical), e.g. "oil", "bp", "spill", "gulf" for a story of an oil spill."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     if k <= 0:
         return set()
     by_article: dict[str, set[str]] = defaultdict(set)
@@ -395,8 +426,7 @@ def keywords(sentences: list[Sentence], k: int) -> set[str]:
         by_article[sentence.article.id].update(sentence.words)
     articles = Counter(w for words in by_article.values() for w in words)
     # each word is judged once, not at each of its uses; and only the k first are ordered
-    content = [(-count, w) for w, count in articles.items()
-               if len(w) > 1 and not w.isdigit() and w not in ENGLISH_STOP_WORDS]
+    content = [(-articles[w], w) for w in terms(articles) if not w.isdigit()]
     return {w for _, w in heapq.nsmallest(k, content)}
 
 
