@@ -9,7 +9,9 @@ from newsprism.extract.timex_patterns import BOUNDARY, RULES
 from newsprism.regex_starts import (
     _FOLDS,
     StartIndex,
+    TrigramIndex,
     ascii_folded,
+    char_class,
     finditer_at,
     finditer_from,
     first_chars,
@@ -176,7 +178,56 @@ def test_finditer_from_finds_what_finditer_finds(pattern, words):
     rng = random.Random(pattern)
     for _ in range(500):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
-        assert [m.span() for m in finditer_from(compiled, text, words)] == [m.span() for m in compiled.finditer(text)]
+        index = TrigramIndex(ascii_folded(text))
+        assert [m.span() for m in finditer_from(compiled, text, index)] == [m.span() for m in compiled.finditer(text)]
+
+
+TRIGRAM_PATTERNS = [
+    r"\d\s*[ap]\.?m\b|\d:\d\d", r"noon|o['’]clock|in\s+the\s+(?:morning|evening)", r"1[6-9]\d\d|20\d\d|FY\d\d",
+    r"\d0['’]?s\b", r"q(?<=\bq)[1-4]\b", r"(?:ab)*c", r"a{2,5}b", r"(?:a|)b", r"a\s*\s*b", r"(a)\1x", r"(?:a?)*bc",
+    r"(?:a?){4}bc", r"[\u0100-\u0140]x", r"(?i)[\u0100-\u0140]x", r"(?i)ſx", r"(?i)K[k-m]", r"\w\W\d", r".ab",
+    r"[^a]bc", r"\S\s\D", r"(?>ab|a)c", r"(?i:the)\s+(?:next|last)", r"x(?=y)y?z", r"é\u2003”",
+]
+TRIGRAM_WORDS = LEAD_WORDS + ["ab", "abab", "aab", "aaaab", "c", "bc", "b", "Ā", "İx", "ıx", "ſX", "\u212aL", "K", "a1",
+                              "a\t\nb", "x y", "xz", "’90s", "1990’s", "FY20", "5pm", "5 a.m.", "10:30", "Q1", "q4",
+                              "NOON", "O’CLOCK", "in\xa0the  morning", "٣", "\u2003", "”", "_"]
+
+
+@pytest.mark.parametrize("pattern", TRIGRAM_PATTERNS + PATTERNS + LEAD_PATTERNS + [p.pattern for _, p in RULES])
+def test_trigram_positions_hold_every_start_of_a_match(pattern):
+    import random
+
+    compiled = re.compile(pattern)
+    rng = random.Random(pattern)
+    for _ in range(300):
+        text = rng.choice([" ", "", "  ", "\n"]).join(rng.choice(TRIGRAM_WORDS) for _ in range(rng.randint(1, 8)))
+        folded = ascii_folded(text)
+        index = TrigramIndex(folded)
+        positions = index.positions(compiled)
+        for searched in (text, folded):
+            if positions is not None:
+                starts = {p for p in range(len(text) + 1) if compiled.match(searched, p)}
+                assert starts <= set(positions) and positions == sorted(positions), (searched, starts - set(positions))
+            expected = [m.span() for m in compiled.finditer(searched)]
+            assert [m.span() for m in finditer_from(compiled, searched, index)] == expected, searched
+
+
+@pytest.mark.parametrize("pattern, known", [
+    (r"day|week", True), (r"\d\s*pm", True), (r"x?", False), (r"\b", False), (r"[^a]bc", True), (r"(a)\1", True),
+    (r"(?:x|)", False), (r"(a?)\1", False),
+])
+def test_trigram_positions_are_not_known_where_a_match_can_be_empty(pattern, known):
+    assert (TrigramIndex("a day").positions(re.compile(pattern)) is not None) == known
+
+
+def test_characters_that_match_ignoring_case_have_one_class():
+    special = string.ascii_letters + "".join(_FOLDS.values())
+    for code in range(sys.maxunicode + 1):
+        if _sre.unicode_iscased(code):
+            pattern = re.compile(re.escape(chr(code)), re.IGNORECASE)
+            for other in special:
+                if pattern.fullmatch(other):
+                    assert char_class(chr(code)) == char_class(other), (hex(code), other)
 
 
 def test_people_name_pattern_with_a_stricter_boundary():

@@ -272,24 +272,24 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0, endpo
             pos = match.end()
 
 
-def finditer_from(pattern: re.Pattern[str], text: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern.finditer(text)``, given ``words`` one of which begins every
-    match: the pattern is tried only where one of them occurs.
+def finditer_from(pattern: re.Pattern[str], text: str, index: TrigramIndex) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, trying the pattern only at the positions
+    whose three characters can begin a match, as ``index`` (the text's :class:`TrigramIndex`)
+    lists them.
 
-    For an alternation of words that begin with common letters, ``str.find`` looks for each
-    word faster than ``re`` skips ahead, which enters the alternation at every character
-    that begins any of them.
+    ``re`` skips ahead only to a pattern's literal prefix or first-character set, testing the
+    set at every character and entering the pattern wherever a character fits: for an
+    alternation of words that begin with common letters, or a pattern that opens with a
+    digit, that costs several times the lookup of every position's three characters in a
+    table (and ``str.find`` for each word scans the text once per word).
     """
-    starts = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(word, at + 1)
-    starts.sort()
+    positions = index.positions(pattern)
+    if positions is None:
+        yield from pattern.finditer(text)
+        return
     match_at = pattern.match
     pos = 0
-    for start in starts:
+    for start in positions:
         if start >= pos and (match := match_at(text, start)) is not None:
             yield match
             pos = match.end()
@@ -449,6 +449,149 @@ def ascii_folded(text: str) -> str:
     mapped = codes < len(_FOLDED_CODES)
     codes[mapped] = _FOLDED_CODES[codes[mapped]]
     return codes.tobytes().decode("utf-32-le", "surrogatepass")
+
+
+class TrigramIndex:
+    """The positions of a text by the classes (see :func:`char_class`) of the three
+    characters there, to list where a pattern can begin a match.
+
+    It is built from the text's :func:`ascii_folded` copy, whose characters have the classes
+    of the text's: one index serves the patterns searched in either.
+    """
+
+    __slots__ = ("_trigrams",)
+
+    def __init__(self, folded: str) -> None:
+        codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        classes = np.zeros(len(folded) + 2, dtype=np.intp)  # past the end: any class will do
+        _CLASSES.take(codes, out=classes[:len(folded)], mode="clip")  # past ASCII: the last, 0
+        trigrams = classes[:-2] << 10
+        trigrams |= classes[1:-1] << 5
+        trigrams |= classes[2:]
+        self._trigrams = trigrams
+
+    def positions(self, pattern: re.Pattern[str]) -> list[int] | None:
+        """Sorted positions where a match of ``pattern`` may begin (every position where one
+        does, and others), or None where the pattern's first characters are not known."""
+        wanted = _wanted_trigrams(pattern.pattern, pattern.flags)
+        return None if wanted is None else wanted.take(self._trigrams).nonzero()[0].tolist()
+
+
+_CLASS_COUNT = 30  # 0 for characters outside ASCII; letters, digits, spaces, the rest of ASCII
+_ALL_CLASSES = frozenset(range(_CLASS_COUNT))
+
+
+def char_class(char: str) -> int:
+    """The class of a character in a :class:`TrigramIndex`: 1-26 for an ASCII letter in either
+    case or a character that folds to one (see :func:`ascii_folded`), 27 for an ASCII digit,
+    28 for ASCII whitespace, 29 for the rest of ASCII, 0 for every other character.
+
+    Characters that match one another ignoring case have the same class (the tests check this
+    against every code point), so a case-insensitive pattern needs no other classes.
+    """
+    char = char.translate(_ASCII_FOLDS)
+    if not char.isascii():
+        return 0
+    if char.islower():
+        return ord(char) - ord("a") + 1
+    return 27 if char.isdigit() else 28 if char.isspace() else 29
+
+
+_CLASSES = np.array([char_class(c) for c in _ASCII] + [0], dtype=np.intp)  # by code; 128: outside ASCII
+_FOLD_CHARS = "".join(_FOLDS.values())
+# The classes of the characters of each category: those of its ASCII characters and folds,
+# and 0 (every category holds characters outside ASCII too).
+_CATEGORY_CLASSES = {
+    getattr(_c, "CATEGORY_" + name): frozenset({0} | {char_class(c) for c in _ASCII + list(_FOLD_CHARS) if re.fullmatch(pattern, c)})
+    for name, pattern in (("DIGIT", r"\d"), ("NOT_DIGIT", r"\D"), ("WORD", r"\w"), ("NOT_WORD", r"\W"),
+                          ("SPACE", r"\s"), ("NOT_SPACE", r"\S"))
+}
+_MAX_PREFIXES = 4096
+
+
+@lru_cache(maxsize=64)  # by source and flags: see _first_chars
+def _wanted_trigrams(source: str, flags: int) -> np.ndarray | None:
+    """Which trigrams of classes (as :class:`TrigramIndex` codes them) can begin a match."""
+    try:
+        prefixes = _prefixes(_p.parse(source, flags), flags, {((), True)})
+    except _Unknown:
+        return None
+    if any(not prefix for prefix, _ in prefixes):
+        return None  # the match can be empty, or begin with anything
+    wanted = np.zeros((32, 32, 32), dtype=bool)
+    for prefix, _ in prefixes:
+        wanted[np.ix_(*(sorted(classes) for classes in prefix + (_ALL_CLASSES,) * (3 - len(prefix))))] = True
+    return wanted.ravel()
+
+
+def _prefixes(items, flags: int, prefixes: set[tuple[tuple[frozenset[int], ...], bool]]) -> set:
+    """The prefixes (the classes of each of the first three characters of a match, and
+    whether the prefix is still open) after a sequence of parsed items, from those before
+    it. A closed prefix shorter than three lets any characters follow."""
+    for op, av in items:
+        if not any(open_ for _, open_ in prefixes):
+            break
+        prefixes = _prefix_step(op, av, flags, prefixes)
+        if len(prefixes) > _MAX_PREFIXES:
+            raise _Unknown
+    return prefixes
+
+
+def _prefix_step(op, av, flags: int, prefixes: set) -> set:
+    ended = {(prefix, open_) for prefix, open_ in prefixes if not open_}
+    going = {(prefix, True) for prefix, open_ in prefixes if open_}
+    if op in _ZERO_WIDTH:
+        return prefixes
+    if op in (_c.LITERAL, _c.IN, _c.ANY, _c.NOT_LITERAL):
+        classes = _item_classes(op, av, bool(flags & re.IGNORECASE))
+        return ended | {(prefix + (classes,), len(prefix) < 2) for prefix, _ in going}
+    if op is _c.BRANCH:
+        for alternative in av[1]:
+            ended |= _prefixes(alternative, flags, going)
+        return ended
+    if op is _c.SUBPATTERN:
+        _group, add, delete, sub = av
+        return ended | _prefixes(sub, (flags | add) & ~delete, going)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return ended | _prefixes(av, flags, going)
+    if op in _REPEATS:
+        low, high, sub = av
+        for _ in range(min(low, 3)):  # past three passes every prefix is closed, or the sub empty
+            going = _prefixes(sub, flags, going)
+        if high > low:  # any number of further passes: every prefix they reach
+            reached, frontier = set(going), {state for state in going if state[1]}
+            while frontier:
+                added = _prefixes(sub, flags, frontier) - reached
+                reached |= added
+                frontier = {state for state in added if state[1]}
+            going = reached
+        return ended | going
+    return ended | {(prefix, False) for prefix, _ in going}  # a group reference ...: anything may follow
+
+
+def _item_classes(op, av, ignore: bool) -> frozenset[int]:
+    """The classes of the characters one parsed item (a character or a set) can match."""
+    if op is _c.LITERAL:
+        return frozenset({char_class(chr(av))})
+    if op is not _c.IN:
+        return _ALL_CLASSES
+    found: set[int] = set()
+    for kind, value in av:
+        if kind is _c.LITERAL:
+            found.add(char_class(chr(value)))
+        elif kind is _c.RANGE:
+            low, high = value
+            found |= {char_class(chr(code)) for code in range(low, min(high, 127) + 1)}
+            found |= {char_class(fold) for fold in _FOLD_CHARS if low <= ord(fold) <= high}
+            if high >= 128:
+                found.add(0)
+                if ignore:  # a character outside ASCII may match one of the folds
+                    found |= {char_class(letter) for letter in _FOLDS}
+        elif kind is _c.CATEGORY and value in _CATEGORY_CLASSES:
+            found |= _CATEGORY_CLASSES[value]
+        else:  # a negated set ...
+            return _ALL_CLASSES
+    return frozenset(found)
 
 
 def longest_first(words: Iterable[str], *, ignorecase: bool = False) -> str:
