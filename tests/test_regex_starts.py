@@ -40,10 +40,11 @@ PATTERNS = [
 
 @pytest.mark.parametrize("text", TEXTS)
 @pytest.mark.parametrize("pattern", PATTERNS + [p.pattern for _, p in RULES])
-def test_finditer_at_finds_what_finditer_finds(pattern, text):
+@pytest.mark.parametrize("trigrams", [False, True])
+def test_finditer_at_finds_what_finditer_finds(pattern, text, trigrams):
     compiled = re.compile(pattern)
-    index = StartIndex(text, BOUNDARY)
     folded = ascii_folded(text)
+    index = StartIndex(text, BOUNDARY, TrigramIndex(folded) if trigrams else None)
     expected = [m.span() for m in compiled.finditer(text)]
     assert [m.span() for m in finditer_at(compiled, index)] == expected
     assert [m.span() for m in finditer_at(compiled, index, folded=folded)] == expected
@@ -135,11 +136,12 @@ def test_finditer_at_with_leading_runs_finds_what_finditer_finds(pattern):
     rng = random.Random(pattern)
     for _ in range(300):
         text = rng.choice([" ", "", "  ", "\n"]).join(rng.choice(LEAD_WORDS) for _ in range(rng.randint(1, 10)))
-        index = StartIndex(text, BOUNDARY)
+        folded = ascii_folded(text)
         expected = [m.span() for m in compiled.finditer(text)]
-        for lead_test in (True, False):
-            found = finditer_at(compiled, index, folded=ascii_folded(text), lead_test=lead_test)
-            assert [m.span() for m in found] == expected, text
+        for index in (StartIndex(text, BOUNDARY), StartIndex(text, BOUNDARY, TrigramIndex(folded))):
+            for lead_test in (True, False):
+                found = finditer_at(compiled, index, folded=folded, lead_test=lead_test)
+                assert [m.span() for m in found] == expected, text
 
 
 @pytest.mark.parametrize("runs", [

@@ -134,16 +134,17 @@ def _charset(items, ignore: bool) -> set[str]:
 
 class StartIndex:
     """The positions of ``text`` not preceded by a character of ``boundary`` (a character
-    class), by the character at that position (or the two characters there).
+    class), by the character at that position (or the two characters there, or the classes
+    of the three there, given the text's :class:`TrigramIndex`).
 
     A pattern that opens with a lookbehind excluding at least those characters can only
     match at these positions. They are found on an array of the text's code points (a regex
     finding them one match object at a time cost as much as the rules that use them).
     """
 
-    __slots__ = ("text", "_starts", "_codes", "_ascii", "_pairs", "_positions", "_run_positions")
+    __slots__ = ("text", "_starts", "_codes", "_ascii", "_pairs", "_trigrams", "_positions", "_run_positions")
 
-    def __init__(self, text: str, boundary: str = r"[\w@#/]") -> None:
+    def __init__(self, text: str, boundary: str = r"[\w@#/]", trigrams: TrigramIndex | None = None) -> None:
         self.text = text
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         self._ascii = np.minimum(codes, 128)  # 128 stands for every character outside ASCII
@@ -155,8 +156,9 @@ class StartIndex:
         self._starts = np.flatnonzero(free)
         self._codes = self._ascii[self._starts].astype(np.intp)  # indices, as numpy takes them fastest
         self._pairs: np.ndarray | None = None
+        self._trigrams = None if trigrams is None else trigrams.codes(self._starts)
         self._positions: dict[frozenset[str], list[int]] = {}
-        self._run_positions: dict[frozenset[str], list[int]] = {}
+        self._run_positions: dict[object, list[int]] = {}
 
     def positions(self, chars: frozenset[str]) -> list[int]:
         """Sorted positions whose character is one of ``chars`` (ASCII) or not ASCII."""
@@ -165,21 +167,30 @@ class StartIndex:
             found = self._positions[chars] = self._starts[_wanted(chars)[self._codes]].tolist()
         return found
 
-    def run_positions(self, runs: frozenset[str]) -> list[int]:
+    def run_positions(self, runs: frozenset[str], pattern: re.Pattern[str] | None = None) -> list[int]:
         """Sorted positions whose character is not ASCII, or where the text's first two
         characters, ASCII letters in lower case, can begin one of ``runs`` (strings as the
-        :func:`ascii_folded` text holds them, see :func:`leading_runs`).
+        :func:`ascii_folded` text holds them, see :func:`leading_runs`). Given ``pattern``
+        (whose leading runs they are) and an index built with the text's TrigramIndex, only
+        those of them where the classes of the three characters can begin a match as well.
 
         The two characters rule out many more positions than the first alone: most words of
         a text begin with the first letter of some word of a rule, far fewer with the first
-        two letters of one.
+        two letters of one. The three classes rule out most of the rest ("the" in "there",
+        "a" before any word), and the two characters most of the positions where three
+        classes fit ("19" opening a year, against any three digits).
         """
-        found = self._run_positions.get(runs)
+        key = runs if pattern is None or self._trigrams is None else (runs, pattern.pattern, pattern.flags)
+        found = self._run_positions.get(key)
         if found is None:
             if self._pairs is None:
                 following = np.append(self._ascii, 128)[self._starts + 1]  # past the end: 128
                 self._pairs = _LOWER[self._codes] * 129 + _LOWER[following]
-            found = self._run_positions[runs] = self._starts[_wanted_pairs(runs)[self._pairs]].tolist()
+            keep = _wanted_pairs(runs).take(self._pairs)
+            wanted = None if key is runs else _wanted_trigrams(pattern.pattern, pattern.flags)
+            if wanted is not None:
+                keep &= wanted.take(self._trigrams)
+            found = self._run_positions[key] = self._starts[keep].tolist()
         return found
 
 
@@ -242,7 +253,9 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0, endpo
     ``pattern`` must open with a lookbehind that excludes every character of the index's
     boundary class (so that it cannot match anywhere else). With ``folded``, the text's
     :func:`ascii_folded` copy, the positions are those whose first two characters can begin
-    one of the pattern's :func:`leading_runs` (or whose character is not ASCII), and with
+    one of the pattern's :func:`leading_runs` (or whose character is not ASCII) and, for an
+    index built with the text's :class:`TrigramIndex`, whose three characters' classes can
+    begin a match (see :meth:`StartIndex.run_positions`), and with
     ``lead_test`` a position is tried only where the folded copy begins with one of those
     runs: for a pattern whose every alternative opens with optional words, a failed try
     costs several times that test.
@@ -257,7 +270,7 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0, endpo
     runs = leading_runs(pattern) if folded is not None else None
     lead_pattern = _lead_pattern(pattern.pattern, pattern.flags) if runs and lead_test else None
     lead = None if lead_pattern is None else lead_pattern.match
-    positions = index.run_positions(runs) if runs else index.positions(chars)
+    positions = index.run_positions(runs, pattern) if runs else index.positions(chars)
     for k in range(bisect_left(positions, pos), len(positions)):
         position = positions[k]
         if position < pos:
@@ -469,6 +482,10 @@ class TrigramIndex:
         trigrams |= classes[1:-1] << 5
         trigrams |= classes[2:]
         self._trigrams = trigrams
+
+    def codes(self, positions: np.ndarray) -> np.ndarray:
+        """The codes of the trigrams at ``positions`` (indices into the text)."""
+        return self._trigrams.take(positions)
 
     def positions(self, pattern: re.Pattern[str]) -> list[int] | None:
         """Sorted positions where a match of ``pattern`` may begin (every position where one

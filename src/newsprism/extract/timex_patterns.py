@@ -426,9 +426,9 @@ def find_candidates(text: str) -> list[Candidate]:
         rule of :data:`RULES`).
     """
     found: list[Candidate] = []
-    starts = StartIndex(text, BOUNDARY)
     folded = ascii_folded(text)
     trigrams = TrigramIndex(folded)
+    starts = StartIndex(text, BOUNDARY, trigrams)
     for name, pattern in RULES:
         for match in _matches(name, pattern, text, folded, starts, trigrams):
             start, end = _trim(text, match.start(), match.end())
