@@ -349,10 +349,10 @@ _TRIGGERS = {
 _WINDOW = 90
 # Rules tried only where the folded text begins with one of their leading runs (see
 # finditer_at): those whose failed tries cost most, where the test saved more than it cost
-# on news text. For the others (a month or weekday name first, or a few short words) a try
-# fails about as fast as the test: they are tried wherever the text's first two characters
-# can begin one of their runs.
-_LEAD_TESTED = frozenset({"duration", "ago", "set", "clock", "holiday", "date", "weekday", "deictic", "relative"})
+# on news text. For the others (a month or weekday name first, a few short words, or few
+# positions left where three characters' classes fit) a try fails about as fast as the test:
+# they are tried wherever the text's characters can begin a match (see StartIndex.run_positions).
+_LEAD_TESTED = frozenset({"duration", "ago", "weekday", "deictic", "relative"})
 # Words without which a rule tried over the whole text cannot match anywhere: a text without
 # any of them is not searched with the rule at all (most texts name no holiday or century).
 # Each word is case-insensitive in its rule, so these search the ASCII-folded text.
