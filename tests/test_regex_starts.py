@@ -102,6 +102,20 @@ def test_leading_runs(pattern, expected):
     assert (None if runs is None else set(runs)) == expected
 
 
+@pytest.mark.parametrize("boundary", [BOUNDARY, r"[\w@/.#-]", r"[\s]"])
+def test_start_index_holds_the_positions_after_no_boundary_character(boundary):
+    import random
+
+    rng = random.Random(boundary)
+    chars = list("ab 1_@#/.-\n") + ["é", "ß", "“", "”", "—", "\xa0", "\u2003", "ж", "\u2fff", "\u3000", "\u3001", "中",
+                                   "\u0663", "\U0001f600", "\ud800", "\u212a"]
+    member = re.compile(boundary)
+    for _ in range(300):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 12)))
+        expected = [p for p in range(len(text)) if p == 0 or not member.fullmatch(text[p - 1])]
+        assert StartIndex(text, boundary).positions(frozenset(_ASCII_CHARS)) == expected, text
+
+
 @pytest.mark.parametrize("pattern, expected", [
     (r"(?i:the\s+)?(?:next|last)\s+week", {"the nex", "the las", "next we", "last we"}),
     (r"a\s*b|c\s+|d\s?e", {"ab", "a", "c ", "de", "d"}),  # only a repeat of one or more goes on
