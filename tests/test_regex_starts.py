@@ -121,7 +121,11 @@ def test_start_index_holds_the_positions_after_no_boundary_character(boundary):
     (r"a\s*b|c\s+|d\s?e", {"ab", "a", "c ", "de", "d"}),  # only a repeat of one or more goes on
     (r"\s+x", {chr(i) for i in range(128) if chr(i).isspace()}),  # opening the pattern: a class
     (r"a couple\s+of", {"a coupl"}),
-    (r"(?:at\s+least|about)\s+\d+\s+days", {"at leas", "about "}),
+    # through a small class, one run for each of its characters (and any outside ASCII)
+    (r"(?:at\s+least|about)\s+\d+\s+days", {"at leas", "about \ufffe"} | {"about " + d for d in string.digits}),
+    (r"x\s+[ap]\.?m|’[0-9]0s|a[ß-à]", {"x am", "x pm", "x a.m", "x p.m", "aß", "aà"} | {f"’{d}0s" for d in string.digits}),
+    (r"(?i:a[k-l])|b[\w]c|c[^a]", {"ak", "al", "b", "c"}),  # a large class or a negated one ends the run
+    (r"(?i:x[\u0130-\u0131])", {"x"}),  # characters that fold to ASCII ignoring case: not known
 ])
 def test_spaced_leading_runs(pattern, expected):
     assert set(leading_runs(re.compile(pattern), spaced=True)) == expected
@@ -134,8 +138,10 @@ LEAD_WORDS = ["the", "THE", "Next", "next", "last", "week", "WEEK", "weeks", "th
               "two", "Two", "days", "ago", "morning", "Friday", "March", "May", "2018", "10:30", "p.m.", "each",
               "every", "Christmas", "about", "more than", "years", "the past", "earlier", "today", "nights", "Sept.",
               "25", "o’clock", "quarter", "third", "early", "mid-", "1990s", "since", "now", "the\tpast",
-              "a\xa0few", "at\n\nleast", "about  two", "more\u2003than"]
+              "a\xa0few", "at\n\nleast", "about  two", "more\u2003than", "the 3", "about ۳", "5pm", "5 AM", "xİ", "xı",
+              "x\u212a", "XK"]
 LEAD_PATTERNS = [
+    r"(?<![\w@#/])(?:(?i:the\s+|about\s+)?\d+\s*(?i:[ap]m|days?)|(?i:x[\u0130-\u0131k]))",
     r"(?<![\w@#/])(?:(?i:the\s+)?(?:next|last)\s+(?i:weeks?))",
     r"(?<![\w@#/])(?i:(?:a\s+few|few|some)\s+(?:seconds?|weeks?)|kelvin|in\b|é)",
     r"(?<![\w@#/])(?:FY\d\d|Fall|İn|\d+th|‘s|(?:x|y)?z)",

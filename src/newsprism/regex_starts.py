@@ -317,6 +317,8 @@ def finditer_from(pattern: re.Pattern[str], text: str, index: TrigramIndex) -> I
 _MAX_RUN = 10  # longer runs are cut: a run's beginning is as necessary as the run
 _MAX_SPACED_RUN = 7  # the runs across spaces multiply with each word: cut shorter
 _MAX_RUNS = 4096
+_MAX_CLASS_RUNS = 256  # a spaced run goes on through a class only while the runs stay this few
+_OTHER = "\ufffe"  # in a spaced run: any character outside ASCII
 _SPACES = (_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])
 
 
@@ -336,9 +338,11 @@ def leading_runs(pattern: re.Pattern[str], *, spaced: bool = False) -> frozenset
     (they only narrow where a match begins).
 
     With ``spaced``, a run goes on across a run of whitespace (``\\s+``), which it holds as
-    one space, and is cut at ``_MAX_SPACED_RUN`` characters: "the" followed by a number or
-    by "past" instead of "the" alone. Such a run begins the folded text where that text
-    matches it with any whitespace for its spaces (see :func:`_lead_pattern`).
+    one space, and through a small class (a digit, ``[ap]``: one run for each of its
+    characters, ``_OTHER`` standing for any character outside ASCII), and is cut at
+    ``_MAX_SPACED_RUN`` characters: "the" followed by a number or by "past" instead of "the"
+    alone. Such a run begins the folded text where that text matches it with any whitespace
+    for its spaces and any character outside ASCII for ``_OTHER`` (see :func:`_lead_pattern`).
     """
     return _leading_runs(pattern.pattern, pattern.flags, spaced)
 
@@ -382,7 +386,10 @@ def _run_step(op, av, flags: int, runs: set[tuple[str, bool]], spaced: bool) -> 
     if op is _c.IN:
         if "" in going:
             ended |= {(char, False) for char in _class_chars(av, ignore)}
-        return ended | {(run, False) for run in going if run}
+        chars = _small_class_chars(av, ignore) if spaced else None
+        if chars is None or len(going) * len(chars) > _MAX_CLASS_RUNS:
+            return ended | {(run, False) for run in going if run}
+        return ended | {(run + char, len(run) + 1 < limit) for run in going if run for char in chars}
     if op is _c.BRANCH:
         for alternative in av[1]:
             ended |= _runs(alternative, flags, {(run, True) for run in going}, spaced)
@@ -436,7 +443,32 @@ def _lead_pattern(source: str, flags: int) -> re.Pattern[str] | None:
 
 def _lead_char(char: str) -> str:
     # a literal space of the pattern gives a space too: \s+ matches more, never less
-    return r"\s+" if char == " " else re.escape(char)
+    return r"\s+" if char == " " else r"[^\x00-\x7f]" if char == _OTHER else re.escape(char)
+
+
+def _small_class_chars(items, ignore: bool) -> set[str] | None:
+    """The characters a class of a dozen characters at most matches, as the folded text holds
+    them (``_OTHER`` for those outside ASCII); None for a larger class, or where not known.
+
+    A run goes on through such a class in a spaced lead test: the duration rule's "the",
+    "about" or "all" before a number were tried before every word.
+    """
+    found: set[str] = set()
+    for op, av in items:
+        if op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            found |= set(string.digits) | {_OTHER}  # and the digits of other scripts
+            continue
+        if op is _c.LITERAL:
+            codes: Iterable[int] = (av,)
+        elif op is _c.RANGE and av[1] - av[0] < 12:
+            codes = range(av[0], av[1] + 1)
+        else:  # a larger class, a negated one
+            return None
+        for code in codes:
+            if ignore and code >= 128 and _sre.unicode_iscased(code):
+                return None  # it matches characters the folded text keeps apart
+            found.add(ascii_folded(chr(code)))
+    return found if len(found) <= 12 else None
 
 
 # The characters that the engine's case-insensitive matching takes for an ASCII lowercase
