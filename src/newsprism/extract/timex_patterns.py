@@ -352,7 +352,7 @@ _WINDOW = 90
 # on news text. For the others (a month or weekday name first, a few short words, or few
 # positions left where three characters' classes fit) a try fails about as fast as the test:
 # they are tried wherever the text's characters can begin a match (see StartIndex.run_positions).
-_LEAD_TESTED = frozenset({"duration", "ago", "weekday", "deictic", "relative"})
+_LEAD_TESTED = frozenset({"duration", "ago", "clock", "holiday", "weekday", "deictic", "relative"})
 # Words without which a rule tried over the whole text cannot match anywhere: a text without
 # any of them is not searched with the rule at all (most texts name no holiday or century).
 # Each word is case-insensitive in its rule, so these search the ASCII-folded text.
