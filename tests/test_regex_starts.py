@@ -9,7 +9,9 @@ from newsprism.extract.timex_patterns import BOUNDARY, RULES
 from newsprism.regex_starts import (
     _FOLDS,
     StartIndex,
+    TrigramIndex,
     ascii_folded,
+    char_class,
     finditer_at,
     finditer_from,
     first_chars,
@@ -38,10 +40,11 @@ PATTERNS = [
 
 @pytest.mark.parametrize("text", TEXTS)
 @pytest.mark.parametrize("pattern", PATTERNS + [p.pattern for _, p in RULES])
-def test_finditer_at_finds_what_finditer_finds(pattern, text):
+@pytest.mark.parametrize("trigrams", [False, True])
+def test_finditer_at_finds_what_finditer_finds(pattern, text, trigrams):
     compiled = re.compile(pattern)
-    index = StartIndex(text, BOUNDARY)
     folded = ascii_folded(text)
+    index = StartIndex(text, BOUNDARY, TrigramIndex(folded) if trigrams else None)
     expected = [m.span() for m in compiled.finditer(text)]
     assert [m.span() for m in finditer_at(compiled, index)] == expected
     assert [m.span() for m in finditer_at(compiled, index, folded=folded)] == expected
@@ -99,12 +102,30 @@ def test_leading_runs(pattern, expected):
     assert (None if runs is None else set(runs)) == expected
 
 
+@pytest.mark.parametrize("boundary", [BOUNDARY, r"[\w@/.#-]", r"[\s]"])
+def test_start_index_holds_the_positions_after_no_boundary_character(boundary):
+    import random
+
+    rng = random.Random(boundary)
+    chars = list("ab 1_@#/.-\n") + ["é", "ß", "“", "”", "—", "\xa0", "\u2003", "ж", "\u2fff", "\u3000", "\u3001", "中",
+                                   "\u0663", "\U0001f600", "\ud800", "\u212a"]
+    member = re.compile(boundary)
+    for _ in range(300):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 12)))
+        expected = [p for p in range(len(text)) if p == 0 or not member.fullmatch(text[p - 1])]
+        assert StartIndex(text, boundary).positions(frozenset(_ASCII_CHARS)) == expected, text
+
+
 @pytest.mark.parametrize("pattern, expected", [
     (r"(?i:the\s+)?(?:next|last)\s+week", {"the nex", "the las", "next we", "last we"}),
     (r"a\s*b|c\s+|d\s?e", {"ab", "a", "c ", "de", "d"}),  # only a repeat of one or more goes on
     (r"\s+x", {chr(i) for i in range(128) if chr(i).isspace()}),  # opening the pattern: a class
     (r"a couple\s+of", {"a coupl"}),
-    (r"(?:at\s+least|about)\s+\d+\s+days", {"at leas", "about "}),
+    # through a small class, one run for each of its characters (and any outside ASCII)
+    (r"(?:at\s+least|about)\s+\d+\s+days", {"at leas", "about \ufffe"} | {"about " + d for d in string.digits}),
+    (r"x\s+[ap]\.?m|’[0-9]0s|a[ß-à]", {"x am", "x pm", "x a.m", "x p.m", "aß", "aà"} | {f"’{d}0s" for d in string.digits}),
+    (r"(?i:a[k-l])|b[\w]c|c[^a]", {"ak", "al", "b", "c"}),  # a large class or a negated one ends the run
+    (r"(?i:x[\u0130-\u0131])", {"x"}),  # characters that fold to ASCII ignoring case: not known
 ])
 def test_spaced_leading_runs(pattern, expected):
     assert set(leading_runs(re.compile(pattern), spaced=True)) == expected
@@ -117,8 +138,10 @@ LEAD_WORDS = ["the", "THE", "Next", "next", "last", "week", "WEEK", "weeks", "th
               "two", "Two", "days", "ago", "morning", "Friday", "March", "May", "2018", "10:30", "p.m.", "each",
               "every", "Christmas", "about", "more than", "years", "the past", "earlier", "today", "nights", "Sept.",
               "25", "o’clock", "quarter", "third", "early", "mid-", "1990s", "since", "now", "the\tpast",
-              "a\xa0few", "at\n\nleast", "about  two", "more\u2003than"]
+              "a\xa0few", "at\n\nleast", "about  two", "more\u2003than", "the 3", "about ۳", "5pm", "5 AM", "xİ", "xı",
+              "x\u212a", "XK"]
 LEAD_PATTERNS = [
+    r"(?<![\w@#/])(?:(?i:the\s+|about\s+)?\d+\s*(?i:[ap]m|days?)|(?i:x[\u0130-\u0131k]))",
     r"(?<![\w@#/])(?:(?i:the\s+)?(?:next|last)\s+(?i:weeks?))",
     r"(?<![\w@#/])(?i:(?:a\s+few|few|some)\s+(?:seconds?|weeks?)|kelvin|in\b|é)",
     r"(?<![\w@#/])(?:FY\d\d|Fall|İn|\d+th|‘s|(?:x|y)?z)",
@@ -133,11 +156,12 @@ def test_finditer_at_with_leading_runs_finds_what_finditer_finds(pattern):
     rng = random.Random(pattern)
     for _ in range(300):
         text = rng.choice([" ", "", "  ", "\n"]).join(rng.choice(LEAD_WORDS) for _ in range(rng.randint(1, 10)))
-        index = StartIndex(text, BOUNDARY)
+        folded = ascii_folded(text)
         expected = [m.span() for m in compiled.finditer(text)]
-        for lead_test in (True, False):
-            found = finditer_at(compiled, index, folded=ascii_folded(text), lead_test=lead_test)
-            assert [m.span() for m in found] == expected, text
+        for index in (StartIndex(text, BOUNDARY), StartIndex(text, BOUNDARY, TrigramIndex(folded))):
+            for lead_test in (True, False):
+                found = finditer_at(compiled, index, folded=folded, lead_test=lead_test)
+                assert [m.span() for m in found] == expected, text
 
 
 @pytest.mark.parametrize("runs", [
@@ -176,7 +200,56 @@ def test_finditer_from_finds_what_finditer_finds(pattern, words):
     rng = random.Random(pattern)
     for _ in range(500):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
-        assert [m.span() for m in finditer_from(compiled, text, words)] == [m.span() for m in compiled.finditer(text)]
+        index = TrigramIndex(ascii_folded(text))
+        assert [m.span() for m in finditer_from(compiled, text, index)] == [m.span() for m in compiled.finditer(text)]
+
+
+TRIGRAM_PATTERNS = [
+    r"\d\s*[ap]\.?m\b|\d:\d\d", r"noon|o['’]clock|in\s+the\s+(?:morning|evening)", r"1[6-9]\d\d|20\d\d|FY\d\d",
+    r"\d0['’]?s\b", r"q(?<=\bq)[1-4]\b", r"(?:ab)*c", r"a{2,5}b", r"(?:a|)b", r"a\s*\s*b", r"(a)\1x", r"(?:a?)*bc",
+    r"(?:a?){4}bc", r"[\u0100-\u0140]x", r"(?i)[\u0100-\u0140]x", r"(?i)ſx", r"(?i)K[k-m]", r"\w\W\d", r".ab",
+    r"[^a]bc", r"\S\s\D", r"(?>ab|a)c", r"(?i:the)\s+(?:next|last)", r"x(?=y)y?z", r"é\u2003”",
+]
+TRIGRAM_WORDS = LEAD_WORDS + ["ab", "abab", "aab", "aaaab", "c", "bc", "b", "Ā", "İx", "ıx", "ſX", "\u212aL", "K", "a1",
+                              "a\t\nb", "x y", "xz", "’90s", "1990’s", "FY20", "5pm", "5 a.m.", "10:30", "Q1", "q4",
+                              "NOON", "O’CLOCK", "in\xa0the  morning", "٣", "\u2003", "”", "_"]
+
+
+@pytest.mark.parametrize("pattern", TRIGRAM_PATTERNS + PATTERNS + LEAD_PATTERNS + [p.pattern for _, p in RULES])
+def test_trigram_positions_hold_every_start_of_a_match(pattern):
+    import random
+
+    compiled = re.compile(pattern)
+    rng = random.Random(pattern)
+    for _ in range(300):
+        text = rng.choice([" ", "", "  ", "\n"]).join(rng.choice(TRIGRAM_WORDS) for _ in range(rng.randint(1, 8)))
+        folded = ascii_folded(text)
+        index = TrigramIndex(folded)
+        positions = index.positions(compiled)
+        for searched in (text, folded):
+            if positions is not None:
+                starts = {p for p in range(len(text) + 1) if compiled.match(searched, p)}
+                assert starts <= set(positions) and positions == sorted(positions), (searched, starts - set(positions))
+            expected = [m.span() for m in compiled.finditer(searched)]
+            assert [m.span() for m in finditer_from(compiled, searched, index)] == expected, searched
+
+
+@pytest.mark.parametrize("pattern, known", [
+    (r"day|week", True), (r"\d\s*pm", True), (r"x?", False), (r"\b", False), (r"[^a]bc", True), (r"(a)\1", True),
+    (r"(?:x|)", False), (r"(a?)\1", False),
+])
+def test_trigram_positions_are_not_known_where_a_match_can_be_empty(pattern, known):
+    assert (TrigramIndex("a day").positions(re.compile(pattern)) is not None) == known
+
+
+def test_characters_that_match_ignoring_case_have_one_class():
+    special = string.ascii_letters + "".join(_FOLDS.values())
+    for code in range(sys.maxunicode + 1):
+        if _sre.unicode_iscased(code):
+            pattern = re.compile(re.escape(chr(code)), re.IGNORECASE)
+            for other in special:
+                if pattern.fullmatch(other):
+                    assert char_class(chr(code)) == char_class(other), (hex(code), other)
 
 
 def test_people_name_pattern_with_a_stricter_boundary():

@@ -134,29 +134,31 @@ def _charset(items, ignore: bool) -> set[str]:
 
 class StartIndex:
     """The positions of ``text`` not preceded by a character of ``boundary`` (a character
-    class), by the character at that position (or the two characters there).
+    class), by the character at that position (or the two characters there, or the classes
+    of the three there, given the text's :class:`TrigramIndex`).
 
     A pattern that opens with a lookbehind excluding at least those characters can only
     match at these positions. They are found on an array of the text's code points (a regex
     finding them one match object at a time cost as much as the rules that use them).
     """
 
-    __slots__ = ("text", "_starts", "_codes", "_ascii", "_pairs", "_positions", "_run_positions")
+    __slots__ = ("text", "_starts", "_codes", "_ascii", "_pairs", "_trigrams", "_positions", "_run_positions")
 
-    def __init__(self, text: str, boundary: str = r"[\w@#/]") -> None:
+    def __init__(self, text: str, boundary: str = r"[\w@#/]", trigrams: TrigramIndex | None = None) -> None:
         self.text = text
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         self._ascii = np.minimum(codes, 128)  # 128 stands for every character outside ASCII
-        in_class = _ascii_members(boundary)[self._ascii]
-        for i in np.flatnonzero(codes >= 128).tolist():
+        in_class = _members(boundary).take(codes, mode="clip")
+        for i in np.flatnonzero(codes >= _TABLED).tolist():
             in_class[i] = _member(boundary, text[i])
         free = np.ones(len(text), dtype=bool)
         free[1:] = ~in_class[:-1]
         self._starts = np.flatnonzero(free)
         self._codes = self._ascii[self._starts].astype(np.intp)  # indices, as numpy takes them fastest
         self._pairs: np.ndarray | None = None
+        self._trigrams = None if trigrams is None else trigrams.codes(self._starts)
         self._positions: dict[frozenset[str], list[int]] = {}
-        self._run_positions: dict[frozenset[str], list[int]] = {}
+        self._run_positions: dict[object, list[int]] = {}
 
     def positions(self, chars: frozenset[str]) -> list[int]:
         """Sorted positions whose character is one of ``chars`` (ASCII) or not ASCII."""
@@ -165,21 +167,30 @@ class StartIndex:
             found = self._positions[chars] = self._starts[_wanted(chars)[self._codes]].tolist()
         return found
 
-    def run_positions(self, runs: frozenset[str]) -> list[int]:
+    def run_positions(self, runs: frozenset[str], pattern: re.Pattern[str] | None = None) -> list[int]:
         """Sorted positions whose character is not ASCII, or where the text's first two
         characters, ASCII letters in lower case, can begin one of ``runs`` (strings as the
-        :func:`ascii_folded` text holds them, see :func:`leading_runs`).
+        :func:`ascii_folded` text holds them, see :func:`leading_runs`). Given ``pattern``
+        (whose leading runs they are) and an index built with the text's TrigramIndex, only
+        those of them where the classes of the three characters can begin a match as well.
 
         The two characters rule out many more positions than the first alone: most words of
         a text begin with the first letter of some word of a rule, far fewer with the first
-        two letters of one.
+        two letters of one. The three classes rule out most of the rest ("the" in "there",
+        "a" before any word), and the two characters most of the positions where three
+        classes fit ("19" opening a year, against any three digits).
         """
-        found = self._run_positions.get(runs)
+        key = runs if pattern is None or self._trigrams is None else (runs, pattern.pattern, pattern.flags)
+        found = self._run_positions.get(key)
         if found is None:
             if self._pairs is None:
                 following = np.append(self._ascii, 128)[self._starts + 1]  # past the end: 128
                 self._pairs = _LOWER[self._codes] * 129 + _LOWER[following]
-            found = self._run_positions[runs] = self._starts[_wanted_pairs(runs)[self._pairs]].tolist()
+            keep = _wanted_pairs(runs).take(self._pairs)
+            wanted = None if key is runs else _wanted_trigrams(pattern.pattern, pattern.flags)
+            if wanted is not None:
+                keep &= wanted.take(self._trigrams)
+            found = self._run_positions[key] = self._starts[keep].tolist()
         return found
 
 
@@ -221,12 +232,18 @@ def _boundary_class(boundary: str) -> re.Pattern[str]:
     return re.compile(boundary)
 
 
+# The characters whose membership of a class is read from a table: the alphabets of Europe
+# and the general punctuation (the curly quotes and dashes of every news text, which cost a
+# lookup each when read one by one)
+_TABLED = 0x3000
+
+
 @lru_cache(maxsize=8)
-def _ascii_members(boundary: str) -> np.ndarray:
-    """Which ASCII characters (indices 0-127) are in the class; index 128 (outside ASCII) is
-    False, to be read character by character (:func:`_member`)."""
+def _members(boundary: str) -> np.ndarray:
+    """Which characters below ``_TABLED`` are in the class, by code; the index ``_TABLED`` is
+    False, for the characters past it, read one by one (:func:`_member`)."""
     pattern = _boundary_class(boundary)
-    return np.array([pattern.fullmatch(c) is not None for c in _ASCII] + [False])
+    return np.array([pattern.fullmatch(chr(code)) is not None for code in range(_TABLED)] + [False])
 
 
 @lru_cache(maxsize=4096)
@@ -242,7 +259,9 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0, endpo
     ``pattern`` must open with a lookbehind that excludes every character of the index's
     boundary class (so that it cannot match anywhere else). With ``folded``, the text's
     :func:`ascii_folded` copy, the positions are those whose first two characters can begin
-    one of the pattern's :func:`leading_runs` (or whose character is not ASCII), and with
+    one of the pattern's :func:`leading_runs` (or whose character is not ASCII) and, for an
+    index built with the text's :class:`TrigramIndex`, whose three characters' classes can
+    begin a match (see :meth:`StartIndex.run_positions`), and with
     ``lead_test`` a position is tried only where the folded copy begins with one of those
     runs: for a pattern whose every alternative opens with optional words, a failed try
     costs several times that test.
@@ -257,7 +276,7 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0, endpo
     runs = leading_runs(pattern) if folded is not None else None
     lead_pattern = _lead_pattern(pattern.pattern, pattern.flags) if runs and lead_test else None
     lead = None if lead_pattern is None else lead_pattern.match
-    positions = index.run_positions(runs) if runs else index.positions(chars)
+    positions = index.run_positions(runs, pattern) if runs else index.positions(chars)
     for k in range(bisect_left(positions, pos), len(positions)):
         position = positions[k]
         if position < pos:
@@ -272,24 +291,24 @@ def finditer_at(pattern: re.Pattern[str], index: StartIndex, pos: int = 0, endpo
             pos = match.end()
 
 
-def finditer_from(pattern: re.Pattern[str], text: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern.finditer(text)``, given ``words`` one of which begins every
-    match: the pattern is tried only where one of them occurs.
+def finditer_from(pattern: re.Pattern[str], text: str, index: TrigramIndex) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, trying the pattern only at the positions
+    whose three characters can begin a match, as ``index`` (the text's :class:`TrigramIndex`)
+    lists them.
 
-    For an alternation of words that begin with common letters, ``str.find`` looks for each
-    word faster than ``re`` skips ahead, which enters the alternation at every character
-    that begins any of them.
+    ``re`` skips ahead only to a pattern's literal prefix or first-character set, testing the
+    set at every character and entering the pattern wherever a character fits: for an
+    alternation of words that begin with common letters, or a pattern that opens with a
+    digit, that costs several times the lookup of every position's three characters in a
+    table (and ``str.find`` for each word scans the text once per word).
     """
-    starts = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(word, at + 1)
-    starts.sort()
+    positions = index.positions(pattern)
+    if positions is None:
+        yield from pattern.finditer(text)
+        return
     match_at = pattern.match
     pos = 0
-    for start in starts:
+    for start in positions:
         if start >= pos and (match := match_at(text, start)) is not None:
             yield match
             pos = match.end()
@@ -298,6 +317,8 @@ def finditer_from(pattern: re.Pattern[str], text: str, words: Iterable[str]) -> 
 _MAX_RUN = 10  # longer runs are cut: a run's beginning is as necessary as the run
 _MAX_SPACED_RUN = 7  # the runs across spaces multiply with each word: cut shorter
 _MAX_RUNS = 4096
+_MAX_CLASS_RUNS = 256  # a spaced run goes on through a class only while the runs stay this few
+_OTHER = "\ufffe"  # in a spaced run: any character outside ASCII
 _SPACES = (_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])
 
 
@@ -317,9 +338,11 @@ def leading_runs(pattern: re.Pattern[str], *, spaced: bool = False) -> frozenset
     (they only narrow where a match begins).
 
     With ``spaced``, a run goes on across a run of whitespace (``\\s+``), which it holds as
-    one space, and is cut at ``_MAX_SPACED_RUN`` characters: "the" followed by a number or
-    by "past" instead of "the" alone. Such a run begins the folded text where that text
-    matches it with any whitespace for its spaces (see :func:`_lead_pattern`).
+    one space, and through a small class (a digit, ``[ap]``: one run for each of its
+    characters, ``_OTHER`` standing for any character outside ASCII), and is cut at
+    ``_MAX_SPACED_RUN`` characters: "the" followed by a number or by "past" instead of "the"
+    alone. Such a run begins the folded text where that text matches it with any whitespace
+    for its spaces and any character outside ASCII for ``_OTHER`` (see :func:`_lead_pattern`).
     """
     return _leading_runs(pattern.pattern, pattern.flags, spaced)
 
@@ -363,7 +386,10 @@ def _run_step(op, av, flags: int, runs: set[tuple[str, bool]], spaced: bool) -> 
     if op is _c.IN:
         if "" in going:
             ended |= {(char, False) for char in _class_chars(av, ignore)}
-        return ended | {(run, False) for run in going if run}
+        chars = _small_class_chars(av, ignore) if spaced else None
+        if chars is None or len(going) * len(chars) > _MAX_CLASS_RUNS:
+            return ended | {(run, False) for run in going if run}
+        return ended | {(run + char, len(run) + 1 < limit) for run in going if run for char in chars}
     if op is _c.BRANCH:
         for alternative in av[1]:
             ended |= _runs(alternative, flags, {(run, True) for run in going}, spaced)
@@ -417,7 +443,32 @@ def _lead_pattern(source: str, flags: int) -> re.Pattern[str] | None:
 
 def _lead_char(char: str) -> str:
     # a literal space of the pattern gives a space too: \s+ matches more, never less
-    return r"\s+" if char == " " else re.escape(char)
+    return r"\s+" if char == " " else r"[^\x00-\x7f]" if char == _OTHER else re.escape(char)
+
+
+def _small_class_chars(items, ignore: bool) -> set[str] | None:
+    """The characters a class of a dozen characters at most matches, as the folded text holds
+    them (``_OTHER`` for those outside ASCII); None for a larger class, or where not known.
+
+    A run goes on through such a class in a spaced lead test: the duration rule's "the",
+    "about" or "all" before a number were tried before every word.
+    """
+    found: set[str] = set()
+    for op, av in items:
+        if op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            found |= set(string.digits) | {_OTHER}  # and the digits of other scripts
+            continue
+        if op is _c.LITERAL:
+            codes: Iterable[int] = (av,)
+        elif op is _c.RANGE and av[1] - av[0] < 12:
+            codes = range(av[0], av[1] + 1)
+        else:  # a larger class, a negated one
+            return None
+        for code in codes:
+            if ignore and code >= 128 and _sre.unicode_iscased(code):
+                return None  # it matches characters the folded text keeps apart
+            found.add(ascii_folded(chr(code)))
+    return found if len(found) <= 12 else None
 
 
 # The characters that the engine's case-insensitive matching takes for an ASCII lowercase
@@ -449,6 +500,153 @@ def ascii_folded(text: str) -> str:
     mapped = codes < len(_FOLDED_CODES)
     codes[mapped] = _FOLDED_CODES[codes[mapped]]
     return codes.tobytes().decode("utf-32-le", "surrogatepass")
+
+
+class TrigramIndex:
+    """The positions of a text by the classes (see :func:`char_class`) of the three
+    characters there, to list where a pattern can begin a match.
+
+    It is built from the text's :func:`ascii_folded` copy, whose characters have the classes
+    of the text's: one index serves the patterns searched in either.
+    """
+
+    __slots__ = ("_trigrams",)
+
+    def __init__(self, folded: str) -> None:
+        codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        classes = np.zeros(len(folded) + 2, dtype=np.intp)  # past the end: any class will do
+        _CLASSES.take(codes, out=classes[:len(folded)], mode="clip")  # past ASCII: the last, 0
+        trigrams = classes[:-2] << 10
+        trigrams |= classes[1:-1] << 5
+        trigrams |= classes[2:]
+        self._trigrams = trigrams
+
+    def codes(self, positions: np.ndarray) -> np.ndarray:
+        """The codes of the trigrams at ``positions`` (indices into the text)."""
+        return self._trigrams.take(positions)
+
+    def positions(self, pattern: re.Pattern[str]) -> list[int] | None:
+        """Sorted positions where a match of ``pattern`` may begin (every position where one
+        does, and others), or None where the pattern's first characters are not known."""
+        wanted = _wanted_trigrams(pattern.pattern, pattern.flags)
+        return None if wanted is None else wanted.take(self._trigrams).nonzero()[0].tolist()
+
+
+_CLASS_COUNT = 30  # 0 for characters outside ASCII; letters, digits, spaces, the rest of ASCII
+_ALL_CLASSES = frozenset(range(_CLASS_COUNT))
+
+
+def char_class(char: str) -> int:
+    """The class of a character in a :class:`TrigramIndex`: 1-26 for an ASCII letter in either
+    case or a character that folds to one (see :func:`ascii_folded`), 27 for an ASCII digit,
+    28 for ASCII whitespace, 29 for the rest of ASCII, 0 for every other character.
+
+    Characters that match one another ignoring case have the same class (the tests check this
+    against every code point), so a case-insensitive pattern needs no other classes.
+    """
+    char = char.translate(_ASCII_FOLDS)
+    if not char.isascii():
+        return 0
+    if char.islower():
+        return ord(char) - ord("a") + 1
+    return 27 if char.isdigit() else 28 if char.isspace() else 29
+
+
+_CLASSES = np.array([char_class(c) for c in _ASCII] + [0], dtype=np.intp)  # by code; 128: outside ASCII
+_FOLD_CHARS = "".join(_FOLDS.values())
+# The classes of the characters of each category: those of its ASCII characters and folds,
+# and 0 (every category holds characters outside ASCII too).
+_CATEGORY_CLASSES = {
+    getattr(_c, "CATEGORY_" + name): frozenset({0} | {char_class(c) for c in _ASCII + list(_FOLD_CHARS) if re.fullmatch(pattern, c)})
+    for name, pattern in (("DIGIT", r"\d"), ("NOT_DIGIT", r"\D"), ("WORD", r"\w"), ("NOT_WORD", r"\W"),
+                          ("SPACE", r"\s"), ("NOT_SPACE", r"\S"))
+}
+_MAX_PREFIXES = 4096
+
+
+@lru_cache(maxsize=64)  # by source and flags: see _first_chars
+def _wanted_trigrams(source: str, flags: int) -> np.ndarray | None:
+    """Which trigrams of classes (as :class:`TrigramIndex` codes them) can begin a match."""
+    try:
+        prefixes = _prefixes(_p.parse(source, flags), flags, {((), True)})
+    except _Unknown:
+        return None
+    if any(not prefix for prefix, _ in prefixes):
+        return None  # the match can be empty, or begin with anything
+    wanted = np.zeros((32, 32, 32), dtype=bool)
+    for prefix, _ in prefixes:
+        wanted[np.ix_(*(sorted(classes) for classes in prefix + (_ALL_CLASSES,) * (3 - len(prefix))))] = True
+    return wanted.ravel()
+
+
+def _prefixes(items, flags: int, prefixes: set[tuple[tuple[frozenset[int], ...], bool]]) -> set:
+    """The prefixes (the classes of each of the first three characters of a match, and
+    whether the prefix is still open) after a sequence of parsed items, from those before
+    it. A closed prefix shorter than three lets any characters follow."""
+    for op, av in items:
+        if not any(open_ for _, open_ in prefixes):
+            break
+        prefixes = _prefix_step(op, av, flags, prefixes)
+        if len(prefixes) > _MAX_PREFIXES:
+            raise _Unknown
+    return prefixes
+
+
+def _prefix_step(op, av, flags: int, prefixes: set) -> set:
+    ended = {(prefix, open_) for prefix, open_ in prefixes if not open_}
+    going = {(prefix, True) for prefix, open_ in prefixes if open_}
+    if op in _ZERO_WIDTH:
+        return prefixes
+    if op in (_c.LITERAL, _c.IN, _c.ANY, _c.NOT_LITERAL):
+        classes = _item_classes(op, av, bool(flags & re.IGNORECASE))
+        return ended | {(prefix + (classes,), len(prefix) < 2) for prefix, _ in going}
+    if op is _c.BRANCH:
+        for alternative in av[1]:
+            ended |= _prefixes(alternative, flags, going)
+        return ended
+    if op is _c.SUBPATTERN:
+        _group, add, delete, sub = av
+        return ended | _prefixes(sub, (flags | add) & ~delete, going)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return ended | _prefixes(av, flags, going)
+    if op in _REPEATS:
+        low, high, sub = av
+        for _ in range(min(low, 3)):  # past three passes every prefix is closed, or the sub empty
+            going = _prefixes(sub, flags, going)
+        if high > low:  # any number of further passes: every prefix they reach
+            reached, frontier = set(going), {state for state in going if state[1]}
+            while frontier:
+                added = _prefixes(sub, flags, frontier) - reached
+                reached |= added
+                frontier = {state for state in added if state[1]}
+            going = reached
+        return ended | going
+    return ended | {(prefix, False) for prefix, _ in going}  # a group reference ...: anything may follow
+
+
+def _item_classes(op, av, ignore: bool) -> frozenset[int]:
+    """The classes of the characters one parsed item (a character or a set) can match."""
+    if op is _c.LITERAL:
+        return frozenset({char_class(chr(av))})
+    if op is not _c.IN:
+        return _ALL_CLASSES
+    found: set[int] = set()
+    for kind, value in av:
+        if kind is _c.LITERAL:
+            found.add(char_class(chr(value)))
+        elif kind is _c.RANGE:
+            low, high = value
+            found |= {char_class(chr(code)) for code in range(low, min(high, 127) + 1)}
+            found |= {char_class(fold) for fold in _FOLD_CHARS if low <= ord(fold) <= high}
+            if high >= 128:
+                found.add(0)
+                if ignore:  # a character outside ASCII may match one of the folds
+                    found |= {char_class(letter) for letter in _FOLDS}
+        elif kind is _c.CATEGORY and value in _CATEGORY_CLASSES:
+            found |= _CATEGORY_CLASSES[value]
+        else:  # a negated set ...
+            return _ALL_CLASSES
+    return frozenset(found)
 
 
 def longest_first(words: Iterable[str], *, ignorecase: bool = False) -> str:

@@ -48,3 +48,17 @@ def parsed(text: str, cuts: list[str]) -> Doc:
 ])
 def test_sentence_bounds(text, cuts, expected):
     assert [text[s:e] for s, e, _ in sentence_bounds(parsed(text, cuts), text)] == expected
+
+
+def test_a_sentence_has_a_verb_where_one_of_its_tokens_is_a_verb_or_auxiliary():
+    import random
+
+    text = "He left. The ice. Was it? Storm warnings\nrun on. No verb here. Oh"
+    doc = parsed(text, ["The", "Was", "run", "No", "Oh"])
+    rng = random.Random(3)
+    for _ in range(200):
+        for token in doc:
+            token.pos_ = rng.choice(["VERB", "AUX", "NOUN", "PROPN", "ADP", "PUNCT"])
+        for start, end, verb in sentence_bounds(doc, text):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            assert verb == any(t.pos_ in ("VERB", "AUX") for t in span), text[start:end]

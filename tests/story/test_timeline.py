@@ -140,7 +140,7 @@ def test_quote_dates_take_the_normalized_expression_or_the_cue_act(story):
     dated = date_quotes(replace(story, results={"quotes": (with_raw, by_cue, undated)}), Options())
     assert dated[0].date.value == "2024-03-07" and dated[0].date.span == raw.span
     assert dated[1].date.value == "2024-03-07"
-    assert dated[2].date is None
+    assert dated[2].date is None and dated[2] == replace(undated, date=None)  # kept as it was
 
 
 def b_article(story):

@@ -114,13 +114,15 @@ def governing_tense(doc: Doc, start: int, end: int, before: str = "") -> str | N
     token = span.root
     path: list[Token] = []
     for _ in range(8):
-        if token.pos_ in ("VERB", "AUX") and token not in span:
+        # by index: ``token in span`` compares the token with each of the span's in turn
+        outside = not span.start <= token.i < span.end
+        if outside and token.pos_ in ("VERB", "AUX"):
             return _directed(token, path, span)
         if token.head.i == token.i:
             if token.pos_ in ("VERB", "AUX"):
                 return _directed(token, path, span)
             return FUTURE if _forward(path, None, None) else None
-        if token not in span:
+        if outside:
             path.append(token)
         token = token.head
     return None

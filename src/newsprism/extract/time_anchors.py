@@ -79,7 +79,8 @@ def anchor_acts(doc: Doc, article: Article, timexes: list[TimeRef],
 
 def _governing_verb(token: Token, inside) -> Token | None:
     for _ in range(8):
-        if token.pos_ in ("VERB", "AUX") and token not in inside:
+        # by index: ``token in inside`` compares the token with each of the span's in turn
+        if token.pos_ in ("VERB", "AUX") and not inside.start <= token.i < inside.end:
             return token
         if token.head.i == token.i:
             return token if token.pos_ in ("VERB", "AUX") else None

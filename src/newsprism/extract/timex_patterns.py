@@ -24,10 +24,10 @@ from itertools import chain
 
 from newsprism.regex_starts import (
     StartIndex,
+    TrigramIndex,
     ascii_folded,
     finditer_at,
     finditer_from,
-    leading_runs,
     longest_first,
 )
 
@@ -324,8 +324,8 @@ RULES = _rules()
 # engine cannot skip ahead to: it tried that alternation at every character of the text. No
 # match of one part can start inside a match of another (the digit parts' matches end a word
 # or hold no letter; the letter parts' hold no digit), so the parts' matches merged in text
-# order are exactly the alternation's (tests compare them). A part whose alternatives all
-# open with words is searched where those words occur (see _opening_words).
+# order are exactly the alternation's (tests compare them). Each part is tried only where the
+# text's three characters can begin one of its matches (see trigger_hits).
 _FOLDED_TRIGGERS = {
     "duration": (re.compile(r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
                             r"centur|millenni|while|time|period|term"),),
@@ -349,10 +349,10 @@ _TRIGGERS = {
 _WINDOW = 90
 # Rules tried only where the folded text begins with one of their leading runs (see
 # finditer_at): those whose failed tries cost most, where the test saved more than it cost
-# on news text. For the others (a month or weekday name first, or a few short words) a try
-# fails about as fast as the test: they are tried wherever the text's first two characters
-# can begin one of their runs.
-_LEAD_TESTED = frozenset({"duration", "ago", "set", "clock", "holiday", "date", "weekday", "deictic", "relative"})
+# on news text. For the others (a month or weekday name first, a few short words, or few
+# positions left where three characters' classes fit) a try fails about as fast as the test:
+# they are tried wherever the text's characters can begin a match (see StartIndex.run_positions).
+_LEAD_TESTED = frozenset({"duration", "ago", "clock", "holiday", "weekday", "deictic", "relative"})
 # Words without which a rule tried over the whole text cannot match anywhere: a text without
 # any of them is not searched with the rule at all (most texts name no holiday or century).
 # Each word is case-insensitive in its rule, so these search the ASCII-folded text.
@@ -370,11 +370,12 @@ _GATES = {
 }
 
 
-def _matches(name: str, pattern: re.Pattern[str], text: str, folded: str, starts: StartIndex):
-    if name in _GATES and not _gate_passes(_GATES[name], folded):
+def _matches(name: str, pattern: re.Pattern[str], text: str, folded: str, starts: StartIndex,
+             trigrams: TrigramIndex):
+    if name in _GATES and not _gate_passes(_GATES[name], folded, trigrams):
         return
     lead_test = name in _LEAD_TESTED
-    hits = trigger_hits(name, text, folded)
+    hits = trigger_hits(name, text, folded, trigrams)
     if hits is None:
         yield from finditer_at(pattern, starts, folded=folded, lead_test=lead_test)
         return
@@ -389,42 +390,25 @@ def _matches(name: str, pattern: re.Pattern[str], text: str, folded: str, starts
         yield from finditer_at(pattern, starts, start, end, folded=folded, lead_test=lead_test)
 
 
-def _gate_passes(gate: re.Pattern[str], folded: str) -> bool:
-    # most texts hold none of the words of "deictic" or "spelled_year": str.find looks for
-    # them faster than the gate's alternation is searched
-    return next(_folded_hits(gate, folded), None) is not None
+def _gate_passes(gate: re.Pattern[str], folded: str, trigrams: TrigramIndex) -> bool:
+    return next(finditer_from(gate, folded, trigrams), None) is not None
 
 
-def trigger_hits(name: str, text: str, folded: str) -> Iterable[re.Match[str]] | None:
-    """The matches of the rule's trigger in text order, or None for a rule without one."""
-    parts = [_folded_hits(part, folded) for part in _FOLDED_TRIGGERS.get(name, ())] \
-        + [part.finditer(text) for part in _TRIGGERS.get(name, ())]
+def trigger_hits(name: str, text: str, folded: str, trigrams: TrigramIndex) -> Iterable[re.Match[str]] | None:
+    """The matches of the rule's trigger in text order, or None for a rule without one.
+
+    The parts are searched where the text's three characters can begin a match (see
+    finditer_from): most open with words or digits, which ``re`` would try at every
+    character that begins one.
+    """
+    parts = [finditer_from(part, folded, trigrams) for part in _FOLDED_TRIGGERS.get(name, ())] \
+        + [finditer_from(part, text, trigrams) for part in _TRIGGERS.get(name, ())]
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else sorted(chain(*parts), key=_start)
 
 
 _start = operator.methodcaller("start")
-
-
-def _folded_hits(pattern: re.Pattern[str], folded: str) -> Iterator[re.Match[str]]:
-    """The matches of a trigger part or gate in the folded text."""
-    words = _opening_words(pattern)
-    return pattern.finditer(folded) if words is None else finditer_from(pattern, folded, words)
-
-
-def _opening_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The words one of which opens every match of a trigger part or gate, or None where
-    they are not known or one is shorter than three characters (found too often to look
-    for one by one).
-
-    They are the pattern's leading runs: these begin every match that begins with an ASCII
-    character, and a pattern opening with a literal word has no other. (A class opening a
-    pattern gives runs of one character, but for a class of non-ASCII characters alone,
-    which no trigger or gate opens with.)
-    """
-    runs = leading_runs(pattern)
-    return runs if runs is not None and min(map(len, runs)) >= 3 else None
 
 
 # Families in order of preference when two matches cover exactly the same characters.
@@ -442,10 +426,11 @@ def find_candidates(text: str) -> list[Candidate]:
         rule of :data:`RULES`).
     """
     found: list[Candidate] = []
-    starts = StartIndex(text, BOUNDARY)
     folded = ascii_folded(text)
+    trigrams = TrigramIndex(folded)
+    starts = StartIndex(text, BOUNDARY, trigrams)
     for name, pattern in RULES:
-        for match in _matches(name, pattern, text, folded, starts):
+        for match in _matches(name, pattern, text, folded, starts, trigrams):
             start, end = _trim(text, match.start(), match.end())
             if end > start:
                 found.append(Candidate(start, end, name, text[start:end]))

@@ -93,7 +93,10 @@ def date_quotes(story: StoryInput, options: Options) -> tuple[Quote, ...]:
     anchors = {a.id: found or [] for a, found in story.document_results("time_anchors")}
     dated = []
     for quote in story.results["quotes"]:
-        dated.append(replace(quote, date=quote_date(quote, timexes, anchors)))
+        found = quote_date(quote, timexes, anchors)
+        # most quotes keep the date they have (most have none): copying one costs more than
+        # the rest of the stage
+        dated.append(quote if found is quote.date else replace(quote, date=found))
     return tuple(dated)
 
 
