@@ -148,14 +148,19 @@ LEAD_PATTERNS = [
 ]
 
 
-@pytest.mark.parametrize("pattern", LEAD_PATTERNS + [p.pattern for _, p in RULES])
-def test_finditer_at_with_leading_runs_finds_what_finditer_finds(pattern):
+def _mixes(seed: str, words: list[str], most: int, joins: tuple[str, ...] = (" ", "", "  ", "\n")):
+    """300 random texts of 1 to ``most`` of ``words``, each joined by one of ``joins``."""
     import random
 
-    compiled = re.compile(pattern)
-    rng = random.Random(pattern)
+    rng = random.Random(seed)
     for _ in range(300):
-        text = rng.choice([" ", "", "  ", "\n"]).join(rng.choice(LEAD_WORDS) for _ in range(rng.randint(1, 10)))
+        yield rng.choice(joins).join(rng.choice(words) for _ in range(rng.randint(1, most)))
+
+
+@pytest.mark.parametrize("pattern", LEAD_PATTERNS + [p.pattern for _, p in RULES])
+def test_finditer_at_with_leading_runs_finds_what_finditer_finds(pattern):
+    compiled = re.compile(pattern)
+    for text in _mixes(pattern, LEAD_WORDS, 10):
         folded = ascii_folded(text)
         expected = [m.span() for m in compiled.finditer(text)]
         for index in (StartIndex(text, BOUNDARY), StartIndex(text, BOUNDARY, TrigramIndex(folded))):
@@ -169,12 +174,8 @@ def test_finditer_at_with_leading_runs_finds_what_finditer_finds(pattern):
     {"kelvin", "s"}, {"the", "thé"}, {"as", "kk"},
 ])
 def test_run_positions_hold_every_start_of_a_run(runs):
-    import random
-
-    rng = random.Random(str(sorted(runs)))
     words = LEAD_WORDS + ["O'CLOCK", "Ñ", "ña", "TH", "Th", "t", "’90s", "'90s", "x", "X", "EN", "é", "Ée", "aſ", "k\u212a"]
-    for _ in range(300):
-        text = rng.choice([" ", "", "  ", "\n", "-"]).join(rng.choice(words) for _ in range(rng.randint(1, 10)))
+    for text in _mixes(str(sorted(runs)), words, 10, joins=(" ", "", "  ", "\n", "-")):
         index = StartIndex(text, BOUNDARY)
         folded = ascii_folded(text)
         starts = set(index.positions(frozenset(_ASCII_CHARS)))
@@ -217,12 +218,8 @@ TRIGRAM_WORDS = LEAD_WORDS + ["ab", "abab", "aab", "aaaab", "c", "bc", "b", "Ā"
 
 @pytest.mark.parametrize("pattern", TRIGRAM_PATTERNS + PATTERNS + LEAD_PATTERNS + [p.pattern for _, p in RULES])
 def test_trigram_positions_hold_every_start_of_a_match(pattern):
-    import random
-
     compiled = re.compile(pattern)
-    rng = random.Random(pattern)
-    for _ in range(300):
-        text = rng.choice([" ", "", "  ", "\n"]).join(rng.choice(TRIGRAM_WORDS) for _ in range(rng.randint(1, 8)))
+    for text in _mixes(pattern, TRIGRAM_WORDS, 8):
         folded = ascii_folded(text)
         index = TrigramIndex(folded)
         positions = index.positions(compiled)

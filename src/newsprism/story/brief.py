@@ -49,7 +49,7 @@ from newsprism.story.brief_records import (act_strength, acts_within, deeds, nar
                                             quoted_items, record_acts)
 from newsprism.story.brief_vectors import SentenceVectors
 from newsprism.story.timeline import value_start
-from newsprism.story.timeline_summary import lower_words, tfidf
+from newsprism.story.tfidf import lower_words, tfidf
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _LINK = re.compile(r"\s*(?:https?://|pic\.twitter\.com/)\S+")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from newsprism.extract.time_anchors import TimeAnchor
-from newsprism.model import Article, Event, Person, Post, Quote, Span, TimeRef
+from newsprism.model import Article, Event, Post, Quote, Span, TimeRef
 from newsprism.options import Options
 from newsprism.stages import StoryInput, story_stage
 

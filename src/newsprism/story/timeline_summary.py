@@ -42,13 +42,11 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
 import numpy as np
-from scipy.sparse import csr_matrix
 
 from newsprism.extract.comments import comment_section
 from newsprism.extract.datelines import CAPTION_OPENING, CREDIT_HEAD, dateline_end, headline_cuts, stamped
@@ -57,6 +55,7 @@ from newsprism.extract.sentences import quotation_end
 from newsprism.model import Article, BriefSentence, Span, TimelineDate, TimeRef
 from newsprism.options import Options, TimelineSummaryOptions
 from newsprism.stages import StoryInput, story_stage
+from newsprism.story.tfidf import lower_words, terms, tfidf
 
 FEATURES = ("sents_total", "sents_before", "sents_after", "docs_total", "docs_before",
             "docs_after", "docs_published")
@@ -92,39 +91,6 @@ class Sentence:
 
     def span(self, role: str = "sentence") -> Span:
         return Span(self.article.id, self.start, self.end, self.text, role)
-
-
-def lower_words(text: str) -> list[str]:
-    """The words of ``text`` in lower case."""
-    return _WORD.findall(text.lower())
-
-
-def terms(words: Iterable[str]) -> list[str]:
-    """The terms of a text whose :func:`lower_words` are ``words``, as scikit-learn's
-    ``TfidfVectorizer(stop_words="english")`` reads them in the text: its token pattern
-    ``\\b\\w\\w+\\b`` on the lower-case text finds the words of two characters or more, and
-    the English stop words are left out."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return [w for w in words if len(w) > 1 and w not in ENGLISH_STOP_WORDS]
-
-
-def tfidf(documents: list[list[str]], **options) -> csr_matrix:
-    """The TF-IDF matrix that ``TfidfVectorizer(stop_words="english", **options)`` gives for
-    texts whose :func:`lower_words` are ``documents``, row by row, bit for bit.
-
-    Raises:
-        ValueError: when the texts hold nothing but stop words.
-    """
-    import sklearn
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    # the words are read once (a sentence's are read for other ends too), not once more by
-    # the vectoriser's analyzer; and the checks of the vectoriser's parameters and of the
-    # counts' finiteness, which cost as much as a small story's counting, are left out (the
-    # parameters are fixed here, the counts finite)
-    with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-        return TfidfVectorizer(analyzer=terms, **options).fit_transform(documents)
 
 
 def ref_day(ref: TimeRef) -> date | None:
