@@ -3,8 +3,12 @@ report; a report about comments is."""
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
+from newsprism.extract import comments
 from newsprism.extract.comments import comment_notice, comment_post, comment_section
 
 
@@ -55,3 +59,27 @@ def test_a_readers_post_is_headed_by_its_time_and_author(sentence, expected):
 ])
 def test_the_comment_section_starts_at_the_notice(sentences, start):
     assert comment_section(sentences) == start
+
+
+_PIECES = ["We", "welcome", "COMMENTS", "Comment", "comments", "coMMent", "This", "THIS", "debate", "discussion", "thread",
+           "is", "has been", "now", "closed", "CLOSED", "cloſed", "Cloſed", "ſ", "\u212a", "İ", "ı", "your", "PLEASE", "edit",
+           "published", "views", "expressed", "report", "At", "On", "2:04", "18.20", "pm", "on", "10 Jun 2010,", "barryp",
+           "wrote", "Wrote", "WROTE", ":", "“", "”", "\"", ",", ".", "\n", "the", "minister"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_notices_and_posts_are_what_the_rules_find_in_every_sentence(seed):
+    """The words looked for before the rules are read skip no sentence the rules would take."""
+    rng = random.Random(seed)
+    for _ in range(3000):
+        text = rng.choice([" ", "", "  "]).join(rng.choice(_PIECES) for _ in range(rng.randint(0, 12)))
+        assert comment_notice(text) is comments._notice(text), text
+        assert comment_post(text) is bool(comments._POST.search(text)), text
+
+
+def test_the_skipped_sentences_cannot_match_ignoring_case():
+    """No character outside these words' letters and capitals matches them ignoring case."""
+    for code in range(0x110000):
+        char = chr(code)
+        if char.lower() not in "comentl" and re.fullmatch(r"[comentl]", char, re.IGNORECASE):
+            raise AssertionError(f"U+{code:04X} matches ignoring case but lower() does not give the letter")

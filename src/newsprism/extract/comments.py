@@ -39,6 +39,16 @@ _LONGEST = 40
 
 def comment_notice(text: str) -> bool:
     """Whether a sentence (or a line) is a comment form's notice to the reader."""
+    # Every notice names comments or a closed section, and nearly every sentence of a text
+    # does neither: those are not read any further. No character but these letters' own
+    # capitals matches them ignoring case, and lower() maps each of those capitals to them.
+    lower = text.lower()
+    if "comment" not in lower and "clo" not in lower:
+        return False
+    return _notice(text)
+
+
+def _notice(text: str) -> bool:
     told = _QUOTED.sub(" ", text)
     if len(_WORD.findall(told)) > _LONGEST:
         return False
@@ -48,7 +58,7 @@ def comment_notice(text: str) -> bool:
 
 def comment_post(text: str) -> bool:
     """Whether a sentence (or a line) holds the heading of a reader's post."""
-    return bool(_POST.search(text))
+    return "wrote" in text and bool(_POST.search(text))  # the heading's one fixed word, first
 
 
 def comment_section(texts: list[str]) -> int:
