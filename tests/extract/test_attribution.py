@@ -2,7 +2,6 @@
 
 import re
 
-import numpy as np
 import pytest
 
 from newsprism.extract import attribution, cues
@@ -37,17 +36,6 @@ def _plain_candidates(doc):
 def test_cue_candidates_are_the_tokens_read_one_by_one(nlp, text):
     doc = nlp(text)
     assert attribution._cue_candidates(doc) == _plain_candidates(doc)
-
-
-@pytest.mark.parametrize("seed", range(5))
-def test_among_is_membership_in_the_set(seed):
-    rng = np.random.default_rng(seed)
-    ordered = np.unique(rng.integers(0, 2**64, 40, dtype=np.uint64, endpoint=False))
-    pool = np.concatenate((ordered, rng.integers(0, 2**64, 40, dtype=np.uint64, endpoint=False),
-                           np.array([0, 2**64 - 1], dtype=np.uint64)))
-    values = rng.choice(pool, 200)
-    members = set(ordered.tolist())
-    assert attribution._among(values, ordered).tolist() == [v in members for v in values.tolist()]
 
 
 @pytest.mark.parametrize("text", TEXTS)

@@ -29,6 +29,7 @@ from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS
 from spacy.strings import hash_string
 
 from newsprism.extract import cues
+from newsprism.extract.token_columns import among
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -199,18 +200,10 @@ def _cue_candidates(doc: Doc) -> list[int]:
     hashes = _lemma_hashes(doc.vocab)
     parts, lemmas, lowers = doc.to_array([POS, LEMMA, LOWER]).T
     verbs = np.flatnonzero((parts == _VERB) | (parts == _AUX))
-    verbs = verbs[_among(lemmas[verbs], hashes["verb"]) | (lowers[verbs] == hashes["according"])]
+    verbs = verbs[among(lemmas[verbs], hashes["verb"]) | (lowers[verbs] == hashes["according"])]
     nouns = np.flatnonzero(parts == _NOUN)
-    nouns = nouns[_among(lemmas[nouns], hashes["noun"])]
+    nouns = nouns[among(lemmas[nouns], hashes["noun"])]
     return np.sort(np.concatenate((verbs, nouns))).tolist()
-
-
-def _among(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
-    """Whether each value is one of the ``ordered`` (sorted) ones: two array passes, where
-    ``np.isin`` sets up far more than a few hundred words need."""
-    at = np.searchsorted(ordered, values)
-    at[at == len(ordered)] = 0
-    return ordered[at] == values
 
 
 _NEWLINE = re.compile(r"\n+")

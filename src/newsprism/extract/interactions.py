@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsprism.extract.narration import embed_ranges, merge, quoted_ranges, sentence_lines
+from newsprism.extract.token_columns import any_of
 from newsprism.memo import Memo
 from newsprism.model import Article, Span
 from newsprism.offsets import OrderedRanges, RangeUnion, first_holding
@@ -213,7 +214,7 @@ class ActFinder:
             return
         columns = doc.to_array([POS, IDX, LEMMA, LOWER])
         offsets = columns[:, 1].astype(np.int64)
-        wanted = np.logical_or.reduce([columns[:, 0] == symbols.IDS[pos] for pos in _WORD_CLASS])
+        wanted = any_of(columns[:, 0], [symbols.IDS[pos] for pos in _WORD_CLASS])
         wanted &= ~self._quoted_union.holding(offsets) & ~self._embedded_union.holding(offsets)
         rows = np.flatnonzero(wanted)
         words = np.ascontiguousarray(columns[rows][:, [0, 2, 3]]).view("V24").ravel().tolist()

@@ -32,6 +32,7 @@ from newsprism.extract.post_context import (
     social_word,
     subject_span,
 )
+from newsprism.extract.token_columns import any_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -188,9 +189,9 @@ def _act_words(doc: Doc) -> dict[int, str]:
     joined = np.zeros(len(doc), dtype=bool)  # after "quote -"
     joined[2:] = (orth[1:-1] == dash) & (lower[:-2] == quote)
     verb = pos == symbols.VERB
-    quoting = verb & _any_of(lemma, (quote, share))
+    quoting = verb & any_of(lemma, (quote, share))
     named = verb | (pos == symbols.NOUN) | (pos == symbols.PROPN)
-    maybe = named & (joined | quoting | _any_of(prefix, _hashes(*"rRqQ")))
+    maybe = named & (joined | quoting | any_of(prefix, _hashes(*"rRqQ")))
     strings = doc.vocab.strings
     found = {}
     for i in np.flatnonzero(maybe).tolist():
@@ -198,11 +199,6 @@ def _act_words(doc: Doc) -> dict[int, str]:
         if _REPOST.match(word) or quoting[i] or (verb[i] and _REPLY.match(word)):
             found[i] = word
     return found
-
-
-def _any_of(column: np.ndarray, values: tuple[int, ...]) -> np.ndarray:
-    # a few comparisons: np.isin sorts, several times slower on a document's column
-    return np.logical_or.reduce([column == value for value in values])
 
 
 @lru_cache(maxsize=4)

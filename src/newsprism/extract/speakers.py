@@ -31,6 +31,7 @@ from spacy.attrs import IDX, LOWER, POS, SENT_START
 from spacy.strings import hash_string
 
 from newsprism.extract.cues import MESSAGE_NOUNS
+from newsprism.extract.token_columns import any_of
 from newsprism.model import Mention, Span
 from newsprism.offsets import RangeUnion
 
@@ -148,7 +149,7 @@ class ArticlePeople:
         lowers = columns[:, 0]
         opens = _sentence_opens(columns[:, 2])
         ends = [*opens, len(doc)]
-        gendered = np.flatnonzero(np.logical_or.reduce([lowers == w for w in _GENDERED_PRONOUN_IDS]))
+        gendered = np.flatnonzero(any_of(lowers, _GENDERED_PRONOUN_IDS))
         pronouns, pronoun_lowers = gendered.tolist(), lowers[gendered].tolist()
         he_she = [(i, lower) for i, lower in zip(pronouns, pronoun_lowers) if lower in _HE_SHE_IDS]
         by_sentence: dict[int, list[_Named]] = {}
